@@ -1,0 +1,29 @@
+import { Boxes, LogOut } from "lucide-react";
+import Link from "next/link";
+import { signOutAction } from "@/app/(dashboard)/actions/sign-out";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import type { SessionUser } from "@/lib/auth/session";
+
+export function AppHeader({ user }: { user: SessionUser }) {
+  return (
+    <header className="border-b bg-background">
+      <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
+        <Link href="/dashboard" className="flex items-center gap-2 font-semibold">
+          <Boxes className="size-5" aria-hidden /> Spawner
+        </Link>
+        <div className="flex items-center gap-3 text-sm">
+          <span className="hidden text-muted-foreground sm:inline" data-testid="signed-in-as">
+            {user.email}
+          </span>
+          {user.role === "ADMIN" && <Badge variant="secondary">Admin</Badge>}
+          <form action={signOutAction}>
+            <Button type="submit" variant="ghost" size="sm">
+              <LogOut aria-hidden /> Sign out
+            </Button>
+          </form>
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,53 @@
+// Auth.js (next-auth v5): email magic links through nodemailer, database sessions in SQLite.
+import "server-only";
+import { PrismaAdapter } from "@auth/prisma-adapter";
+import type { Role } from "@prisma/client";
+import NextAuth, { type DefaultSession } from "next-auth";
+import type { Adapter } from "next-auth/adapters";
+import Nodemailer from "next-auth/providers/nodemailer";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { createUser } from "@/lib/auth/create-user";
+import { MAGIC_LINK_MAX_AGE_SECONDS, sendMagicLink } from "@/lib/auth/send-magic-link";
+import { getDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; email: string; slug: string; role: Role } & DefaultSession["user"];
+  }
+}
+
+// Auth.js builds links and redirects from AUTH_URL (read per request): APP_URL is the one canonical origin.
+process.env.AUTH_URL ??= process.env.APP_URL || "http://localhost:3000";
+
+function adapter(): Adapter {
+  const base = PrismaAdapter(getDb());
+  return { ...base, createUser: (user) => createUser({ email: user.email, name: user.name }) };
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+  const env = getEnv();
+  return {
+    adapter: adapter(),
+    secret: env.AUTH_SECRET,
+    trustHost: true,
+    session: { strategy: "database" },
+    pages: { signIn: "/login", verifyRequest: "/login/check-email", error: "/login/error" },
+    providers: [
+      Nodemailer({
+        // Unused: sendVerificationRequest below sends (or logs) the mail itself.
+        server: env.EMAIL_SERVER ?? "smtp://localhost:25",
+        from: env.EMAIL_FROM,
+        maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
+        sendVerificationRequest: ({ identifier, url }) => sendMagicLink({ email: identifier, url }),
+      }),
+    ],
+    callbacks: {
+      redirect: ({ url }) => new URL(safeCallbackPath(url, env.APP_URL), env.APP_URL).toString(),
+      session: ({ session, user }) => {
+        const { id, email, slug, role } = user as typeof user & { slug: string; role: Role };
+        return { ...session, user: { ...session.user, id, email, slug, role } };
+      },
+    },
+  };
+});

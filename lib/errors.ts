@@ -1,0 +1,62 @@
+// Typed errors: one code -> HTTP status map, one translation to JSON.
+export const errorStatus = {
+  BAD_REQUEST: 400,
+  VALIDATION_FAILED: 400,
+  INVALID_CONTAINER_TYPE: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  CROSS_ORIGIN: 403,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  TEMPLATE_IMAGE_NOT_FOUND: 500,
+  CONTAINER_START_FAILED: 500,
+  CONTAINER_NOT_READY: 504,
+  CONTAINER_ENGINE_UNAVAILABLE: 503,
+  EMAIL_DELIVERY_FAILED: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: { fields?: Record<string, string[]>; retryAfterSeconds?: number },
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+}
+
+export type ErrorBody = {
+  error: { code: ErrorCode; message: string; fields?: Record<string, string[]> };
+};
+
+/** The only place errors become JSON; unknown errors never leak their message or stack. */
+export function toErrorBody(error: unknown): {
+  status: number;
+  body: ErrorBody;
+  headers: Record<string, string>;
+} {
+  if (error instanceof AppError) {
+    const headers: Record<string, string> = {};
+    if (error.details?.retryAfterSeconds) headers["Retry-After"] = String(error.details.retryAfterSeconds);
+    const body: ErrorBody = { error: { code: error.code, message: error.message } };
+    if (error.details?.fields) body.error.fields = error.details.fields;
+    return { status: error.status, body, headers };
+  }
+  return {
+    status: 500,
+    body: { error: { code: "INTERNAL", message: "Something went wrong on our side. Please try again." } },
+    headers: {},
+  };
+}

@@ -1,0 +1,41 @@
+// Docker's failures in our words: raw engine messages never reach a user.
+import { AppError } from "@/lib/errors";
+
+type DockerError = Error & { statusCode?: number; code?: string; reason?: string; json?: unknown };
+
+const UNREACHABLE_CODES = new Set([
+  "ENOENT",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "EACCES",
+]);
+
+export function dockerStatus(error: unknown): number | undefined {
+  return (error as DockerError | undefined)?.statusCode;
+}
+
+/** True when the engine could not be reached or did not answer in time. */
+export function isEngineUnavailable(error: unknown): boolean {
+  const err = error as DockerError | undefined;
+  if (!err) return false;
+  if (err.code && UNREACHABLE_CODES.has(err.code)) return true;
+  return /timeout|socket hang up|connect E/i.test(err.message ?? "");
+}
+
+export function engineUnavailable(): AppError {
+  return new AppError(
+    "CONTAINER_ENGINE_UNAVAILABLE",
+    "The container engine is not reachable right now. Please try again in a moment.",
+  );
+}
+
+/** Turns any Docker error into an AppError; unknown ones become a generic message (details go to the log). */
+export function toAppError(error: unknown, context: string): AppError {
+  if (error instanceof AppError) return error;
+  if (isEngineUnavailable(error)) return engineUnavailable();
+  console.error(`[runtime] ${context} failed:`, (error as Error)?.message ?? error);
+  return new AppError("CONTAINER_START_FAILED", `Could not ${context}. Please try again.`);
+}

@@ -1,0 +1,84 @@
+# Shared steps of the start and test commands: each makes one prerequisite true, or says exactly what is missing.
+# shellcheck shell=bash
+
+log() { printf '\033[1m[spawner]\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[31m[spawner] %s\033[0m\n' "$*" >&2; exit 1; }
+
+is_root_debian() { [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; }
+
+apt_install() {
+  is_root_debian || return 1
+  log "Installing Debian packages: $*"
+  if [ -z "${SPAWNER_APT_UPDATED:-}" ]; then
+    apt-get update -qq >/dev/null && SPAWNER_APT_UPDATED=1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+ensure_node() {
+  command -v node >/dev/null 2>&1 || die "Node.js 20.9 or newer is required: https://nodejs.org (or apt-get install nodejs npm)."
+  local major
+  major=$(node -p 'process.versions.node.split(".")[0]')
+  [ "$major" -ge 20 ] || die "Node.js 20.9 or newer is required; this machine has $(node -v)."
+}
+
+# npm install when node_modules is missing or older than the manifest; native modules compile against /usr headers.
+ensure_node_modules() {
+  if [ ! -f node_modules/.package-lock.json ] || [ package.json -nt node_modules/.package-lock.json ] ||
+    [ ! -e node_modules/better-sqlite3/build/Release/better_sqlite3.node ]; then
+    log "Installing npm dependencies (first run compiles better-sqlite3; this takes a few minutes)"
+    npm install --no-fund --no-audit --loglevel=error
+    touch node_modules/.package-lock.json
+  fi
+  if [ ! -f node_modules/.prisma/client/index.js ] || [ prisma/schema.prisma -nt node_modules/.prisma/client/index.js ]; then
+    npx --no-install prisma generate >/dev/null
+  fi
+}
+
+docker_answers() { timeout 5 docker version --format '{{.Server.Version}}' >/dev/null 2>&1; }
+
+start_dockerd() {
+  log "Starting dockerd in the background (log: /var/log/spawner-dockerd.log)"
+  nohup /usr/sbin/dockerd >/var/log/spawner-dockerd.log 2>&1 &
+  for _ in $(seq 1 60); do docker_answers && return 0; sleep 0.5; done
+  die "dockerd did not come up; see /var/log/spawner-dockerd.log"
+}
+
+# A Docker Engine must answer; as root on Debian/Ubuntu we install and start Debian's docker.io.
+ensure_docker() {
+  [ -n "${DOCKER_HOST:-}" ] && docker_answers && return 0
+  docker_answers && return 0
+  if ! command -v dockerd >/dev/null 2>&1; then
+    apt_install docker.io ||
+      die "No Docker Engine is reachable. Install Docker (https://docs.docker.com/engine/install/) and start it, or set DOCKER_HOST."
+  fi
+  if is_root_debian; then
+    start_dockerd
+  else
+    die "Docker is installed but not answering. Start it (sudo systemctl start docker) and make sure your user may use /var/run/docker.sock."
+  fi
+}
+
+# Local default secret: generated once, kept in ./data so sessions survive restarts.
+ensure_auth_secret() {
+  if [ -z "${AUTH_SECRET:-}" ]; then
+    mkdir -p data
+    [ -s data/auth-secret ] || node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))' >data/auth-secret
+    AUTH_SECRET=$(cat data/auth-secret)
+    export AUTH_SECRET
+  fi
+}
+
+# Fails with every bad variable named, before anything else starts.
+check_settings() { npx --no-install tsx scripts/check-env.ts; }
+
+migrate_database() { npx --no-install tsx scripts/migrate.ts; }
+
+# Builds only when sources changed since the last build.
+ensure_build() {
+  local stamp=.next/BUILD_ID
+  if [ ! -f "$stamp" ] || [ -n "$(find app lib components proxy.ts instrumentation.ts next.config.ts package.json -newer "$stamp" -print -quit 2>/dev/null)" ]; then
+    log "Building the app (next build)"
+    npx --no-install next build >/tmp/spawner-build.log 2>&1 || { tail -40 /tmp/spawner-build.log; die "next build failed (full log: /tmp/spawner-build.log)"; }
+  fi
+}

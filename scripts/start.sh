@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Quick start: installs what is missing, applies migrations, builds, and serves http://localhost:3000.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib/common.sh
+
+ensure_node
+ensure_node_modules
+ensure_auth_secret
+check_settings
+ensure_docker
+migrate_database
+ensure_build
+log "Spawner is starting on ${APP_URL:-http://localhost:3000}"
+[ -n "${EMAIL_SERVER:-}" ] || log "No EMAIL_SERVER set: magic links are printed in this log."
+exec npx --no-install next start -p "${PORT:-3000}"

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Runs everything: type-check, lint, then unit, integration (real Docker + SQLite) and e2e (real Chromium + SMTP).
+# The last line is always "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib/common.sh
+
+summary_printed=""
+finish() {
+  local status=$?
+  [ -n "$summary_printed" ] || echo "0 passed, 1 failed"
+  exit "$status"
+}
+trap finish EXIT
+
+ensure_chromium() {
+  [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] && return 0
+  apt_install chromium || die "Chromium is needed for the browser tests: apt-get install chromium (or set CHROMIUM_PATH)."
+}
+
+# Test images are built FROM scratch around a static busybox (nothing can be pulled).
+ensure_busybox() {
+  dpkg -s busybox-static >/dev/null 2>&1 && return 0
+  apt_install busybox-static || die "Test images need a static busybox: apt-get install busybox-static."
+}
+
+set -e
+ensure_node
+ensure_node_modules
+ensure_docker
+ensure_chromium
+ensure_busybox
+
+log "Type-checking (tsc --noEmit)"
+node_modules/.bin/tsc --noEmit
+log "Linting and format check (biome)"
+node_modules/.bin/biome check . --max-diagnostics=20
+ensure_build
+set +e
+
+log "Running unit, integration and e2e tests (vitest)"
+mkdir -p test-results
+rm -f test-results/vitest.json
+node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json "$@"
+status=$?
+node scripts/test-summary.mjs test-results/vitest.json && summary_printed=1
+exit "$status"

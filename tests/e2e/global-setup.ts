@@ -1,0 +1,43 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { type AppServer, startAppServer } from "../support/app-server";
+import { createTestDatabase } from "../support/database";
+import { startSmtpCapture } from "../support/smtp-capture";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+    mailDir: string;
+  }
+}
+
+// One app server for the e2e run: a fresh database, real SMTP capture, local ingress.
+export default async function setup(project: TestProject) {
+  const { url: databaseUrl, dir } = createTestDatabase("e2e");
+  const mailDir = path.join(dir, "mail");
+  mkdirSync(mailDir);
+  const smtp = await startSmtpCapture(mailDir);
+  let app: AppServer | undefined;
+  try {
+    app = await startAppServer({
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: randomBytes(32).toString("hex"),
+      EMAIL_SERVER: `smtp://127.0.0.1:${smtp.port}`,
+      EMAIL_FROM: "Spawner <spawner@test.example>",
+      ADMIN_EMAILS: "",
+    });
+  } catch (error) {
+    await smtp.close();
+    throw error;
+  }
+  project.provide("baseUrl", app.url);
+  project.provide("mailDir", mailDir);
+  return async () => {
+    await app?.stop();
+    await smtp.close();
+    if (process.env.E2E_KEEP) console.log(app?.output());
+    rmSync(dir, { recursive: true, force: true });
+  };
+}

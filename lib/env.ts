@@ -16,6 +16,40 @@ const httpUrl = z.url({ protocol: /^https?$/, message: "must be an http:// or ht
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
+const imageRef = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._/:@-]{0,254}$/i, {
+    message: "must be a Docker image reference such as spawner-dev:latest",
+  });
+
+// "512m", "1g", "268435456" -> bytes.
+const byteSize = z
+  .string()
+  .regex(/^\d+(\.\d+)?[kmg]?b?$/i, { message: "must be a size such as 512m or 1g" })
+  .transform((raw) => {
+    const match = /^(\d+(?:\.\d+)?)([kmg]?)/i.exec(raw);
+    const units: Record<string, number> = { "": 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+    return Math.round(Number(match?.[1]) * (units[(match?.[2] ?? "").toLowerCase()] ?? 1));
+  })
+  .pipe(z.number().min(16 * 1024 ** 2, { message: "must be at least 16m" }));
+
+const dnsName = z
+  .string()
+  .regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i, {
+    message: "must be a host name such as spawner.example.com",
+  });
+
+const commaList = <T extends z.ZodType<string, string>>(item: T) =>
+  z
+    .string()
+    .transform((raw) =>
+      raw
+        .split(",")
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(item));
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   APP_URL: httpUrl.default("http://localhost:3000"),
@@ -31,9 +65,57 @@ export const envSchema = z.object({
   ADMIN_EMAILS: emailList,
   // How many proxies (Traefik ...) append to X-Forwarded-For in front of the app.
   TRUSTED_PROXY_HOPS: int(0, 10).default(0),
+
+  // Templates: the images users get.
+  USER_TEMPLATE_IMAGE_DEV: imageRef.default("spawner-dev:latest"),
+  USER_TEMPLATE_IMAGE_PROD: imageRef.default("spawner-prod:latest"),
+  USER_TEMPLATE_PORT_DEV: int(1, 65535).default(8080),
+  USER_TEMPLATE_PORT_PROD: int(1, 65535).default(8080),
+
+  // Runtime: where and how user containers run.
+  DOCKER_TIMEOUT_MS: int(500, 60_000).default(4000),
+  LABEL_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9]+([.-][a-z0-9]+)*$/, { message: "must be lower-case words joined by dots or dashes" })
+    .default("spawner"),
+  CONTAINER_NETWORK: z
+    .string()
+    .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}$/, { message: "must be a Docker network name" })
+    .default("spawner"),
+  CONTAINER_MEMORY: byteSize.default(512 * 1024 ** 2),
+  CONTAINER_CPUS: z.coerce.number().min(0.05).max(64).default(1),
+  CONTAINER_PIDS_LIMIT: int(16, 100_000).default(256),
+  CONTAINER_CAP_ADD: commaList(
+    z.enum(["CHOWN", "DAC_OVERRIDE", "FOWNER", "SETUID", "SETGID", "NET_BIND_SERVICE", "KILL"], {
+      message: "may only name CHOWN, DAC_OVERRIDE, FOWNER, SETUID, SETGID, NET_BIND_SERVICE or KILL",
+    }),
+  ).default(["CHOWN", "SETUID", "SETGID", "NET_BIND_SERVICE"]),
+
+  // Ingress: how containers become reachable.
+  INGRESS: z.enum(["local", "traefik"], { message: "must be local or traefik" }).default("local"),
+  APP_HOST: dnsName.optional(),
+  TRAEFIK_ENTRYPOINTS: commaList(
+    z.string().regex(/^[a-zA-Z0-9_-]+$/, { message: "must be entrypoint names" }),
+  ).default(["websecure"]),
+  TRAEFIK_CERT_RESOLVER: z
+    .string()
+    .regex(/^[a-zA-Z0-9_-]*$/, { message: "must be a certificate resolver name" })
+    .default("letsencrypt"),
+  FORWARD_AUTH_URL: httpUrl.optional(),
 });
 
-export type Env = z.infer<typeof envSchema>;
+type ParsedEnv = z.infer<typeof envSchema>;
+export type Env = ParsedEnv & { APP_HOST: string; FORWARD_AUTH_URL: string };
+
+/** Settings that default from others: the public host and the forward-auth address come from APP_URL. */
+function withDerived(env: ParsedEnv): Env {
+  const app = new URL(env.APP_URL);
+  return {
+    ...env,
+    APP_HOST: env.APP_HOST ?? app.hostname,
+    FORWARD_AUTH_URL: env.FORWARD_AUTH_URL ?? new URL("/api/forward-auth", app).toString(),
+  };
+}
 
 export class EnvError extends Error {}
 
@@ -41,7 +123,7 @@ export class EnvError extends Error {}
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
   const result = envSchema.safeParse(cleaned);
-  if (result.success) return result.data;
+  if (result.success) return withDerived(result.data);
   const lines = result.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? "settings");
     const message =

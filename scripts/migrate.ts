@@ -8,7 +8,7 @@ const url = process.env.DATABASE_URL || "file:./data/spawner.db";
 const file = url.replace(/^file:/, "");
 mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
 
-execFileSync("npx", ["--no-install", "prisma", "migrate", "deploy"], {
+execFileSync("node_modules/.bin/prisma", ["migrate", "deploy"], {
   env: { ...process.env, DATABASE_URL: url },
   stdio: ["ignore", "ignore", "inherit"],
 });

@@ -13,4 +13,4 @@ migrate_database
 ensure_build
 log "Spawner is starting on ${APP_URL:-http://localhost:3000}"
 [ -n "${EMAIL_SERVER:-}" ] || log "No EMAIL_SERVER set: magic links are printed in this log."
-exec npx --no-install next start -p "${PORT:-3000}"
+exec node_modules/.bin/next start -p "${PORT:-3000}"

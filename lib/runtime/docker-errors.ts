@@ -22,6 +22,8 @@ export function isEngineUnavailable(error: unknown): boolean {
   const err = error as DockerError | undefined;
   if (!err) return false;
   if (err.code && UNREACHABLE_CODES.has(err.code)) return true;
+  // Our per-call AbortSignal.timeout fired: the engine did not answer in time.
+  if (err.name === "AbortError" || err.name === "TimeoutError") return true;
   return /timeout|socket hang up|connect E/i.test(err.message ?? "");
 }
 

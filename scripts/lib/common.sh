@@ -30,8 +30,10 @@ ensure_node_modules() {
     npm install --no-fund --no-audit --loglevel=error
     touch node_modules/.package-lock.json
   fi
-  if [ ! -f node_modules/.prisma/client/index.js ] || [ prisma/schema.prisma -nt node_modules/.prisma/client/index.js ]; then
-    npx --no-install prisma generate >/dev/null
+  # The client's postinstall leaves a stub; the generated client carries a copy of the schema it was made from.
+  if ! cmp -s prisma/schema.prisma node_modules/.prisma/client/schema.prisma; then
+    log "Generating the Prisma client"
+    node_modules/.bin/prisma generate >/dev/null
   fi
 }
 
@@ -70,15 +72,15 @@ ensure_auth_secret() {
 }
 
 # Fails with every bad variable named, before anything else starts.
-check_settings() { npx --no-install tsx scripts/check-env.ts; }
+check_settings() { node_modules/.bin/tsx scripts/check-env.ts; }
 
-migrate_database() { npx --no-install tsx scripts/migrate.ts; }
+migrate_database() { node_modules/.bin/tsx scripts/migrate.ts; }
 
 # Builds only when sources changed since the last build.
 ensure_build() {
   local stamp=.next/BUILD_ID
   if [ ! -f "$stamp" ] || [ -n "$(find app lib components proxy.ts instrumentation.ts next.config.ts package.json -newer "$stamp" -print -quit 2>/dev/null)" ]; then
     log "Building the app (next build)"
-    npx --no-install next build >/tmp/spawner-build.log 2>&1 || { tail -40 /tmp/spawner-build.log; die "next build failed (full log: /tmp/spawner-build.log)"; }
+    node_modules/.bin/next build >/tmp/spawner-build.log 2>&1 || { tail -40 /tmp/spawner-build.log; die "next build failed (full log: /tmp/spawner-build.log)"; }
   fi
 }

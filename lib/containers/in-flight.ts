@@ -1,0 +1,19 @@
+// Single-flight launches: concurrent launches of one user's container share one promise in this process.
+// On globalThis: route handlers and server actions may load separate copies of this module.
+const store = globalThis as unknown as { spawnerInFlight?: Map<string, Promise<unknown>> };
+store.spawnerInFlight ??= new Map();
+const inFlight = store.spawnerInFlight;
+
+export const launchKey = (userId: string, type: string) => `${userId}:${type}`;
+
+export function singleFlight<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const running = inFlight.get(key);
+  if (running) return running as Promise<T>;
+  const promise = work().finally(() => inFlight.delete(key));
+  inFlight.set(key, promise);
+  return promise;
+}
+
+export function isInFlight(key: string): boolean {
+  return inFlight.has(key);
+}

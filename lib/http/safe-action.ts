@@ -1,0 +1,17 @@
+// Server actions return data, never throw: { ok, data } or { ok: false, error: { code, message } }.
+import "server-only";
+import { requireUser, type SessionUser } from "@/lib/auth/session";
+import { type ErrorBody, toErrorBody } from "@/lib/errors";
+
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ErrorBody["error"] };
+
+/** Runs an action body for the signed-in user; identity is checked before anything else. */
+export async function userAction<T>(work: (user: SessionUser) => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    return { ok: true, data: await work(await requireUser()) };
+  } catch (error) {
+    const { status, body } = toErrorBody(error);
+    if (status >= 500 && status !== 503) console.error("[action] unexpected error:", error);
+    return { ok: false, error: body.error };
+  }
+}

@@ -1,0 +1,81 @@
+// Container operations against the engine. Each is safe to repeat: "already so" answers are success.
+import "server-only";
+import type { ContainerCreateOptions, ContainerInfo, ContainerInspectInfo } from "dockerode";
+import { dockerCall, SLOW_CALL_MS } from "@/lib/runtime/docker-call";
+import { getDocker } from "@/lib/runtime/docker-client";
+import { dockerStatus } from "@/lib/runtime/docker-errors";
+
+const is = (status: number) => (error: unknown) => dockerStatus(error) === status;
+
+async function orNull<T>(work: Promise<T>, when: (error: unknown) => boolean): Promise<T | null> {
+  try {
+    return await work;
+  } catch (error) {
+    if (when(error)) return null;
+    throw error;
+  }
+}
+
+export async function inspectContainer(idOrName: string): Promise<ContainerInspectInfo | null> {
+  return dockerCall("look up the container", (opts) =>
+    orNull(getDocker().getContainer(idOrName).inspect(opts), is(404)),
+  );
+}
+
+export async function listContainers(filters: Record<string, string[]>): Promise<ContainerInfo[]> {
+  return dockerCall("list containers", (opts) => getDocker().listContainers({ ...opts, all: true, filters }));
+}
+
+export async function imageExists(image: string): Promise<boolean> {
+  // listImages takes an abort signal (image inspect does not); "reference" matches name:tag exactly.
+  const reference = image.includes(":") || image.includes("@") ? image : `${image}:latest`;
+  const images = await dockerCall("look up the template image", (opts) =>
+    getDocker().listImages({ ...opts, filters: { reference: [reference] } }),
+  );
+  return images.length > 0;
+}
+
+export async function ensureNetwork(name: string): Promise<void> {
+  const docker = getDocker();
+  const networks = await dockerCall("look up the network", (opts) =>
+    docker.listNetworks({ ...opts, filters: { name: [name] } }),
+  );
+  // The name filter matches substrings; only an exact name counts.
+  if (networks.some((network) => network.Name === name)) return;
+  // Two launches may race to create it; a 409 means the other one won.
+  await dockerCall("create the network", (opts) =>
+    orNull(docker.createNetwork({ ...opts, Name: name, Driver: "bridge", CheckDuplicate: true }), is(409)),
+  );
+}
+
+/** Creates a container and returns its id, or null when one with that name already exists. */
+export async function createContainer(options: ContainerCreateOptions): Promise<string | null> {
+  const container = await dockerCall(
+    "create the container",
+    (opts) => orNull(getDocker().createContainer({ ...options, ...opts }), is(409)),
+    SLOW_CALL_MS,
+  );
+  return container?.id ?? null;
+}
+
+export async function startContainer(id: string): Promise<void> {
+  await dockerCall(
+    "start the container",
+    (opts) => orNull(getDocker().getContainer(id).start(opts), is(304)),
+    SLOW_CALL_MS,
+  );
+}
+
+export async function removeContainer(id: string): Promise<void> {
+  await dockerCall(
+    "remove the container",
+    (opts) =>
+      orNull(
+        getDocker()
+          .getContainer(id)
+          .remove({ ...opts, force: true, v: true }),
+        (e) => is(404)(e) || is(409)(e),
+      ),
+    SLOW_CALL_MS,
+  );
+}

@@ -1,8 +1,9 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
-  // The Docker image builds with NEXT_OUTPUT=standalone; `next start` (quick start, tests) needs the default.
-  output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
+  // One self-contained server for quick start, tests and the Docker image; it also idles ~25 MB lighter
+  // than `next start`, which loads the SWC compiler just to read this TypeScript config.
+  output: "standalone",
   poweredByHeader: false,
   // Native and socket-level packages run as plain Node modules, not bundled.
   serverExternalPackages: ["dockerode", "better-sqlite3", "@prisma/adapter-better-sqlite3"],

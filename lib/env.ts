@@ -16,11 +16,9 @@ const httpUrl = z.url({ protocol: /^https?$/, message: "must be an http:// or ht
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
-const imageRef = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9._/:@-]{0,254}$/i, {
-    message: "must be a Docker image reference such as spawner-dev:latest",
-  });
+const imageRef = z.string().regex(/^[a-z0-9][a-z0-9._/:@-]{0,254}$/i, {
+  message: "must be a Docker image reference such as spawner-dev:latest",
+});
 
 // "512m", "1g", "268435456" -> bytes.
 const byteSize = z
@@ -73,7 +71,7 @@ export const envSchema = z.object({
   USER_TEMPLATE_PORT_PROD: int(1, 65535).default(8080),
 
   // Runtime: where and how user containers run.
-  DOCKER_TIMEOUT_MS: int(500, 60_000).default(4000),
+  DOCKER_TIMEOUT_MS: int(500, 60_000).default(3000),
   LABEL_PREFIX: z
     .string()
     .regex(/^[a-z0-9]+([.-][a-z0-9]+)*$/, { message: "must be lower-case words joined by dots or dashes" })

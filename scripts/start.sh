@@ -7,10 +7,11 @@ cd "$(dirname "$0")/.."
 ensure_node
 ensure_node_modules
 ensure_auth_secret
+absolute_database_url
 check_settings
 ensure_docker
 migrate_database
 ensure_build
 log "Spawner is starting on ${APP_URL:-http://localhost:3000}"
 [ -n "${EMAIL_SERVER:-}" ] || log "No EMAIL_SERVER set: magic links are printed in this log."
-exec node_modules/.bin/next start -p "${PORT:-3000}"
+PORT="${PORT:-3000}" HOSTNAME="${HOST:-0.0.0.0}" exec node .next/standalone/server.js

@@ -49,9 +49,17 @@ async function launch(owner: Owner, template: Template): Promise<LaunchResult> {
     (row?.containerId && (await inspectContainer(row.containerId))) ||
     (await findOwnByName(spec.name, owner));
   if (!container) container = await create(owner, template, spec, row !== null);
-  await getDb().userContainer.update({
+  // Upsert: the row may be missing while the container exists (adopted by name after a lost write).
+  await getDb().userContainer.upsert({
     where: { userId_containerType: { userId: owner.id, containerType: template.type } },
-    data: { containerId: container.Id, containerName: spec.name, lastUsedAt: new Date() },
+    create: {
+      userId: owner.id,
+      containerType: template.type,
+      containerId: container.Id,
+      containerName: spec.name,
+      image: template.image,
+    },
+    update: { containerId: container.Id, containerName: spec.name, lastUsedAt: new Date() },
   });
   if (!container.State.Running) {
     await startContainer(container.Id);

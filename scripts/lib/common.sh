@@ -76,11 +76,27 @@ check_settings() { node_modules/.bin/tsx scripts/check-env.ts; }
 
 migrate_database() { node_modules/.bin/tsx scripts/migrate.ts; }
 
-# Builds only when sources changed since the last build.
+# Builds the standalone server only when sources changed since the last build.
 ensure_build() {
-  local stamp=.next/BUILD_ID
-  if [ ! -f "$stamp" ] || [ -n "$(find app lib components proxy.ts instrumentation.ts next.config.ts package.json -newer "$stamp" -print -quit 2>/dev/null)" ]; then
+  local stamp=.next/standalone/.next/BUILD_ID
+  if [ ! -f "$stamp" ] || [ -n "$(find app lib components proxy.ts instrumentation.ts next.config.ts package.json prisma/schema.prisma -newer "$stamp" -print -quit 2>/dev/null)" ]; then
     log "Building the app (next build)"
     node_modules/.bin/next build >/tmp/spawner-build.log 2>&1 || { tail -40 /tmp/spawner-build.log; die "next build failed (full log: /tmp/spawner-build.log)"; }
+    # The standalone server serves static assets from its own folder.
+    rm -rf .next/standalone/.next/static && cp -r .next/static .next/standalone/.next/static
+    if [ -d public ]; then rm -rf .next/standalone/public && cp -r public .next/standalone/public; fi
+    touch "$stamp"
   fi
+}
+
+# The standalone server changes into its own folder, so a relative SQLite path is made absolute first.
+absolute_database_url() {
+  local url="${DATABASE_URL:-file:./data/spawner.db}"
+  local file="${url#file:}"
+  case "$file" in
+    /*) ;;
+    *) file="$PWD/${file#./}" ;;
+  esac
+  DATABASE_URL="file:$file"
+  export DATABASE_URL
 }

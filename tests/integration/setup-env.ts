@@ -1,6 +1,19 @@
-// Runs before each integration file's imports, so lib/env sees the test database.
+// Runs before each integration file's imports, so lib/env sees the test database and our own label prefix.
 import { inject } from "vitest";
 
-process.env.DATABASE_URL = inject("databaseUrl");
-process.env.AUTH_SECRET = inject("authSecret");
-process.env.ADMIN_EMAILS = "";
+export const testSettings = {
+  DATABASE_URL: inject("databaseUrl"),
+  AUTH_SECRET: inject("authSecret"),
+  ADMIN_EMAILS: "",
+  LABEL_PREFIX: "spawner-it",
+  CONTAINER_NETWORK: "spawner-it",
+  USER_TEMPLATE_IMAGE_DEV: inject("testImage"),
+  // Deliberately missing: the prod slot proves the missing-image path.
+  USER_TEMPLATE_IMAGE_PROD: "spawner-missing-image:never",
+  CONTAINER_MEMORY: "64m",
+  CONTAINER_CPUS: "0.5",
+  CONTAINER_PIDS_LIMIT: "64",
+  INGRESS: "local",
+};
+
+Object.assign(process.env, testSettings);

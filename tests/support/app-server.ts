@@ -2,6 +2,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
+import path from "node:path";
+
+// The same standalone server `npm start` runs (built by npm test before the tests).
+const SERVER = path.resolve(".next/standalone/server.js");
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -22,31 +26,44 @@ export type AppServer = {
 };
 
 export async function startAppServer(env: Record<string, string>): Promise<AppServer> {
-  if (!existsSync(".next/BUILD_ID"))
-    throw new Error("The app is not built: run `npx next build` (npm test does).");
+  if (!existsSync(SERVER))
+    throw new Error("The app is not built: npm test builds it (scripts/lib/common.sh ensure_build).");
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = "";
-  const child = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, NODE_ENV: "production", APP_URL: url, ...env },
+  const child = spawn(process.execPath, [SERVER], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      APP_URL: url,
+      ...env,
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));
   const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
+  for (;;) {
+    if (Date.now() > deadline) throw new Error(`app did not answer within 60 s:\n${output}`);
     if (child.exitCode !== null) throw new Error(`app exited early:\n${output}`);
+    // Any answer means the server is up; health may be 503 on purpose (an engine-down test).
     const ok = await fetch(`${url}/api/health`).then(
-      (res) => res.status < 500,
+      () => true,
       () => false,
     );
     if (ok) break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   const stop = async () => {
-    if (child.exitCode !== null) return;
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
     child.kill("SIGTERM");
-    await new Promise((resolve) => child.once("exit", resolve));
+    // A server still waiting on a wedged engine gets 5 s to finish, then is killed.
+    const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
+    await exited;
+    clearTimeout(timer);
   };
   return { url, process: child, stop, output: () => output };
 }

@@ -1,0 +1,68 @@
+// Small helpers shared by the bench phases: percentiles, bounded concurrency, HTTP polling, the summary table.
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Nearest-rank percentile: with 15 samples p95 is the largest, which is what we want to see. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank] ?? Number.NaN;
+}
+
+export const ms = (value: number) => `${value.toFixed(1)} ms`;
+export const mb = (kb: number) => `${(kb / 1024).toFixed(1)} MB`;
+
+/** Runs work over items with at most `limit` in flight; results keep the input order. */
+export async function mapPool<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index] as T, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/**
+ * Polls a URL until it answers 200. Both the raw and the app launch use this same poller with a short
+ * interval, so polling granularity adds the same few milliseconds to both sides of the ratio.
+ */
+export async function pollUntil200(url: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = "";
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      await response.arrayBuffer();
+      if (response.status === 200) return;
+      last = `HTTP ${response.status}`;
+    } catch (error) {
+      last = (error as Error).message;
+    }
+    await sleep(5);
+  }
+  throw new Error(`${url} did not answer 200 within ${timeoutMs} ms (${last})`);
+}
+
+export type Row = { metric: string; value: string; target: string; ok: string };
+
+export const verdict = (pass: boolean | null) => (pass === null ? "-" : pass ? "yes" : "NO");
+
+export function printTable(rows: Row[]): void {
+  const head: Row = { metric: "metric", value: "value", target: "target", ok: "ok" };
+  const keys = ["metric", "value", "target", "ok"] as const;
+  const width = Object.fromEntries(
+    keys.map((key) => [key, Math.max(...[head, ...rows].map((row) => row[key].length))]),
+  ) as Record<(typeof keys)[number], number>;
+  const line = (row: Row) => `| ${keys.map((key) => row[key].padEnd(width[key])).join(" | ")} |`;
+  console.log(line(head));
+  console.log(`|${keys.map((key) => "-".repeat(width[key] + 2)).join("|")}|`);
+  for (const row of rows) console.log(line(row));
+}

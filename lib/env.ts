@@ -37,14 +37,17 @@ const dnsName = z
     message: "must be a host name such as spawner.example.com",
   });
 
+// "a,b,c" -> ["a", "b", "c"]; "none" -> [] (an empty value means "use the default").
 const commaList = <T extends z.ZodType<string, string>>(item: T) =>
   z
     .string()
     .transform((raw) =>
-      raw
-        .split(",")
-        .map((part) => part.trim())
-        .filter(Boolean),
+      raw.trim().toLowerCase() === "none"
+        ? []
+        : raw
+            .split(",")
+            .map((part) => part.trim())
+            .filter(Boolean),
     )
     .pipe(z.array(item));
 

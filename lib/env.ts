@@ -92,6 +92,12 @@ export const envSchema = z.object({
     }),
   ).default(["CHOWN", "SETUID", "SETGID", "NET_BIND_SERVICE"]),
 
+  // Lifecycle: readiness and the reconciler that keeps the app true to Docker.
+  READINESS_TIMEOUT_MS: int(1000, 600_000).default(30_000),
+  RECONCILE_INTERVAL_MS: int(1000, 3_600_000).default(60_000),
+  ORPHAN_GRACE_MS: int(0, 86_400_000).default(10 * 60_000),
+  RECONCILER: z.enum(["on", "off"], { message: "must be on or off" }).default("on"),
+
   // Ingress: how containers become reachable.
   INGRESS: z.enum(["local", "traefik"], { message: "must be local or traefik" }).default("local"),
   APP_HOST: dnsName.optional(),

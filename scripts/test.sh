@@ -34,7 +34,7 @@ ensure_busybox
 log "Type-checking (tsc --noEmit)"
 node_modules/.bin/tsc --noEmit
 log "Linting and format check (biome)"
-node_modules/.bin/biome check . --max-diagnostics=20
+node_modules/.bin/biome check . --error-on-warnings --max-diagnostics=20
 ensure_build
 set +e
 

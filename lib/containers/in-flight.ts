@@ -17,3 +17,7 @@ export function singleFlight<T>(key: string, work: () => Promise<T>): Promise<T>
 export function isInFlight(key: string): boolean {
   return inFlight.has(key);
 }
+
+export function inFlightKeys(): ReadonlySet<string> {
+  return new Set(inFlight.keys());
+}

@@ -1,13 +1,17 @@
 // Use case: open a user's container. Not created: create and start. Stopped: start. Gone: create again.
+// Ready means the service answers HTTP; every step is published for the card's progress view.
 import "server-only";
 import type { ContainerInspectInfo } from "dockerode";
 import { containerSpecFor, type Owner } from "@/lib/containers/container-spec-for";
 import { launchKey, singleFlight } from "@/lib/containers/in-flight";
+import { progressReporter } from "@/lib/containers/launch-progress";
+import { probeUrl } from "@/lib/containers/probe-url";
+import { waitUntilReady } from "@/lib/containers/wait-until-ready";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { AppError, toErrorBody } from "@/lib/errors";
 import { serviceUrl } from "@/lib/ingress/ingress";
-import { buildCreateOptions } from "@/lib/runtime/container-spec";
+import { buildCreateOptions, type ContainerSpec } from "@/lib/runtime/container-spec";
 import {
   createContainer,
   ensureNetwork,
@@ -27,6 +31,8 @@ export type LaunchResult = {
   status: "running";
 };
 
+type Reporter = ReturnType<typeof progressReporter>;
+
 export async function launchContainer({
   owner,
   type,
@@ -35,36 +41,51 @@ export async function launchContainer({
   type: unknown;
 }): Promise<LaunchResult> {
   const template = getTemplates()[parseContainerType(type)];
+  const key = launchKey(owner.id, template.type);
   // Twenty clicks in this process share one launch; other processes meet at the unique name and row.
-  return singleFlight(launchKey(owner.id, template.type), () => launch(owner, template));
+  return singleFlight(key, async () => {
+    const progress = progressReporter(key);
+    try {
+      const result = await launch(owner, template, progress);
+      progress.ready();
+      return result;
+    } catch (error) {
+      progress.fail(toErrorBody(error).body.error);
+      throw error;
+    }
+  });
 }
 
-async function launch(owner: Owner, template: Template): Promise<LaunchResult> {
+async function launch(owner: Owner, template: Template, progress: Reporter): Promise<LaunchResult> {
   const env = getEnv();
   const spec = containerSpecFor(env, owner, template);
-  const row = await getDb().userContainer.findUnique({
-    where: { userId_containerType: { userId: owner.id, containerType: template.type } },
-  });
+  const where = { userId_containerType: { userId: owner.id, containerType: template.type } };
+  progress.step("image");
+  const row = await getDb().userContainer.findUnique({ where });
   let container =
     (row?.containerId && (await inspectContainer(row.containerId))) ||
     (await findOwnByName(spec.name, owner));
-  if (!container) container = await create(owner, template, spec, row !== null);
+  const id = container?.Id ?? (await create(owner, template, spec, row !== null, progress));
   // Upsert: the row may be missing while the container exists (adopted by name after a lost write).
   await getDb().userContainer.upsert({
-    where: { userId_containerType: { userId: owner.id, containerType: template.type } },
+    where,
     create: {
       userId: owner.id,
       containerType: template.type,
-      containerId: container.Id,
+      containerId: id,
       containerName: spec.name,
       image: template.image,
     },
-    update: { containerId: container.Id, containerName: spec.name, lastUsedAt: new Date() },
+    update: { containerId: id, containerName: spec.name, lastUsedAt: new Date() },
   });
-  if (!container.State.Running) {
-    await startContainer(container.Id);
-    container = (await inspectContainer(container.Id)) ?? container;
-  }
+  progress.step("start");
+  if (!container?.State.Running) await startContainer(id);
+  container = await inspectContainer(id);
+  if (!container)
+    throw new AppError("CONTAINER_START_FAILED", "The container disappeared while it was starting.");
+  progress.step("ready");
+  const probe = probeUrl(env, container, template.port);
+  if (probe) await waitUntilReady({ url: probe, timeoutMs: env.READINESS_TIMEOUT_MS, label: template.type });
   return {
     message: `Your ${template.displayName.toLowerCase()} container is running.`,
     service_url: serviceUrl(
@@ -90,15 +111,17 @@ async function findOwnByName(name: string, owner: Owner): Promise<ContainerInspe
 async function create(
   owner: Owner,
   template: Template,
-  spec: ReturnType<typeof containerSpecFor>,
+  spec: ContainerSpec,
   rowExisted: boolean,
-): Promise<ContainerInspectInfo> {
+  progress: Reporter,
+): Promise<string> {
   if (!(await imageExists(template.image))) throw imageMissing(template);
+  progress.step("create");
   await ensureNetwork(spec.network);
-  const key = { userId_containerType: { userId: owner.id, containerType: template.type } };
+  const where = { userId_containerType: { userId: owner.id, containerType: template.type } };
   // The row records intent before the engine acts, so a crash in between leaves a row the reconciler can match.
   await getDb().userContainer.upsert({
-    where: key,
+    where,
     create: {
       userId: owner.id,
       containerType: template.type,
@@ -108,15 +131,16 @@ async function create(
     update: { containerId: null, containerName: spec.name, image: template.image },
   });
   try {
-    const id = (await createContainer(buildCreateOptions(spec))) ?? spec.name;
-    const created = await inspectContainer(id);
-    if (!created)
-      throw new AppError("CONTAINER_START_FAILED", "The container disappeared while it was being created.");
-    return created;
+    // null: the name is taken — another process created it a moment ago; use that one.
+    return (
+      (await createContainer(buildCreateOptions(spec))) ??
+      (await findOwnByName(spec.name, owner))?.Id ??
+      spec.name
+    );
   } catch (error) {
     // Nothing half-created: a row we just wrote goes again when the container could not be made.
     if (!rowExisted)
-      await getDb().userContainer.deleteMany({ where: { ...key.userId_containerType, containerId: null } });
+      await getDb().userContainer.deleteMany({ where: { ...where.userId_containerType, containerId: null } });
     throw error;
   }
 }

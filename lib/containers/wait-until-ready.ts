@@ -1,0 +1,33 @@
+// Readiness: the service answers HTTP on its port (any status counts), within the configured time.
+import { AppError } from "@/lib/errors";
+
+const PROBE_INTERVAL_MS = 15;
+
+export async function waitUntilReady({
+  url,
+  timeoutMs,
+  label,
+}: {
+  url: string;
+  timeoutMs: number;
+  label: string;
+}) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url, {
+        redirect: "manual",
+        signal: AbortSignal.timeout(Math.min(2000, Math.max(deadline - Date.now(), 1))),
+      });
+      await response.body?.cancel();
+      return;
+    } catch {
+      // Not listening yet (connection refused) or too slow: try again shortly.
+    }
+    await new Promise((resolve) => setTimeout(resolve, PROBE_INTERVAL_MS));
+  }
+  throw new AppError(
+    "CONTAINER_NOT_READY",
+    `Your ${label} container started but its service did not answer within ${Math.round(timeoutMs / 1000)} s. Check its logs.`,
+  );
+}

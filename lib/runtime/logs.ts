@@ -1,0 +1,67 @@
+// Container logs: a following stream per viewer (ended when the viewer leaves) and a whole-log read.
+import "server-only";
+import { PassThrough } from "node:stream";
+import { getEnv } from "@/lib/env";
+import { dockerCall, SLOW_CALL_MS } from "@/lib/runtime/docker-call";
+import { getDocker } from "@/lib/runtime/docker-client";
+import { demuxBuffer, type LogLine, lineSplitter } from "@/lib/runtime/log-frames";
+
+/** Follows a container's logs from the last `tail` lines; returns a stop function that ends the Docker stream. */
+export async function followLogs(
+  id: string,
+  { tail, onLine, onEnd }: { tail: number; onLine: (line: LogLine) => void; onEnd: () => void },
+): Promise<() => void> {
+  const lifetime = new AbortController();
+  const connectTimeout = setTimeout(() => lifetime.abort(), getEnv().DOCKER_TIMEOUT_MS);
+  const stream = (await dockerCall("read the logs", () =>
+    getDocker()
+      .getContainer(id)
+      .logs({ follow: true, stdout: true, stderr: true, tail, abortSignal: lifetime.signal }),
+  ).finally(() => clearTimeout(connectTimeout))) as unknown as NodeJS.ReadableStream & {
+    destroy: () => void;
+  };
+  const splitter = lineSplitter(onLine);
+  const out = new PassThrough();
+  const err = new PassThrough();
+  out.on("data", (chunk: Buffer) => splitter.push("stdout", chunk.toString("utf8")));
+  err.on("data", (chunk: Buffer) => splitter.push("stderr", chunk.toString("utf8")));
+  getDocker().modem.demuxStream(stream, out, err);
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    lifetime.abort();
+    stream.destroy();
+  };
+  stream.on("end", () => {
+    splitter.flush();
+    if (!stopped) onEnd();
+    stop();
+  });
+  stream.on("error", () => {
+    if (!stopped) onEnd();
+    stop();
+  });
+  return stop;
+}
+
+/** The whole log, both streams in order, as text (for download). */
+export async function readAllLogs(id: string): Promise<string> {
+  const buffer = await dockerCall(
+    "read the logs",
+    (opts) =>
+      getDocker()
+        .getContainer(id)
+        .logs({
+          ...opts,
+          follow: false,
+          stdout: true,
+          stderr: true,
+          timestamps: true,
+        }) as unknown as Promise<Buffer>,
+    SLOW_CALL_MS,
+  );
+  return demuxBuffer(Buffer.from(buffer))
+    .map((frame) => frame.chunk)
+    .join("");
+}

@@ -1,0 +1,201 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db";
+import { type AppServer, startAppServer } from "../support/app-server";
+import { dockerConnections } from "../support/docker-connections";
+import { openSse } from "../support/sse";
+import { docker } from "../support/test-image";
+import { type TestUser, uniqueEmail, userWithSession } from "../support/users";
+import { testSettings } from "./setup-env";
+
+const db = getDb();
+let app: AppServer;
+let user: TestUser;
+
+beforeAll(async () => {
+  app = await startAppServer(testSettings);
+  user = await userWithSession(db, uniqueEmail("life"));
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+const call = async (method: string, path: string, who: TestUser = user) => {
+  const response = await fetch(`${app.url}${path}`, { method, headers: { cookie: who.cookie } });
+  return { status: response.status, body: await response.json() };
+};
+const statusNow = async () => (await call("GET", "/api/user/containers")).body[0].status as string;
+async function eventually(read: () => Promise<string>, expected: string, withinMs: number): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < withinMs) {
+    if ((await read()) === expected) return Date.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`status did not become ${expected} within ${withinMs} ms (last: ${await read()})`);
+}
+
+/** The connection count once it has held still for half a second. */
+async function settledConnections(pid: number): Promise<number> {
+  let last = -1;
+  let stableSince = Date.now();
+  for (const deadline = Date.now() + 5000; Date.now() < deadline; ) {
+    const now = dockerConnections(pid);
+    if (now !== last) {
+      last = now;
+      stableSince = Date.now();
+    } else if (Date.now() - stableSince >= 500) {
+      return now;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return last;
+}
+
+describe("lifecycle actions over HTTP", () => {
+  it("succeeds twice in a row for every action, ending with the card back at not created", async () => {
+    const launched = await call("POST", "/api/container/launch/dev");
+    expect(launched.status).toBe(200);
+    const id = launched.body.container_id;
+    for (const [method, path, status] of [
+      ["POST", "/api/containers/dev/stop", "stopped"],
+      ["POST", "/api/containers/dev/start", "running"],
+      ["POST", "/api/containers/dev/restart", "running"],
+      ["DELETE", "/api/containers/dev", "not_created"],
+    ] as const) {
+      for (let round = 0; round < 2; round++) {
+        const result = await call(method, path);
+        expect(result, `${method} ${path} #${round + 1}`).toMatchObject({
+          status: 200,
+          body: { type: "dev", status },
+        });
+      }
+    }
+    expect(docker("ps", "-aq", "--filter", `id=${id}`)).toBe("");
+    expect(await db.userContainer.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it("answers start and restart of a container that does not exist with 404, and unknown actions with 404", async () => {
+    expect((await call("POST", "/api/containers/prod/start")).status).toBe(404);
+    expect((await call("POST", "/api/containers/prod/restart")).status).toBe(404);
+    expect((await call("POST", "/api/containers/prod/stop")).status).toBe(200);
+    expect((await call("POST", "/api/containers/dev/explode")).body.error.code).toBe("NOT_FOUND");
+    expect((await call("POST", "/api/containers/nope/stop")).body.error.code).toBe("INVALID_CONTAINER_TYPE");
+  });
+
+  it("never lets another user act on a container", async () => {
+    const launched = await call("POST", "/api/container/launch/dev");
+    const other = await userWithSession(db, uniqueEmail("intruder"));
+    for (const [method, path] of [
+      ["POST", "/api/containers/dev/stop"],
+      ["DELETE", "/api/containers/dev"],
+    ] as const) {
+      const result = await call(method, path, other);
+      expect(result.body.container_id ?? null).toBeNull();
+    }
+    expect(JSON.parse(docker("inspect", launched.body.container_id))[0].State.Running).toBe(true);
+  });
+
+  it("shows a `docker stop` from outside as stopped within 2 s, and `docker rm -f` as not created", async () => {
+    const { body } = await call("POST", "/api/container/launch/dev");
+    docker("stop", "-t", "1", body.container_id);
+    expect(await eventually(statusNow, "stopped", 2000)).toBeLessThan(2000);
+    docker("rm", "-f", body.container_id);
+    expect(await eventually(statusNow, "not_created", 2000)).toBeLessThan(2000);
+  });
+});
+
+describe("logs, stats and progress", () => {
+  it("streams a line written after the subscription started, tells stdout from stderr, and closes Docker's stream", async () => {
+    const { body } = await call("POST", "/api/container/launch/dev");
+    const pid = Number(app.process.pid);
+    const logs = await openSse(`${app.url}/api/containers/dev/logs`, user.cookie);
+    await logs.waitFor(
+      (e) => e.event === "line" && String((e.data as { text: string }).text).includes("is up"),
+    );
+    // Idle keep-alive sockets come and go; the log stream holds one connection for as long as it is open.
+    const whileOpen = await settledConnections(pid);
+    expect(whileOpen).toBeGreaterThanOrEqual(1);
+
+    const marker = `marker-${Date.now()}`;
+    // PID 1 is the init process; writing to its stdout is writing to the container log.
+    docker("exec", body.container_id, "/bin/busybox", "sh", "-c", `echo ${marker} > /proc/1/fd/1`);
+    const line = await logs.waitFor(
+      (e) => e.event === "line" && (e.data as { text: string }).text === marker,
+    );
+    expect(line.data).toEqual({ stream: "stdout", text: marker });
+    await fetch(String(body.service_url));
+    const stderr = await logs.waitFor(
+      (e) => e.event === "line" && (e.data as { stream: string }).stream === "stderr",
+    );
+    expect((stderr.data as { text: string }).text).toMatch(/response:200|GET/);
+
+    logs.close();
+    expect(await settledConnections(pid)).toBe(whileOpen - 1);
+  });
+
+  it("downloads the whole log as text", async () => {
+    const response = await fetch(`${app.url}/api/containers/dev/logs?download=1`, {
+      headers: { cookie: user.cookie },
+    });
+    expect(response.headers.get("content-disposition")).toContain(`${user.slug}-dev.log`);
+    expect(await response.text()).toContain("is up");
+  });
+
+  it("returns stats within the container's limits", async () => {
+    const { status, body } = await call("GET", "/api/containers/dev/stats");
+    expect(status).toBe(200);
+    expect(body.memory_limit_bytes).toBe(64 * 1024 * 1024);
+    expect(body.memory_bytes).toBeGreaterThan(0);
+    expect(body.memory_bytes).toBeLessThanOrEqual(body.memory_limit_bytes);
+    expect(body.pids).toBeGreaterThanOrEqual(1);
+    expect(body.pids).toBeLessThanOrEqual(64);
+    expect(body.cpu_percent).toBeGreaterThanOrEqual(0);
+    expect(body.network_rx_bytes).toBeGreaterThanOrEqual(0);
+    await call("POST", "/api/containers/dev/stop");
+    expect((await call("GET", "/api/containers/dev/stats")).status).toBe(409);
+  });
+
+  it("streams launch progress steps until ready", async () => {
+    await call("DELETE", "/api/containers/dev");
+    const launching = call("POST", "/api/container/launch/dev");
+    const progress = await openSse(`${app.url}/api/containers/dev/progress`, user.cookie);
+    const done = await progress.waitFor(
+      (e) => (e.data as { status: string }).status !== "running" && e.event === "progress",
+    );
+    expect((await launching).status).toBe(200);
+    expect(done.data).toMatchObject({ status: expect.stringMatching(/ready|idle/) });
+    const steps = progress.events.flatMap(
+      (e) => (e.data as { steps: { id: string; state: string }[] }).steps,
+    );
+    if ((done.data as { status: string }).status === "ready") {
+      expect(steps.filter((step) => step.state === "done").map((step) => step.id)).toEqual(
+        expect.arrayContaining(["image", "create", "start", "ready"]),
+      );
+    }
+  });
+});
+
+describe("readiness", () => {
+  it("gives a clear error when the service never answers", async () => {
+    const slow = await startAppServer({
+      ...testSettings,
+      USER_TEMPLATE_IMAGE_PROD: testSettings.USER_TEMPLATE_IMAGE_DEV,
+      USER_TEMPLATE_PORT_PROD: "9999",
+      READINESS_TIMEOUT_MS: "1500",
+    });
+    try {
+      const started = Date.now();
+      const response = await fetch(`${slow.url}/api/container/launch/prod`, {
+        method: "POST",
+        headers: { cookie: user.cookie },
+      });
+      expect(response.status).toBe(504);
+      expect((await response.json()).error).toMatchObject({
+        code: "CONTAINER_NOT_READY",
+        message: expect.stringContaining("did not answer within 2 s"),
+      });
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      await slow.stop();
+    }
+  });
+});

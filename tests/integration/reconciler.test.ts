@@ -1,0 +1,76 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { launchContainer } from "@/lib/containers/launch-container";
+import { getDb } from "@/lib/db";
+import { Reconciler } from "@/lib/reconciler/reconciler";
+import { docker } from "../support/test-image";
+import { uniqueEmail, userWithSession } from "../support/users";
+import { testSettings } from "./setup-env";
+
+const image = testSettings.USER_TEMPLATE_IMAGE_DEV;
+const made: string[] = [];
+const run = (...args: string[]) => {
+  const id = docker("run", "-d", ...args, image);
+  made.push(id);
+  return id;
+};
+const exists = (id: string) => docker("ps", "-aq", "--no-trunc", "--filter", `id=${id}`) === id;
+const logs: string[] = [];
+
+afterAll(() => {
+  for (const id of made) if (exists(id)) docker("rm", "-f", id);
+});
+
+describe("Reconciler (real engine)", () => {
+  it("removes a labelled orphan after the grace period and never touches unlabelled containers", async () => {
+    const reconciler = new Reconciler({ intervalMs: 60_000, graceMs: 800, log: (line) => logs.push(line) });
+    const orphan = run(
+      "--label",
+      "spawner-it.managed-by=spawner",
+      "--label",
+      "spawner-it.owner-id=nobody",
+      "--label",
+      "spawner-it.type=dev",
+      "--label",
+      "spawner-it.slug=nobody",
+    );
+    const stranger = run("--label", "spawner-it.owner-id=nobody");
+    const plain = run();
+
+    const first = await reconciler.runOnce();
+    expect(first.orphans.map((o) => o.id)).toContain(orphan);
+    expect(first.remove).not.toContain(orphan);
+    expect(exists(orphan)).toBe(true);
+    expect(logs.some((line) => line.includes(orphan.slice(0, 12)))).toBe(true);
+
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    const second = await reconciler.runOnce();
+    expect(second.remove).toContain(orphan);
+    expect(exists(orphan)).toBe(false);
+    expect(exists(stranger)).toBe(true);
+    expect(exists(plain)).toBe(true);
+  });
+
+  it("clears a row whose container was removed behind the app's back", async () => {
+    const owner = await userWithSession(getDb(), uniqueEmail("drift"));
+    const { container_id } = await launchContainer({ owner, type: "dev" });
+    docker("rm", "-f", container_id);
+    await new Reconciler({ intervalMs: 60_000, graceMs: 60_000 }).runOnce();
+    const row = await getDb().userContainer.findFirstOrThrow({ where: { userId: owner.id } });
+    expect(row.containerId).toBeNull();
+  });
+
+  it("follows Docker events once started, and stops cleanly", async () => {
+    const reconciler = new Reconciler({ intervalMs: 60_000, graceMs: 60_000 });
+    const seen: string[] = [];
+    reconciler.events.on("event", (event: { action: string }) => seen.push(event.action));
+    reconciler.start();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const owner = await userWithSession(getDb(), uniqueEmail("events"));
+    const { container_id } = await launchContainer({ owner, type: "dev" });
+    docker("stop", "-t", "1", container_id);
+    for (let i = 0; i < 40 && !seen.includes("die"); i++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    reconciler.stop();
+    expect(seen).toEqual(expect.arrayContaining(["start", "die"]));
+  });
+});

@@ -33,7 +33,8 @@ ensure_node_modules() {
   # The client's postinstall leaves a stub; the generated client carries a copy of the schema it was made from.
   if ! cmp -s prisma/schema.prisma node_modules/.prisma/client/schema.prisma; then
     log "Generating the Prisma client"
-    node_modules/.bin/prisma generate >/dev/null
+    # Without DATABASE_URL, prisma generate wants to download a query engine (impossible offline).
+    DATABASE_URL="${DATABASE_URL:-file:./data/spawner.db}" node_modules/.bin/prisma generate >/dev/null
   fi
 }
 

@@ -27,12 +27,18 @@ export async function listContainers(filters: Record<string, string[]>): Promise
   return dockerCall("list containers", (opts) => getDocker().listContainers({ ...opts, all: true, filters }));
 }
 
+// A found image is remembered briefly: launches skip the lookup, and create still reports a vanished image.
+const IMAGE_FOUND_TTL_MS = 60_000;
+const foundImages = new Map<string, number>();
+
 export async function imageExists(image: string): Promise<boolean> {
+  if ((foundImages.get(image) ?? 0) > Date.now()) return true;
   // listImages takes an abort signal (image inspect does not); "reference" matches name:tag exactly.
   const reference = image.includes(":") || image.includes("@") ? image : `${image}:latest`;
   const images = await dockerCall("look up the template image", (opts) =>
     getDocker().listImages({ ...opts, filters: { reference: [reference] } }),
   );
+  if (images.length > 0) foundImages.set(image, Date.now() + IMAGE_FOUND_TTL_MS);
   return images.length > 0;
 }
 

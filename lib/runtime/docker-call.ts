@@ -17,3 +17,27 @@ export async function dockerCall<T>(
     throw toAppError(error, context);
   }
 }
+
+export type DockerStream = NodeJS.ReadableStream & { destroy: () => void };
+
+/**
+ * Opens a long-lived Docker stream (logs, events): only connecting is bounded by the timeout; after that
+ * the stream lives until `end()` (which aborts the request and destroys the socket) or the engine closes it.
+ */
+export async function openDockerStream(
+  context: string,
+  open: (abortSignal: AbortSignal) => Promise<unknown>,
+): Promise<{ stream: DockerStream; end: () => void }> {
+  const lifetime = new AbortController();
+  const connectTimeout = setTimeout(() => lifetime.abort(), getEnv().DOCKER_TIMEOUT_MS);
+  const stream = (await dockerCall(context, () => open(lifetime.signal)).finally(() =>
+    clearTimeout(connectTimeout),
+  )) as DockerStream;
+  return {
+    stream,
+    end: () => {
+      lifetime.abort();
+      stream.destroy();
+    },
+  };
+}

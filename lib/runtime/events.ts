@@ -1,7 +1,7 @@
 // Docker's event stream for our labelled containers; the caller reconnects when it ends.
 import "server-only";
 import { getEnv } from "@/lib/env";
-import { dockerCall } from "@/lib/runtime/docker-call";
+import { openDockerStream } from "@/lib/runtime/docker-call";
 import { getDocker } from "@/lib/runtime/docker-client";
 import { managedFilter } from "@/lib/runtime/labels";
 
@@ -25,21 +25,18 @@ export async function watchContainerEvents(handlers: {
   onEvent: (event: ContainerEvent) => void;
   onClose: () => void;
 }): Promise<() => void> {
-  const lifetime = new AbortController();
-  const connectTimeout = setTimeout(() => lifetime.abort(), getEnv().DOCKER_TIMEOUT_MS);
   const filters = { type: ["container"], event: ACTIONS, ...managedFilter(getEnv().LABEL_PREFIX) };
-  const stream = (await dockerCall("watch container events", () =>
-    getDocker().getEvents({ filters, abortSignal: lifetime.signal } as Parameters<
+  const { stream, end } = await openDockerStream("watch container events", (abortSignal) =>
+    getDocker().getEvents({ filters, abortSignal } as Parameters<
       ReturnType<typeof getDocker>["getEvents"]
     >[0]),
-  ).finally(() => clearTimeout(connectTimeout))) as NodeJS.ReadableStream & { destroy: () => void };
+  );
   let buffer = "";
   let closed = false;
   const close = () => {
     if (closed) return;
     closed = true;
-    lifetime.abort();
-    stream.destroy();
+    end();
     handlers.onClose();
   };
   stream.on("data", (chunk: Buffer) => {

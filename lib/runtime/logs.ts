@@ -1,8 +1,7 @@
 // Container logs: a following stream per viewer (ended when the viewer leaves) and a whole-log read.
 import "server-only";
 import { PassThrough } from "node:stream";
-import { getEnv } from "@/lib/env";
-import { dockerCall, SLOW_CALL_MS } from "@/lib/runtime/docker-call";
+import { dockerCall, openDockerStream, SLOW_CALL_MS } from "@/lib/runtime/docker-call";
 import { getDocker } from "@/lib/runtime/docker-client";
 import { demuxBuffer, type LogLine, lineSplitter } from "@/lib/runtime/log-frames";
 
@@ -11,15 +10,9 @@ export async function followLogs(
   id: string,
   { tail, onLine, onEnd }: { tail: number; onLine: (line: LogLine) => void; onEnd: () => void },
 ): Promise<() => void> {
-  const lifetime = new AbortController();
-  const connectTimeout = setTimeout(() => lifetime.abort(), getEnv().DOCKER_TIMEOUT_MS);
-  const stream = (await dockerCall("read the logs", () =>
-    getDocker()
-      .getContainer(id)
-      .logs({ follow: true, stdout: true, stderr: true, tail, abortSignal: lifetime.signal }),
-  ).finally(() => clearTimeout(connectTimeout))) as unknown as NodeJS.ReadableStream & {
-    destroy: () => void;
-  };
+  const { stream, end } = await openDockerStream("read the logs", (abortSignal) =>
+    getDocker().getContainer(id).logs({ follow: true, stdout: true, stderr: true, tail, abortSignal }),
+  );
   const splitter = lineSplitter(onLine);
   const out = new PassThrough();
   const err = new PassThrough();
@@ -30,8 +23,7 @@ export async function followLogs(
   const stop = () => {
     if (stopped) return;
     stopped = true;
-    lifetime.abort();
-    stream.destroy();
+    end();
   };
   stream.on("end", () => {
     splitter.flush();

@@ -1,51 +1,17 @@
 "use client";
 
-import { ExternalLink, Loader2, Play } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { launchContainerAction } from "@/app/(dashboard)/actions/launch-container";
+import { ChevronRight } from "lucide-react";
+import Link from "next/link";
+import { ContainerControls } from "@/components/containers/container-controls";
+import { formatTime } from "@/components/containers/format";
 import { StatusBadge } from "@/components/containers/status-badge";
-import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
+import { useContainerControls } from "@/components/containers/use-container-controls";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { ContainerView } from "@/lib/containers/container-view";
 
-function formatTime(iso: string | null): string {
-  if (!iso) return "Never";
-  return (
-    new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(
-      new Date(iso),
-    ) + " UTC"
-  );
-}
-
+// A client component: its badge shows "Starting" as soon as the launch is clicked.
 export function ContainerCard({ container }: { container: ContainerView }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  const status = pending ? "creating" : container.status;
-
-  function launch() {
-    setError(null);
-    // Opened during the click so popup blockers allow it; pointed at the service once it runs.
-    const tab = window.open("", "_blank");
-    startTransition(async () => {
-      const result = await launchContainerAction(container.type);
-      if (!result.ok) {
-        tab?.close();
-        setError(result.error.message);
-        return;
-      }
-      if (tab && result.data.service_url) {
-        tab.opener = null;
-        tab.location.href = result.data.service_url;
-      } else {
-        tab?.close();
-      }
-      router.refresh();
-    });
-  }
-
+  const controls = useContainerControls(container);
   return (
     <Card data-testid={`container-card-${container.type}`}>
       <CardHeader className="flex-row items-start justify-between gap-4">
@@ -53,32 +19,20 @@ export function ContainerCard({ container }: { container: ContainerView }) {
           <CardTitle>{container.display_name}</CardTitle>
           <CardDescription>{container.description}</CardDescription>
         </div>
-        <StatusBadge status={status} />
+        <StatusBadge status={controls.status} />
       </CardHeader>
-      <CardContent>
-        <p className="text-sm text-muted-foreground">Last used: {formatTime(container.last_used)}</p>
-        {error && (
-          <Alert variant="destructive">
-            <AlertDescription className="col-start-1 text-destructive" data-testid="card-error">
-              {error}
-            </AlertDescription>
-          </Alert>
-        )}
+      <CardContent className="mt-auto">
+        <div className="flex items-center justify-between gap-4 text-sm">
+          <p className="text-muted-foreground">Last used: {formatTime(container.last_used)}</p>
+          <Link
+            href={`/containers/${container.type}`}
+            className="inline-flex shrink-0 items-center gap-0.5 font-medium underline-offset-4 hover:underline"
+          >
+            Details <ChevronRight className="size-4" aria-hidden />
+          </Link>
+        </div>
+        <ContainerControls container={container} controls={controls} />
       </CardContent>
-      <CardFooter>
-        {container.status === "running" && container.service_url && !pending ? (
-          <Button asChild>
-            <a href={container.service_url} target="_blank" rel="noopener noreferrer">
-              <ExternalLink aria-hidden /> Open Service
-            </a>
-          </Button>
-        ) : (
-          <Button onClick={launch} disabled={pending || container.status === "creating"}>
-            {pending ? <Loader2 className="animate-spin" aria-hidden /> : <Play aria-hidden />}
-            {pending ? "Starting…" : "Create & Open"}
-          </Button>
-        )}
-      </CardFooter>
     </Card>
   );
 }

@@ -1,18 +1,11 @@
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "../support/browser";
+import type { BrowserContext } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { useBrowser } from "../support/browser";
 import { signIn } from "../support/sign-in";
 
 const baseUrl = inject("baseUrl");
 const mailDir = inject("mailDir");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function statusOf(context: BrowserContext, type: string): Promise<string | null> {
   const page = context.pages()[0];
@@ -27,7 +20,7 @@ describe("dashboard containers", () => {
   let adaContainerId = "";
 
   it("shows dev and prod cards; Create & Open launches dev in a new tab and the card turns Running", async () => {
-    ada = await browser.newContext();
+    ada = await browser().newContext();
     const page = await signIn(ada, baseUrl, mailDir, "grace@example.com");
     const dev = page.getByTestId("container-card-dev");
     await expect.poll(() => statusOf(ada, "dev")).toBe("not_created");
@@ -52,7 +45,7 @@ describe("dashboard containers", () => {
   });
 
   it("keeps the first user's container and API entries from a second user", async () => {
-    const other = await browser.newContext();
+    const other = await browser().newContext();
     const page = await signIn(other, baseUrl, mailDir, "mallory@example.com");
     await expect.poll(() => statusOf(other, "dev")).toBe("not_created");
     expect(await page.content()).not.toContain(adaContainerId);

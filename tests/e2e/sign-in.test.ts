@@ -1,30 +1,22 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "../support/browser";
+import { describe, expect, inject, it } from "vitest";
+import { useBrowser } from "../support/browser";
 import { mailsTo, waitForMagicLink } from "../support/mailbox";
 import { requestLink } from "../support/sign-in";
 
 const baseUrl = inject("baseUrl");
 const mailDir = inject("mailDir");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe("sign-in by magic link", () => {
   it("sends people without a session from /dashboard to /login", async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${baseUrl}/dashboard`);
     expect(new URL(page.url()).pathname).toBe("/login");
     await page.close();
   });
 
   it("shows field errors for a bad address without sending mail", async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await requestLink(page, baseUrl, "not-an-email");
     await expect.poll(() => page.getByText("Enter a valid email address").isVisible()).toBe(true);
     expect(mailsTo(mailDir, "not-an-email")).toHaveLength(0);
@@ -32,7 +24,7 @@ describe("sign-in by magic link", () => {
   });
 
   it("mails a link that shows a confirmation page, signs in on confirm, and works only once", async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     await requestLink(page, baseUrl, "Ada@Example.com");
     await page.getByText("Check your email").waitFor();
@@ -56,7 +48,7 @@ describe("sign-in by magic link", () => {
     expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
 
     // The same link a second time: a clear page, no session.
-    const other = await browser.newContext();
+    const other = await browser().newContext();
     const second = await other.newPage();
     await second.goto(link);
     await second.getByText("This sign-in link no longer works").waitFor();
@@ -70,7 +62,7 @@ describe("sign-in by magic link", () => {
   });
 
   it("refuses a fourth link for one address within ten minutes with a clear message", async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     for (let i = 1; i <= 3; i++) {
       await requestLink(page, baseUrl, "limit@example.com");
       await page.getByText("Check your email").waitFor();

@@ -2,7 +2,23 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { contentSecurityPolicy, HSTS, isHttps } from "@/lib/http/security-headers";
 
+/** A path with broken percent-encoding can't name anything here; answer it before routing tries to decode it. */
+function hasMalformedEncoding(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export function proxy(request: NextRequest) {
+  if (hasMalformedEncoding(request.nextUrl.pathname)) {
+    return NextResponse.json(
+      { error: { code: "BAD_REQUEST", message: "The address is not valid." } },
+      { status: 400, headers: { "Cache-Control": "no-store" } },
+    );
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   const requestHeaders = new Headers(request.headers);

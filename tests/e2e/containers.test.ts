@@ -1,11 +1,11 @@
 import type { BrowserContext } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { useBrowser } from "../support/browser";
+import { browserForFile } from "../support/browser";
 import { signIn } from "../support/sign-in";
 
 const baseUrl = inject("baseUrl");
 const mailDir = inject("mailDir");
-const browser = useBrowser();
+const browser = browserForFile();
 
 async function statusOf(context: BrowserContext, type: string): Promise<string | null> {
   const page = context.pages()[0];

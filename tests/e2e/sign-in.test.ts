@@ -1,11 +1,11 @@
 import { describe, expect, inject, it } from "vitest";
-import { useBrowser } from "../support/browser";
+import { browserForFile } from "../support/browser";
 import { mailsTo, waitForMagicLink } from "../support/mailbox";
 import { requestLink } from "../support/sign-in";
 
 const baseUrl = inject("baseUrl");
 const mailDir = inject("mailDir");
-const browser = useBrowser();
+const browser = browserForFile();
 
 describe("sign-in by magic link", () => {
   it("sends people without a session from /dashboard to /login", async () => {

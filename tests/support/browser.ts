@@ -19,7 +19,7 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** One Chromium per test file: launched before its tests, closed after. Call the result inside tests. */
-export function useBrowser(): () => Browser {
+export function browserForFile(): () => Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {
     browser = await launchBrowser();

@@ -20,7 +20,8 @@ const PUBLIC: Record<string, string> = {
   "app/api/forward-auth/route.ts": "Traefik's question; answers 401/403 itself from the session",
   "app/api/auth/magic-link/route.ts": "signing in is what people without a session do; rate-limited",
   "app/api/auth/[...nextauth]/route.ts": "Auth.js endpoints; email sign-in POST closed, callback POST only",
-  "app/api/[...path]/route.ts": "JSON 404 for unknown API paths",
+  "app/api/[[...path]]/route.ts": "JSON 404 for unknown API paths",
+  "app/api/containers/route.ts": "JSON 404 for the bare folder path",
 };
 const METHODS = /export\s+(?:const|async function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g;
 

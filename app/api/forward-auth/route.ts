@@ -1,6 +1,7 @@
-import { NextResponse } from "next/server";
 import { currentUser } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
 import { checkForwardAuth } from "@/lib/forward-auth/check-forward-auth";
+import { json } from "@/lib/http/respond";
 import { withPublic } from "@/lib/http/route";
 
 // GET /api/forward-auth — Traefik's ForwardAuth: 200 lets the request through, 401/403 stop it.
@@ -11,14 +12,7 @@ export const GET = withPublic(async (request) => {
     forwardedUri: request.headers.get("x-forwarded-uri"),
     expectedOwnerId: request.nextUrl.searchParams.get("uid"),
   });
-  const message =
-    decision.status === 200
-      ? "ok"
-      : decision.status === 401
-        ? "Sign in to open this container."
-        : "You do not have access to this container.";
-  return new NextResponse(message, {
-    status: decision.status,
-    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
-  });
+  if (decision.status === 401) throw new AppError("UNAUTHENTICATED", "Sign in to open this container.");
+  if (decision.status === 403) throw new AppError("FORBIDDEN", "You do not have access to this container.");
+  return json({ ok: true });
 });

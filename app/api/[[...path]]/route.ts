@@ -1,9 +1,6 @@
-import { AppError } from "@/lib/errors";
-import { errorResponse } from "@/lib/http/respond";
+import { notFound } from "@/lib/http/not-found-route";
 
 // ANY /api/* that no other handler matches — a JSON 404 instead of the HTML not-found page.
-const notFound = async () => errorResponse(new AppError("NOT_FOUND", "There is no such API endpoint."));
-
 export const GET = notFound;
 export const POST = notFound;
 export const PUT = notFound;

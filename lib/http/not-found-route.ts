@@ -1,0 +1,6 @@
+// A JSON 404 for API paths no handler serves (instead of the HTML not-found page).
+import { AppError } from "@/lib/errors";
+import { errorResponse } from "@/lib/http/respond";
+
+export const notFound = async () =>
+  errorResponse(new AppError("NOT_FOUND", "There is no such API endpoint."));

@@ -95,6 +95,33 @@ describe("container API over HTTP", () => {
     }
   });
 
+  it("refuses cross-origin and opaque-origin requests on every state-changing route", async () => {
+    const routes = [
+      ["POST", "/api/container/launch/dev"],
+      ["POST", "/api/containers/dev/start"],
+      ["POST", "/api/containers/dev/stop"],
+      ["POST", "/api/containers/dev/restart"],
+      ["DELETE", "/api/containers/dev"],
+      ["POST", "/api/auth/magic-link"],
+      ["POST", "/api/auth/signout"],
+      ["POST", "/api/auth/callback/nodemailer?token=x&email=a%40b.c"],
+    ] as const;
+    for (const [method, path] of routes) {
+      for (const origin of ["https://evil.example", "null", `http://127.0.0.1.evil.example`]) {
+        const response = await call(path, {
+          method,
+          user: bob,
+          headers: { origin, "content-type": "application/json" },
+          body: method === "POST" ? JSON.stringify({ email: "victim@example.com" }) : undefined,
+        });
+        expect(response.status, `${method} ${path} from ${origin}`).toBe(403);
+        expect((await response.json()).error.code).toBe("CROSS_ORIGIN");
+      }
+    }
+    expect(await db.userContainer.count({ where: { userId: bob.id } })).toBe(0);
+    expect(await db.signInAttempt.count({ where: { email: "victim@example.com" } })).toBe(0);
+  });
+
   it("refuses cross-origin launches", async () => {
     for (const origin of ["https://evil.example", "null"]) {
       const response = await call("/api/container/launch/dev", {

@@ -27,7 +27,7 @@ describe("sign-in by magic link", () => {
     const context = await browser().newContext();
     const page = await context.newPage();
     await requestLink(page, baseUrl, "Ada@Example.com");
-    await page.getByText("Check your email").waitFor();
+    await page.getByRole("heading", { name: "Check your email" }).waitFor();
 
     const link = await waitForMagicLink(mailDir, "ada@example.com");
     expect(new URL(link).pathname).toBe("/login/confirm");
@@ -51,7 +51,7 @@ describe("sign-in by magic link", () => {
     const other = await browser().newContext();
     const second = await other.newPage();
     await second.goto(link);
-    await second.getByText("This sign-in link no longer works").waitFor();
+    await second.getByRole("heading", { name: "This sign-in link no longer works" }).waitFor();
     await other.close();
 
     await page.getByRole("button", { name: "Sign out" }).click();
@@ -65,7 +65,7 @@ describe("sign-in by magic link", () => {
     const page = await browser().newPage();
     for (let i = 1; i <= 3; i++) {
       await requestLink(page, baseUrl, "limit@example.com");
-      await page.getByText("Check your email").waitFor();
+      await page.getByRole("heading", { name: "Check your email" }).waitFor();
       await waitForMagicLink(mailDir, "limit@example.com", i);
     }
     await requestLink(page, baseUrl, "limit@example.com");

@@ -16,7 +16,7 @@ export async function signIn(
 ): Promise<Page> {
   const page = await context.newPage();
   await requestLink(page, baseUrl, email);
-  await page.getByText("Check your email").waitFor();
+  await page.getByRole("heading", { name: "Check your email" }).waitFor();
   const link = await waitForMagicLink(mailDir, email);
   await page.goto(link);
   await page.getByRole("button", { name: `Sign in as ${email}` }).click();

@@ -13,7 +13,7 @@ export function exitCodeFromStatus(statusText: string | undefined): number | und
 
 export function statusFromDocker(input: {
   state: string | undefined;
-  statusText?: string;
+  exitCode?: number;
   launching?: boolean;
 }): ContainerStatus {
   if (input.launching) return "creating";
@@ -27,8 +27,7 @@ export function statusFromDocker(input: {
     case "removing":
       return "stopped";
     case "exited": {
-      const code = exitCodeFromStatus(input.statusText);
-      return code === undefined || STOPPED_EXIT_CODES.has(code) ? "stopped" : "error";
+      return input.exitCode === undefined || STOPPED_EXIT_CODES.has(input.exitCode) ? "stopped" : "error";
     }
     default:
       // "restarting" (a crash loop under unless-stopped) and "dead".

@@ -1,9 +1,8 @@
 // The shape users and the API see for one container slot, built from a row and Docker's list entry.
-import type { ContainerInfo } from "dockerode";
+import type { ContainerFacts } from "@/lib/containers/container-facts";
 import { type ContainerStatus, statusFromDocker } from "@/lib/containers/container-status";
 import type { Env } from "@/lib/env";
 import { serviceUrl } from "@/lib/ingress/ingress";
-import { portsFromList } from "@/lib/runtime/published-ports";
 import type { ContainerType, Template } from "@/lib/templates/registry";
 
 export type ContainerView = {
@@ -24,22 +23,18 @@ export function containerView(input: {
   template: Template;
   slug: string;
   row: ContainerRow | null;
-  container: ContainerInfo | null;
+  container: ContainerFacts | null;
   launching: boolean;
 }): ContainerView {
   const { env, template, row, container } = input;
   const status = statusFromDocker({
-    state: container?.State,
-    statusText: container?.Status,
+    state: container?.state,
+    exitCode: container?.exitCode,
     launching: input.launching,
   });
   const url =
     container && status === "running"
-      ? serviceUrl(
-          env,
-          { slug: input.slug, type: template.type, port: template.port },
-          portsFromList(container),
-        )
+      ? serviceUrl(env, { slug: input.slug, type: template.type, port: template.port }, container.ports)
       : null;
   return {
     type: template.type,
@@ -47,8 +42,8 @@ export function containerView(input: {
     description: template.description,
     status,
     service_url: url,
-    container_id: container?.Id ?? null,
-    created_at: container ? (row?.createdAt ?? new Date(container.Created * 1000)).toISOString() : null,
+    container_id: container?.id ?? null,
+    created_at: container ? (row?.createdAt ?? container.created).toISOString() : null,
     last_used: container && row ? row.lastUsedAt.toISOString() : null,
   };
 }

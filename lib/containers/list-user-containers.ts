@@ -1,5 +1,6 @@
 // Use case: a user's dev and prod slots with live status — one labelled Docker list call, one DB query.
 import "server-only";
+import { factsFromList } from "@/lib/containers/container-facts";
 import type { Owner } from "@/lib/containers/container-spec-for";
 import { type ContainerView, containerView } from "@/lib/containers/container-view";
 import { isInFlight, launchKey } from "@/lib/containers/in-flight";
@@ -29,7 +30,7 @@ export async function listUserContainers({ owner }: { owner: Owner }): Promise<C
       template: templates[type],
       slug: owner.slug,
       row,
-      container,
+      container: container ? factsFromList(container) : null,
       launching: isInFlight(launchKey(owner.id, type)),
     });
   });

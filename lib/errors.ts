@@ -15,6 +15,7 @@ export const errorStatus = {
   INTERNAL: 500,
   TEMPLATE_IMAGE_NOT_FOUND: 500,
   CONTAINER_START_FAILED: 500,
+  CONTAINER_ENGINE_ERROR: 502,
   CONTAINER_NOT_READY: 504,
   CONTAINER_ENGINE_UNAVAILABLE: 503,
   EMAIL_DELIVERY_FAILED: 503,
@@ -59,4 +60,12 @@ export function toErrorBody(error: unknown): {
     body: { error: { code: "INTERNAL", message: "Something went wrong on our side. Please try again." } },
     headers: {},
   };
+}
+
+/** toErrorBody, and the log line for errors nobody expected (5xx other than "engine unavailable"). */
+export function describeError(error: unknown, where: string): ReturnType<typeof toErrorBody> {
+  const described = toErrorBody(error);
+  if (described.status >= 500 && described.status !== 503)
+    console.error(`[${where}] unexpected error:`, error);
+  return described;
 }

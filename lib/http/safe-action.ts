@@ -1,7 +1,7 @@
 // Server actions return data, never throw: { ok, data } or { ok: false, error: { code, message } }.
 import "server-only";
 import { requireUser, type SessionUser } from "@/lib/auth/session";
-import { type ErrorBody, toErrorBody } from "@/lib/errors";
+import { describeError, type ErrorBody } from "@/lib/errors";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ErrorBody["error"] };
 
@@ -10,8 +10,7 @@ export async function userAction<T>(work: (user: SessionUser) => Promise<T>): Pr
   try {
     return { ok: true, data: await work(await requireUser()) };
   } catch (error) {
-    const { status, body } = toErrorBody(error);
-    if (status >= 500 && status !== 503) console.error("[action] unexpected error:", error);
+    const { body } = describeError(error, "action");
     return { ok: false, error: body.error };
   }
 }

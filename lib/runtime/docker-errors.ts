@@ -27,17 +27,19 @@ export function isEngineUnavailable(error: unknown): boolean {
   return /timeout|socket hang up|connect E/i.test(err.message ?? "");
 }
 
-export function engineUnavailable(): AppError {
-  return new AppError(
-    "CONTAINER_ENGINE_UNAVAILABLE",
-    "The container engine is not reachable right now. Please try again in a moment.",
-  );
-}
-
 /** Turns any Docker error into an AppError; unknown ones become a generic message (details go to the log). */
 export function toAppError(error: unknown, context: string): AppError {
   if (error instanceof AppError) return error;
-  if (isEngineUnavailable(error)) return engineUnavailable();
+  if (isEngineUnavailable(error)) {
+    return new AppError(
+      "CONTAINER_ENGINE_UNAVAILABLE",
+      "The container engine is not reachable right now. Please try again in a moment.",
+    );
+  }
   console.error(`[runtime] ${context} failed:`, (error as Error)?.message ?? error);
-  return new AppError("CONTAINER_START_FAILED", `Could not ${context}. Please try again.`);
+  // Any call can fail this way (list, stop, logs ...), so the code names the engine, not one operation.
+  return new AppError(
+    "CONTAINER_ENGINE_ERROR",
+    `The container engine could not ${context}. Please try again.`,
+  );
 }

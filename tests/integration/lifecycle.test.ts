@@ -154,23 +154,25 @@ describe("logs, stats and progress", () => {
     expect((await call("GET", "/api/containers/dev/stats")).status).toBe(409);
   });
 
-  it("streams launch progress steps until ready", async () => {
+  it("shows a finished launch's steps to a viewer who arrives after it, then ends the stream", async () => {
     await call("DELETE", "/api/containers/dev");
-    const launching = call("POST", "/api/container/launch/dev");
+    expect((await call("POST", "/api/container/launch/dev")).status).toBe(200);
     const progress = await openSse(`${app.url}/api/containers/dev/progress`, user.cookie);
-    const done = await progress.waitFor(
-      (e) => (e.data as { status: string }).status !== "running" && e.event === "progress",
-    );
-    expect((await launching).status).toBe(200);
-    expect(done.data).toMatchObject({ status: expect.stringMatching(/ready|idle/) });
-    const steps = progress.events.flatMap(
-      (e) => (e.data as { steps: { id: string; state: string }[] }).steps,
-    );
-    if ((done.data as { status: string }).status === "ready") {
-      expect(steps.filter((step) => step.state === "done").map((step) => step.id)).toEqual(
-        expect.arrayContaining(["image", "create", "start", "ready"]),
-      );
-    }
+    await progress.ended;
+    expect(progress.events).toEqual([
+      {
+        event: "progress",
+        data: {
+          status: "ready",
+          steps: [
+            { id: "image", label: "Checking the image", state: "done" },
+            { id: "create", label: "Creating the container", state: "done" },
+            { id: "start", label: "Starting", state: "done" },
+            { id: "ready", label: "Waiting for the service to answer", state: "done" },
+          ],
+        },
+      },
+    ]);
   });
 });
 
@@ -184,10 +186,32 @@ describe("readiness", () => {
     });
     try {
       const started = Date.now();
-      const response = await fetch(`${slow.url}/api/container/launch/prod`, {
+      const launching = fetch(`${slow.url}/api/container/launch/prod`, {
         method: "POST",
         headers: { cookie: user.cookie },
       });
+      // A viewer arriving mid-launch (a reload) picks the progress up where it is, then sees how it ends.
+      const stateOf = (event: { data: unknown }) =>
+        (event.data as { status: string; steps: { id: string; state: string }[] }).steps.map(
+          (step) => `${step.id}:${step.state}`,
+        );
+      const open = () => openSse(`${slow.url}/api/containers/prod/progress`, user.cookie);
+      let progress = await open();
+      // Until the launch request has reached the server the snapshot is "idle" and the stream ends at once.
+      for (let tries = 0; tries < 200; tries++) {
+        const first = await progress.waitFor(() => true);
+        if ((first.data as { status: string }).status === "running") break;
+        progress.close();
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        progress = await open();
+      }
+      const waiting = await progress.waitFor((e) => stateOf(e).includes("ready:active"));
+      expect(stateOf(waiting)).toEqual(["image:done", "create:done", "start:done", "ready:active"]);
+      const failed = await progress.waitFor((e) => (e.data as { status: string }).status === "error");
+      expect(stateOf(failed)).toEqual(["image:done", "create:done", "start:done", "ready:error"]);
+      expect(failed.data).toMatchObject({ error: { code: "CONTAINER_NOT_READY" } });
+
+      const response = await launching;
       expect(response.status).toBe(504);
       expect((await response.json()).error).toMatchObject({
         code: "CONTAINER_NOT_READY",

@@ -1,4 +1,6 @@
 // Small helpers shared by the bench phases: percentiles, bounded concurrency, HTTP polling, the summary table.
+import { waitForHttp } from "../../tests/support/http";
+
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Nearest-rank percentile: with 15 samples p95 is the largest, which is what we want to see. */
@@ -30,25 +32,9 @@ export async function mapPool<T, R>(
   return results;
 }
 
-/**
- * Polls a URL until it answers 200. Both the raw and the app launch use this same poller with a short
- * interval, so polling granularity adds the same few milliseconds to both sides of the ratio.
- */
+/** Polls a URL until it answers; the same poller (5 ms interval) times both sides of the ratio. */
 export async function pollUntil200(url: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let last = "";
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
-      await response.arrayBuffer();
-      if (response.status === 200) return;
-      last = `HTTP ${response.status}`;
-    } catch (error) {
-      last = (error as Error).message;
-    }
-    await sleep(5);
-  }
-  throw new Error(`${url} did not answer 200 within ${timeoutMs} ms (${last})`);
+  await waitForHttp(url, timeoutMs, 5);
 }
 
 export type Row = { metric: string; value: string; target: string; ok: string };

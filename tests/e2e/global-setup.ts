@@ -4,10 +4,11 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { type AppServer, startAppServer } from "../support/app-server";
 import { createTestDatabase } from "../support/database";
+import { E2E } from "../support/prefixes";
 import { startSmtpCapture } from "../support/smtp-capture";
 import { buildTestImage, removeLabelled, removeNetwork } from "../support/test-image";
 
-const E2E_PREFIX = "spawner-e2e";
+const E2E_PREFIX = E2E;
 
 declare module "vitest" {
   export interface ProvidedContext {

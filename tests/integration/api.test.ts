@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { type AppServer, startAppServer } from "../support/app-server";
 import { waitForHttp } from "../support/http";
+import { IT } from "../support/prefixes";
 import { docker } from "../support/test-image";
 import { type TestUser, uniqueEmail, userWithSession } from "../support/users";
 import { testSettings } from "./setup-env";
@@ -145,9 +146,7 @@ describe("container API over HTTP", () => {
       await Promise.all(responses.map(async (response) => (await response.json()).container_id)),
     );
     expect(ids.size).toBe(1);
-    expect(docker("ps", "-aq", "--filter", `label=spawner-it.owner-id=${carol.id}`).split("\n")).toHaveLength(
-      1,
-    );
+    expect(docker("ps", "-aq", "--filter", `label=${IT}.owner-id=${carol.id}`).split("\n")).toHaveLength(1);
     expect(await db.userContainer.count({ where: { userId: carol.id } })).toBe(1);
   });
 

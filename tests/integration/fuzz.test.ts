@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { type AppServer, startAppServer } from "../support/app-server";
 import { BAD_HEADER_VALUES, badJsonBodies, badPathSegments } from "../support/bad-values";
+import { IT } from "../support/prefixes";
 import { docker } from "../support/test-image";
 import { type TestUser, uniqueEmail, userWithSession } from "../support/users";
 import { testSettings } from "./setup-env";
@@ -17,8 +18,7 @@ const LEAKS =
   /at [\w.<>]+ \(|\/work\/|node_modules|\.ts:\d+|ECONN|ENOENT|docker\.sock|Error:|Prisma|SQLITE|statusCode|No such container/i;
 
 const counts = async () => ({
-  containers: docker("ps", "-aq", "--filter", "label=spawner-it.managed-by").split("\n").filter(Boolean)
-    .length,
+  containers: docker("ps", "-aq", "--filter", `label=${IT}.managed-by`).split("\n").filter(Boolean).length,
   rows: await db.userContainer.count(),
   users: await db.user.count(),
 });

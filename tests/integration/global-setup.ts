@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import type { TestProject } from "vitest/node";
 import { createTestDatabase } from "../support/database";
+import { IT } from "../support/prefixes";
 import { buildTestImage, removeLabelled, removeNetwork } from "../support/test-image";
 
 declare module "vitest" {
@@ -12,7 +13,7 @@ declare module "vitest" {
   }
 }
 
-export const INTEGRATION_PREFIX = "spawner-it";
+export const INTEGRATION_PREFIX = IT;
 
 export default function setup(project: TestProject) {
   const { url, dir } = createTestDatabase("integration");

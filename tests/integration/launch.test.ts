@@ -4,13 +4,14 @@ import { listUserContainers } from "@/lib/containers/list-user-containers";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { waitForHttp } from "../support/http";
+import { IT } from "../support/prefixes";
 import { docker } from "../support/test-image";
 import { type TestUser, uniqueEmail, userWithSession } from "../support/users";
 
 const db = getDb();
 const inspect = (id: string) => JSON.parse(docker("inspect", id))[0];
 const countLabelled = (userId: string) =>
-  docker("ps", "-aq", "--filter", `label=spawner-it.owner-id=${userId}`).split("\n").filter(Boolean).length;
+  docker("ps", "-aq", "--filter", `label=${IT}.owner-id=${userId}`).split("\n").filter(Boolean).length;
 
 describe("launchContainer (real engine)", () => {
   let ada: TestUser;
@@ -30,10 +31,10 @@ describe("launchContainer (real engine)", () => {
     const info = inspect(result.container_id);
     expect(info.Name).toBe(`/user-${ada.slug}-dev-${ada.id}`);
     expect(info.Config.Labels).toMatchObject({
-      "spawner-it.managed-by": "spawner",
-      "spawner-it.owner-id": ada.id,
-      "spawner-it.type": "dev",
-      "spawner-it.slug": ada.slug,
+      [`${IT}.managed-by`]: "spawner",
+      [`${IT}.owner-id`]: ada.id,
+      [`${IT}.type`]: "dev",
+      [`${IT}.slug`]: ada.slug,
     });
     expect(info.Config.Env).toEqual(
       expect.arrayContaining([`USER_ID=${ada.id}`, `USER_SLUG=${ada.slug}`, "CONTAINER_TYPE=dev"]),
@@ -52,7 +53,7 @@ describe("launchContainer (real engine)", () => {
     expect(host.NanoCpus).toBe(500_000_000);
     expect(host.PidsLimit).toBe(64);
     expect(host.PortBindings["8080/tcp"]).toEqual([{ HostIp: "127.0.0.1", HostPort: "" }]);
-    expect(Object.keys(info.NetworkSettings.Networks)).toEqual(["spawner-it"]);
+    expect(Object.keys(info.NetworkSettings.Networks)).toEqual([IT]);
 
     const row = await db.userContainer.findUniqueOrThrow({
       where: { userId_containerType: { userId: ada.id, containerType: "dev" } },
@@ -129,14 +130,7 @@ describe("launchContainer (real engine)", () => {
     expect(error.message).toContain("prod");
     expect(await db.userContainer.count({ where: { userId: ada.id, containerType: "prod" } })).toBe(0);
     expect(
-      docker(
-        "ps",
-        "-aq",
-        "--filter",
-        `label=spawner-it.owner-id=${ada.id}`,
-        "--filter",
-        "label=spawner-it.type=prod",
-      ),
+      docker("ps", "-aq", "--filter", `label=${IT}.owner-id=${ada.id}`, "--filter", `label=${IT}.type=prod`),
     ).toBe("");
   });
 

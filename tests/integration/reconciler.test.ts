@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { launchContainer } from "@/lib/containers/launch-container";
 import { getDb } from "@/lib/db";
 import { Reconciler } from "@/lib/reconciler/reconciler";
+import { IT } from "../support/prefixes";
 import { docker } from "../support/test-image";
 import { uniqueEmail, userWithSession } from "../support/users";
 import { testSettings } from "./setup-env";
@@ -25,15 +26,15 @@ describe("Reconciler (real engine)", () => {
     const reconciler = new Reconciler({ intervalMs: 60_000, graceMs: 800, log: (line) => logs.push(line) });
     const orphan = run(
       "--label",
-      "spawner-it.managed-by=spawner",
+      `${IT}.managed-by=spawner`,
       "--label",
-      "spawner-it.owner-id=nobody",
+      `${IT}.owner-id=nobody`,
       "--label",
-      "spawner-it.type=dev",
+      `${IT}.type=dev`,
       "--label",
-      "spawner-it.slug=nobody",
+      `${IT}.slug=nobody`,
     );
-    const stranger = run("--label", "spawner-it.owner-id=nobody");
+    const stranger = run("--label", `${IT}.owner-id=nobody`);
     const plain = run();
 
     const first = await reconciler.runOnce();

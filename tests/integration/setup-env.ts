@@ -1,12 +1,13 @@
 // Runs before each integration file's imports, so lib/env sees the test database and our own label prefix.
 import { inject } from "vitest";
+import { IT } from "../support/prefixes";
 
 export const testSettings = {
   DATABASE_URL: inject("databaseUrl"),
   AUTH_SECRET: inject("authSecret"),
   ADMIN_EMAILS: "",
-  LABEL_PREFIX: "spawner-it",
-  CONTAINER_NETWORK: "spawner-it",
+  LABEL_PREFIX: IT,
+  CONTAINER_NETWORK: IT,
   USER_TEMPLATE_IMAGE_DEV: inject("testImage"),
   // Deliberately missing: the prod slot proves the missing-image path.
   USER_TEMPLATE_IMAGE_PROD: "spawner-missing-image:never",

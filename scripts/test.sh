@@ -24,18 +24,27 @@ ensure_busybox() {
   apt_install busybox-static || die "Test images need a static busybox: apt-get install busybox-static."
 }
 
+# The compose file is validated by Compose itself (Debian's docker-compose).
+ensure_compose() {
+  command -v docker-compose >/dev/null 2>&1 && return 0
+  apt_install docker-compose || die "The deploy tests need Compose: apt-get install docker-compose."
+}
+
 set -e
 ensure_node
 ensure_node_modules
 ensure_docker
 ensure_chromium
 ensure_busybox
+ensure_compose
 
 log "Type-checking (tsc --noEmit)"
 node_modules/.bin/tsc --noEmit
 log "Linting and format check (biome)"
 node_modules/.bin/biome check . --error-on-warnings --max-diagnostics=20
 ensure_build
+log "Building the production images: local bases, user templates, the app (cached by Docker)"
+bash scripts/images/build-local.sh
 set +e
 
 log "Running unit, integration and e2e tests (vitest)"

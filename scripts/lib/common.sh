@@ -75,7 +75,7 @@ ensure_auth_secret() {
 # Fails with every bad variable named, before anything else starts.
 check_settings() { node_modules/.bin/tsx scripts/check-env.ts; }
 
-migrate_database() { node_modules/.bin/tsx scripts/migrate.ts; }
+migrate_database() { node scripts/migrate.mjs; }
 
 # Builds the standalone server only when sources changed since the last build.
 ensure_build() {

@@ -7,7 +7,7 @@ import path from "node:path";
 export function createTestDatabase(name: string): { url: string; dir: string } {
   const dir = mkdtempSync(path.join(tmpdir(), `spawner-${name}-`));
   const url = `file:${path.join(dir, "test.db")}`;
-  execFileSync(path.resolve("node_modules/.bin/tsx"), ["scripts/migrate.ts"], {
+  execFileSync(process.execPath, ["scripts/migrate.mjs"], {
     env: { ...process.env, DATABASE_URL: url },
     stdio: ["ignore", "ignore", "pipe"],
   });

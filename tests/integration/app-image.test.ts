@@ -1,0 +1,109 @@
+// The production image as a self-hoster runs it: non-root with the socket's group, an empty data volume,
+// migrations at start, /api/health healthy (also by Docker's own HEALTHCHECK), and a clean stop.
+import { execFileSync } from "node:child_process";
+import { statSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { waitForHttp } from "../support/http";
+import { IT } from "../support/prefixes";
+import { docker } from "../support/test-image";
+
+const IMAGE = process.env.SPAWNER_IMAGE ?? "spawner:latest";
+const NAME = `${IT}-app-image`;
+
+function imagePresent(): boolean {
+  try {
+    docker("image", "inspect", IMAGE);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const inspect = () => JSON.parse(docker("inspect", NAME))[0];
+// The server logs to both streams; read them as one.
+const fullLogs = () => execFileSync("sh", ["-c", `docker logs ${NAME} 2>&1`], { encoding: "utf8" });
+
+async function until<T>(what: string, read: () => T | undefined, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = read();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`${what} within ${timeoutMs} ms:\n${fullLogs()}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+describe("the app image", () => {
+  let url = "";
+
+  beforeAll(() => {
+    if (!imagePresent())
+      throw new Error(`${IMAGE} is missing: npm test builds it (scripts/images/build-local.sh).`);
+    docker("rm", "-f", "-v", NAME);
+    const socketGroup = String(statSync("/var/run/docker.sock").gid);
+    // No AUTH_SECRET and an empty anonymous volume: exactly a first start. Health checked every second.
+    docker(
+      "run",
+      "-d",
+      "--name",
+      NAME,
+      "--label",
+      `${IT}.test=app-image`,
+      "--group-add",
+      socketGroup,
+      "-v",
+      "/var/run/docker.sock:/var/run/docker.sock",
+      "-p",
+      "127.0.0.1::3000",
+      "-e",
+      `LABEL_PREFIX=${IT}-image`,
+      "--health-interval",
+      "1s",
+      "--health-start-period",
+      "30s",
+      IMAGE,
+    );
+    const port = docker("port", NAME, "3000/tcp").split("\n")[0]?.split(":").pop();
+    url = `http://127.0.0.1:${port}`;
+  });
+
+  afterAll(() => {
+    docker("rm", "-f", "-v", NAME);
+  });
+
+  it("runs as a non-root user that carries the Docker socket's group", () => {
+    const ids = docker("exec", NAME, "id");
+    expect(ids).toMatch(/^uid=10001\(spawner\)/);
+    expect(ids).toContain(`,${statSync("/var/run/docker.sock").gid}`);
+  });
+
+  it("migrates the empty database and answers /api/health healthy, database and Docker reachable", async () => {
+    const body = JSON.parse(await waitForHttp(`${url}/api/health`, 60_000, 250));
+    expect(body).toEqual({ status: "ok", checks: { database: "ok", docker: "ok" } });
+    expect(fullLogs()).toMatch(/database ready: \/data\/spawner\.db \(1 migration\(s\) applied/);
+    const health = await until("Docker's HEALTHCHECK did not report healthy", () => {
+      const status = inspect().State.Health?.Status;
+      return status === "healthy" ? status : undefined;
+    });
+    expect(health).toBe("healthy");
+  });
+
+  it("serves the sign-in flow from the migrated database (the link goes to the log without SMTP)", async () => {
+    const response = await fetch(`${url}/api/auth/magic-link`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "first@example.com" }),
+    });
+    expect(response.status).toBe(200);
+    await until("the magic link was not logged", () =>
+      /Magic link for first@example\.com/.test(fullLogs()) ? true : undefined,
+    );
+  });
+
+  it("stops cleanly on SIGTERM (docker stop) well within Docker's 10 s grace", () => {
+    const started = Date.now();
+    docker("stop", NAME);
+    expect(Date.now() - started).toBeLessThan(9_000);
+    expect(inspect().State.ExitCode).toBe(0);
+  });
+});

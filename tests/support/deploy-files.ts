@@ -1,0 +1,58 @@
+// Reads the deploy files as Docker Compose and Traefik would: .env values interpolated into the compose
+// file, and traefik.yml rendered with the environment compose gives the Traefik service.
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+
+export type ComposeService = {
+  environment?: Record<string, string>;
+  labels?: string[];
+  networks?: string[];
+  volumes?: string[];
+  group_add?: string[];
+  image?: string;
+  build?: { context: string; args?: Record<string, string> };
+};
+export type Compose = {
+  services: Record<string, ComposeService>;
+  networks: Record<string, { name: string }>;
+};
+
+/** KEY=VALUE lines; comments and blank lines skipped (compose's own .env syntax, without quoting). */
+export function readEnvFile(file: string): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    const match = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
+    if (match?.[1]) values[match[1]] = match[2] ?? "";
+  }
+  return values;
+}
+
+/** Compose interpolation: ${VAR}, ${VAR:-default}, ${VAR:?error}; $$ is a literal $. */
+export function interpolate(text: string, values: Record<string, string>): string {
+  return text.replace(/\$\$|\$\{([A-Z0-9_]+)(?::([-?])([^}]*))?\}/g, (whole, name, kind, rest) => {
+    if (whole === "$$") return "$";
+    const value = values[name];
+    if (value !== undefined && value !== "") return value;
+    if (kind === "?") throw new Error(`${name} is required: ${rest}`);
+    return kind === "-" ? rest : "";
+  });
+}
+
+export function readCompose(values: Record<string, string>): Compose {
+  return parse(interpolate(readFileSync("docker-compose.yml", "utf8"), values)) as Compose;
+}
+
+/** traefik.yml as deploy/traefik-entrypoint.sh renders it from the Traefik service's environment. */
+export function readTraefikConfig(environment: Record<string, string>): Record<string, unknown> {
+  return parse(interpolate(readFileSync("traefik.yml", "utf8"), environment)) as Record<string, unknown>;
+}
+
+/** "a=b" label lines -> { a: "b" }. */
+export function labelMap(labels: string[] = []): Record<string, string> {
+  return Object.fromEntries(
+    labels.map((label) => {
+      const at = label.indexOf("=");
+      return [label.slice(0, at), label.slice(at + 1)];
+    }),
+  );
+}

@@ -1,7 +1,7 @@
 // The production image as a self-hoster runs it: non-root with the socket's group, an empty data volume,
 // migrations at start, /api/health healthy (also by Docker's own HEALTHCHECK), and a clean stop.
 import { execFileSync } from "node:child_process";
-import { statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { waitForHttp } from "../support/http";
 import { IT } from "../support/prefixes";
@@ -23,6 +23,20 @@ const inspect = () => JSON.parse(docker("inspect", NAME))[0];
 // The server logs to both streams; read them as one.
 const fullLogs = () => execFileSync("sh", ["-c", `docker logs ${NAME} 2>&1`], { encoding: "utf8" });
 
+function removeContainer(): void {
+  execFileSync("docker", ["rm", "-f", "-v", NAME], { stdio: "ignore" });
+}
+
+/** The README's backup command, run as written (minus `docker compose exec app`, which is `docker exec`). */
+function readmeBackupScript(): string {
+  const line = readFileSync("README.md", "utf8")
+    .split("\n")
+    .find((text) => text.startsWith("docker compose exec app node -e "));
+  const script = /node -e "(.+)"$/.exec(line ?? "")?.[1];
+  if (!script) throw new Error("README has no backup command (docker compose exec app node -e ...)");
+  return script;
+}
+
 async function until<T>(what: string, read: () => T | undefined, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -39,7 +53,7 @@ describe("the app image", () => {
   beforeAll(() => {
     if (!imagePresent())
       throw new Error(`${IMAGE} is missing: npm test builds it (scripts/images/build-local.sh).`);
-    docker("rm", "-f", "-v", NAME);
+    removeContainer();
     const socketGroup = String(statSync("/var/run/docker.sock").gid);
     // No AUTH_SECRET and an empty anonymous volume: exactly a first start. Health checked every second.
     docker(
@@ -67,9 +81,7 @@ describe("the app image", () => {
     url = `http://127.0.0.1:${port}`;
   });
 
-  afterAll(() => {
-    docker("rm", "-f", "-v", NAME);
-  });
+  afterAll(removeContainer);
 
   it("runs as a non-root user that carries the Docker socket's group", () => {
     const ids = docker("exec", NAME, "id");
@@ -98,6 +110,18 @@ describe("the app image", () => {
     await until("the magic link was not logged", () =>
       /Magic link for first@example\.com/.test(fullLogs()) ? true : undefined,
     );
+  });
+
+  it("backs up the live database with the README's command", () => {
+    expect(docker("exec", NAME, "node", "-e", readmeBackupScript())).toBe("ok");
+    const tables = docker(
+      "exec",
+      NAME,
+      "node",
+      "-e",
+      "const db = new (require('better-sqlite3'))('/data/backup.db', { readonly: true }); console.log(db.prepare(\"SELECT count(*) AS n FROM _prisma_migrations\").get().n)",
+    );
+    expect(tables).toBe("1");
   });
 
   it("stops cleanly on SIGTERM (docker stop) well within Docker's 10 s grace", () => {

@@ -4,6 +4,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/common.sh
 
+# Links in mails and redirects follow the port when only PORT is set.
+export PORT="${PORT:-3000}"
+export APP_URL="${APP_URL:-http://localhost:$PORT}"
+
 ensure_node
 ensure_node_modules
 ensure_auth_secret
@@ -12,6 +16,6 @@ check_settings
 ensure_docker
 migrate_database
 ensure_build
-log "Spawner is starting on ${APP_URL:-http://localhost:3000}"
+log "Spawner is starting on $APP_URL"
 [ -n "${EMAIL_SERVER:-}" ] || log "No EMAIL_SERVER set: magic links are printed in this log."
-PORT="${PORT:-3000}" HOSTNAME="${HOST:-0.0.0.0}" exec node .next/standalone/server.js
+HOSTNAME="${HOST:-0.0.0.0}" exec node .next/standalone/server.js

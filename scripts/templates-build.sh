@@ -3,7 +3,8 @@
 #   user-templates/dev  -> spawner-dev:latest   (FROM $DEBIAN_BASE_IMAGE, default debian:bookworm-slim)
 #   user-templates/prod -> spawner-prod:latest  (FROM $NODE_BASE_IMAGE, default node:22-bookworm-slim)
 # Unset bases mean the Dockerfiles' public defaults. TEMPLATES_NO_CACHE=1 rebuilds without Docker's layer cache
-# (e.g. to pick up Debian security updates).
+# (e.g. to pick up Debian security updates). npm in the prod build trusts the CA bundle npm on this machine uses
+# (npm config cafile, or NODE_EXTRA_CA_CERTS, or TEMPLATES_BUILD_CA), for networks that inspect TLS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/common.sh

@@ -1,6 +1,6 @@
 // The full container spec of one user's container of one type, from settings and template.
 import type { Env } from "@/lib/env";
-import { ingressLabels, publishesLoopbackPort } from "@/lib/ingress/ingress";
+import { ingressLabels, publishesLoopbackPort, serviceBasePath } from "@/lib/ingress/ingress";
 import type { ContainerSpec } from "@/lib/runtime/container-spec";
 import { ownershipLabels } from "@/lib/runtime/labels";
 import { containerName } from "@/lib/runtime/names";
@@ -17,7 +17,12 @@ export function containerSpecFor(env: Env, owner: Owner, template: Template): Co
     port: template.port,
     network: env.CONTAINER_NETWORK,
     labels: { ...ownershipLabels(env.LABEL_PREFIX, target), ...ingressLabels(env, target) },
-    env: { USER_ID: owner.id, USER_SLUG: owner.slug, CONTAINER_TYPE: template.type },
+    env: {
+      USER_ID: owner.id,
+      USER_SLUG: owner.slug,
+      CONTAINER_TYPE: template.type,
+      SERVICE_BASE_PATH: serviceBasePath(env, target),
+    },
     limits: {
       memoryBytes: env.CONTAINER_MEMORY,
       cpus: env.CONTAINER_CPUS,

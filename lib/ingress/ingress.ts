@@ -33,6 +33,17 @@ export function ingressLabels(env: IngressSettings, target: IngressTarget): Reco
   );
 }
 
+/**
+ * The path a container's service is reached under, given to it as SERVICE_BASE_PATH: Traefik strips /{slug}-{type}
+ * before the request arrives, so the page must put it back into its own asset URLs. Locally it is served at the root.
+ */
+export function serviceBasePath(
+  env: Pick<IngressSettings, "INGRESS">,
+  target: { slug: string; type: string },
+) {
+  return env.INGRESS === "traefik" ? routePath(target.slug, target.type) : "/";
+}
+
 export function publishesLoopbackPort(env: IngressSettings): boolean {
   return env.INGRESS === "local";
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { containerSpecFor } from "@/lib/containers/container-spec-for";
 import { parseEnv } from "@/lib/env";
-import { serviceUrl } from "@/lib/ingress/ingress";
+import { serviceBasePath, serviceUrl } from "@/lib/ingress/ingress";
 import { buildCreateOptions } from "@/lib/runtime/container-spec";
 import { parseContainerType, templatesFrom } from "@/lib/templates/registry";
 
@@ -31,7 +31,12 @@ describe("container spec", () => {
       Binds: [],
       Mounts: [],
     });
-    expect(options.Env).toEqual(["USER_ID=cm1abc", "USER_SLUG=ada", "CONTAINER_TYPE=dev"]);
+    expect(options.Env).toEqual([
+      "USER_ID=cm1abc",
+      "USER_SLUG=ada",
+      "CONTAINER_TYPE=dev",
+      "SERVICE_BASE_PATH=/",
+    ]);
   });
 
   it("publishes on loopback only in local mode and nothing in Traefik mode", () => {
@@ -44,6 +49,7 @@ describe("container spec", () => {
     const traefik = parseEnv({ ...base, INGRESS: "traefik", APP_URL: "https://spawner.example.com" });
     const options = buildCreateOptions(containerSpecFor(traefik, owner, templatesFrom(traefik).prod));
     expect(options.HostConfig?.PortBindings).toEqual({});
+    expect(options.Env).toContain("SERVICE_BASE_PATH=/ada-prod");
     expect(options.Labels?.["traefik.http.routers.usercm1abc-prod.rule"]).toBe(
       "Host(`spawner.example.com`) && PathPrefix(`/ada-prod`)",
     );
@@ -57,6 +63,17 @@ describe("container spec", () => {
     expect(serviceUrl(parseEnv(base), target, [])).toBeNull();
     const traefik = parseEnv({ ...base, INGRESS: "traefik", APP_URL: "https://spawner.example.com:8443" });
     expect(serviceUrl(traefik, target, [])).toBe("https://spawner.example.com/ada-dev/");
+  });
+
+  it("tells the service the path it is reached under: the Traefik prefix, or the root locally", () => {
+    const target = { slug: "ada", type: "prod" };
+    const traefik = parseEnv({ ...base, INGRESS: "traefik" });
+    expect(serviceBasePath(parseEnv(base), target)).toBe("/");
+    expect(serviceBasePath(traefik, target)).toBe("/ada-prod");
+    // The page the user opens is that path on the app's host.
+    expect(new URL(String(serviceUrl(traefik, { ...target, port: 8080 }, []))).pathname).toBe("/ada-prod/");
+    // Never a path a slug could break out of: the same check as the Traefik rule.
+    expect(() => serviceBasePath(traefik, { slug: "../x", type: "prod" })).toThrow();
   });
 
   it("accepts only dev and prod as container types", () => {

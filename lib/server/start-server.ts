@@ -25,7 +25,9 @@ export async function startServer(): Promise<void> {
     );
   // Next.js' variable, not ours: without it Next's own handler races this one (see graceful-shutdown.ts).
   if (env.NODE_ENV === "production" && !process.env.NEXT_MANUAL_SIG_HANDLE)
-    console.warn("[spawner] NEXT_MANUAL_SIG_HANDLE is not set: SIGTERM may not wait for in-flight requests.");
+    console.warn(
+      "[spawner] Set NEXT_MANUAL_SIG_HANDLE=1: without it Next.js' own SIGTERM handler races ours.",
+    );
   installGracefulShutdown({
     drainMs: env.SHUTDOWN_DRAIN_MS,
     stopWork: () => {

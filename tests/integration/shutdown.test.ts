@@ -75,4 +75,28 @@ describe("SIGTERM", () => {
       `[shutdown] Docker released ${released} ms, exited ${Date.now() - signalled} ms after SIGTERM`,
     );
   });
+
+  it("waits no longer than SHUTDOWN_DRAIN_MS for a request that does not finish, then exits 1", async () => {
+    const stuck = await startAppServer({
+      ...testSettings,
+      TEST_FAULT_POINT: "after-row",
+      SHUTDOWN_DRAIN_MS: "1000",
+    });
+    try {
+      const other = await userWithSession(getDb(), uniqueEmail("stuck"));
+      const launch = fetch(`${stuck.url}/api/container/launch/dev`, {
+        method: "POST",
+        headers: { cookie: other.cookie },
+      }).catch(() => null);
+      await stuck.waitForOutput("[fault] reached after-row");
+      const signalled = Date.now();
+      stuck.process.kill("SIGTERM");
+      expect(await within(3000, "exiting", stuck.exited)).toBe(1);
+      expect(Date.now() - signalled).toBeGreaterThanOrEqual(1000);
+      expect(await launch).toBeNull();
+      expect(stuck.output()).toContain("1 request(s) still open after 1000 ms");
+    } finally {
+      await stuck.stop();
+    }
+  });
 });

@@ -72,6 +72,7 @@ export function installGracefulShutdown(options: ShutdownOptions): void {
     log("stopped");
     process.exit(finished ? 0 : 1);
   };
+  // once: a second signal gets Node's default and ends the process at once (an impatient Ctrl+C).
   process.once("SIGTERM", shutdown);
   process.once("SIGINT", shutdown);
 }

@@ -24,7 +24,7 @@ RUN DATABASE_URL=file:/tmp/build.db node_modules/.bin/prisma generate >/dev/null
 FROM ${BASE_IMAGE} AS runtime
 ENV NODE_ENV=production \
   NEXT_TELEMETRY_DISABLED=1 \
-  NEXT_MANUAL_SIG_HANDLE=true \
+  NEXT_MANUAL_SIG_HANDLE=1 \
   PORT=3000 \
   HOSTNAME=0.0.0.0 \
   DATABASE_URL=file:/data/spawner.db

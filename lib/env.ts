@@ -1,6 +1,10 @@
 // Every setting, parsed once. Defaults run locally; a bad value names its variable.
 import { z } from "zod";
 
+/** Launch steps a test can stop at (TEST_FAULT_POINT): right after the row, the create, the start. */
+export const FAULT_POINTS = ["after-row", "after-create", "after-start"] as const;
+export type FaultPoint = (typeof FAULT_POINTS)[number];
+
 const emailList = z
   .string()
   .default("")
@@ -97,6 +101,12 @@ export const envSchema = z.object({
   RECONCILE_INTERVAL_MS: int(1000, 3_600_000).default(60_000),
   ORPHAN_GRACE_MS: int(0, 86_400_000).default(10 * 60_000),
   RECONCILER: z.enum(["on", "off"], { message: "must be on or off" }).default("on"),
+  // How long SIGTERM waits for in-flight requests (a launch) before the process exits anyway.
+  SHUTDOWN_DRAIN_MS: int(0, 600_000).default(8000),
+
+  // Test hooks only: a launch stops at this step (or pauses TEST_FAULT_DELAY_MS), so crash tests hit it exactly.
+  TEST_FAULT_POINT: z.enum(FAULT_POINTS, { message: `must be one of ${FAULT_POINTS.join(", ")}` }).optional(),
+  TEST_FAULT_DELAY_MS: int(0, 600_000).optional(),
 
   // Ingress: how containers become reachable.
   INGRESS: z.enum(["local", "traefik"], { message: "must be local or traefik" }).default("local"),

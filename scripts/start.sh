@@ -18,4 +18,5 @@ migrate_database
 ensure_build
 log "Spawner is starting on $APP_URL"
 [ -n "${EMAIL_SERVER:-}" ] || log "No EMAIL_SERVER set: magic links are printed in this log."
-HOSTNAME="${HOST:-0.0.0.0}" exec node .next/standalone/server.js
+# The app drains on SIGTERM itself (lib/server/graceful-shutdown.ts); Next's own signal handler stays off.
+NEXT_MANUAL_SIG_HANDLE=1 HOSTNAME="${HOST:-0.0.0.0}" exec node .next/standalone/server.js

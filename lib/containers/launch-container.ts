@@ -3,6 +3,7 @@
 import "server-only";
 import type { ContainerInspectInfo } from "dockerode";
 import { containerSpecFor, type Owner } from "@/lib/containers/container-spec-for";
+import { faultPoint } from "@/lib/containers/fault-point";
 import { launchKey, singleFlight } from "@/lib/containers/in-flight";
 import { progressReporter } from "@/lib/containers/launch-progress";
 import { probeUrl } from "@/lib/containers/probe-url";
@@ -80,6 +81,7 @@ async function launch(owner: Owner, template: Template, progress: Reporter): Pro
   });
   progress.step("start");
   if (!container?.State.Running) await startContainer(id);
+  await faultPoint("after-start");
   container = await inspectContainer(id);
   if (!container)
     throw new AppError("CONTAINER_START_FAILED", "The container disappeared while it was starting.");
@@ -130,19 +132,22 @@ async function create(
     },
     update: { containerId: null, containerName: spec.name, image: template.image },
   });
+  await faultPoint("after-row");
+  let id: string;
   try {
     // null: the name is taken — another process created it a moment ago; use that one.
-    return (
+    id =
       (await createContainer(buildCreateOptions(spec))) ??
       (await findOwnByName(spec.name, owner))?.Id ??
-      spec.name
-    );
+      spec.name;
   } catch (error) {
     // Nothing half-created: a row we just wrote goes again when the container could not be made.
     if (!rowExisted)
       await getDb().userContainer.deleteMany({ where: { ...where.userId_containerType, containerId: null } });
     throw error;
   }
+  await faultPoint("after-create");
+  return id;
 }
 
 function imageMissing(template: Template): AppError {

@@ -1,4 +1,6 @@
-// Server-sent events from a route handler: one writer, closed when the client goes away.
+// Server-sent events from a route handler: one writer, closed when the client goes away or the server stops.
+import { trackStream } from "@/lib/http/open-streams";
+
 export type SseWriter = { send: (event: string, data: unknown) => void; close: () => void };
 
 type Cleanup = (() => void) | undefined;
@@ -16,6 +18,7 @@ export function sseResponse(
   let cleanup: Cleanup;
   let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
   let heartbeat: ReturnType<typeof setInterval> | undefined;
+  let untrack: (() => void) | undefined;
   const enqueue = (text: string) => {
     if (open) controller?.enqueue(encoder.encode(text));
   };
@@ -23,6 +26,7 @@ export function sseResponse(
     if (!open) return;
     open = false;
     clearInterval(heartbeat);
+    untrack?.();
     cleanup?.();
     try {
       controller?.close();
@@ -37,6 +41,8 @@ export function sseResponse(
   const stream = new ReadableStream<Uint8Array>({
     async start(streamController) {
       controller = streamController;
+      // A shutdown ends the stream without an "end" event, so browsers reconnect to the next server.
+      untrack = trackStream(finish);
       // Heartbeat comments keep proxies from closing an idle stream.
       heartbeat = setInterval(() => enqueue(": keep-alive\n\n"), 15_000);
       signal.addEventListener("abort", finish, { once: true });

@@ -104,6 +104,8 @@ export class Reconciler {
         const closed = new Promise<void>((resolve) => {
           watchContainerEvents({ onEvent: (event) => this.onEvent(event), onClose: resolve })
             .then((stop) => {
+              // stop() came while the stream was opening: nobody else would ever close it.
+              if (this.stopped) return stop();
               this.stopWatching = stop;
               this.failures = 0;
             })

@@ -1,5 +1,8 @@
-// Server start-up: bad settings stop the process here, naming the variable; then the reconciler starts.
+// Server start-up: bad settings stop the process here, naming the variable; then the reconciler starts,
+// and SIGTERM drains the server instead of cutting requests off.
 import { EnvError, getEnv } from "@/lib/env";
+import { closeAllStreams } from "@/lib/http/open-streams";
+import { installGracefulShutdown } from "@/lib/server/graceful-shutdown";
 
 export async function startServer(): Promise<void> {
   let env: ReturnType<typeof getEnv>;
@@ -10,8 +13,30 @@ export async function startServer(): Promise<void> {
     console.error(`[spawner] ${error.message}`);
     process.exit(1);
   }
+  let stopReconciler = () => {};
   if (env.RECONCILER === "on") {
     const { startReconciler } = await import("@/lib/reconciler/reconciler");
-    startReconciler();
+    const reconciler = startReconciler();
+    stopReconciler = () => reconciler.stop();
   }
+  if (env.TEST_FAULT_POINT)
+    console.warn(
+      `[spawner] TEST_FAULT_POINT=${env.TEST_FAULT_POINT}: launches stop there. This is a test hook.`,
+    );
+  // Next.js' variable, not ours: without it Next's own handler races this one (see graceful-shutdown.ts).
+  if (env.NODE_ENV === "production" && !process.env.NEXT_MANUAL_SIG_HANDLE)
+    console.warn(
+      "[spawner] Set NEXT_MANUAL_SIG_HANDLE=1: without it Next.js' own SIGTERM handler races ours.",
+    );
+  installGracefulShutdown({
+    drainMs: env.SHUTDOWN_DRAIN_MS,
+    stopWork: () => {
+      stopReconciler();
+      closeAllStreams();
+    },
+    release: async () => {
+      const { getDb } = await import("@/lib/db");
+      await getDb().$disconnect();
+    },
+  });
 }

@@ -5,6 +5,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { type AppServer, startAppServer } from "../support/app-server";
+import { type DockerProxy, startDockerProxy } from "../support/docker-proxy";
+import { waitForHttp } from "../support/http";
 import { type TestUser, uniqueEmail, userWithSession } from "../support/users";
 import { testSettings } from "./setup-env";
 
@@ -30,6 +32,23 @@ afterAll(async () => {
   rmSync(hungSocket, { force: true });
 });
 
+const ENGINE_ROUTES = [
+  ["POST", "/api/container/launch/dev"],
+  ["GET", "/api/user/containers"],
+] as const;
+
+async function expectUnavailable(app: AppServer, method: string, route: string, who: TestUser) {
+  const started = Date.now();
+  const response = await fetch(`${app.url}${route}`, { method, headers: { cookie: who.cookie } });
+  const elapsed = Date.now() - started;
+  expect(response.status).toBe(503);
+  const body = await response.json();
+  expect(body.error.code).toBe("CONTAINER_ENGINE_UNAVAILABLE");
+  expect(JSON.stringify(body)).not.toMatch(/sock|ECONN|ENOENT|at \w+ \(/);
+  expect(elapsed).toBeLessThan(5000);
+  expect(await getDb().userContainer.count({ where: { userId: who.id } })).toBe(0);
+}
+
 describe.each([
   ["missing", deadSocket],
   ["hung", hungSocket],
@@ -42,24 +61,55 @@ describe.each([
     await app?.stop();
   });
 
-  it.each([
-    ["POST", "/api/container/launch/dev"],
-    ["GET", "/api/user/containers"],
-  ])("%s %s answers 503 CONTAINER_ENGINE_UNAVAILABLE within 5 s", async (method, route) => {
-    const started = Date.now();
-    const response = await fetch(`${app.url}${route}`, { method, headers: { cookie: user.cookie } });
-    const elapsed = Date.now() - started;
-    expect(response.status).toBe(503);
-    const body = await response.json();
-    expect(body.error.code).toBe("CONTAINER_ENGINE_UNAVAILABLE");
-    expect(JSON.stringify(body)).not.toMatch(/sock|ECONN|ENOENT|at \w+ \(/);
-    expect(elapsed).toBeLessThan(5000);
-    expect(await getDb().userContainer.count({ where: { userId: user.id } })).toBe(0);
-  });
+  it.each(ENGINE_ROUTES)(
+    "%s %s answers 503 CONTAINER_ENGINE_UNAVAILABLE within 5 s",
+    async (method, route) => {
+      await expectUnavailable(app, method, route, user);
+    },
+  );
 
   it("reports the engine as down in /api/health", async () => {
     const response = await fetch(`${app.url}/api/health`);
     expect(response.status).toBe(503);
     expect(await response.json()).toMatchObject({ checks: { database: "ok", docker: "down" } });
+  });
+});
+
+describe("with the Docker Engine going away and coming back", () => {
+  let proxy: DockerProxy;
+  let app: AppServer;
+  let comeback: TestUser;
+  beforeAll(async () => {
+    proxy = await startDockerProxy();
+    app = await startAppServer({ ...testSettings, DOCKER_HOST: proxy.host });
+    comeback = await userWithSession(getDb(), uniqueEmail("comeback"));
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await proxy?.down();
+  });
+
+  it("answers 503 while it is gone and works again once it is back, in the same app process", async () => {
+    const pid = app.process.pid;
+    const list = () => fetch(`${app.url}/api/user/containers`, { headers: { cookie: comeback.cookie } });
+    expect((await list()).status).toBe(200);
+
+    await proxy.down();
+    for (const [method, route] of ENGINE_ROUTES) await expectUnavailable(app, method, route, comeback);
+    expect((await fetch(`${app.url}/api/health`)).status).toBe(503);
+
+    await proxy.up();
+    expect((await fetch(`${app.url}/api/health`)).status).toBe(200);
+    expect((await list()).status).toBe(200);
+    const launched = await fetch(`${app.url}/api/container/launch/dev`, {
+      method: "POST",
+      headers: { cookie: comeback.cookie },
+    });
+    const body = await launched.json();
+    expect(launched.status, JSON.stringify(body)).toBe(200);
+    expect(await waitForHttp(body.service_url)).toContain(`Hello from ${comeback.slug}-dev`);
+    expect((await (await list()).json())[0]).toMatchObject({ type: "dev", status: "running" });
+    expect(app.process.pid).toBe(pid);
+    expect(app.process.exitCode).toBeNull();
   });
 });

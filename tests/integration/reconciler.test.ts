@@ -74,4 +74,19 @@ describe("Reconciler (real engine)", () => {
     reconciler.stop();
     expect(seen).toEqual(expect.arrayContaining(["start", "die"]));
   });
+
+  it("stopped while its events stream is still opening, it leaves no stream behind", async () => {
+    const reconciler = new Reconciler({ intervalMs: 60_000, graceMs: 60_000 });
+    const seen: string[] = [];
+    reconciler.events.on("event", (event: { action: string }) => seen.push(event.action));
+    // A shutdown right after start-up: stop() comes before the engine has answered the events request.
+    reconciler.start();
+    reconciler.stop();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const labels = ["managed-by=spawner", "owner-id=nobody", "type=dev", "slug=nobody"];
+    const id = docker("create", ...labels.flatMap((label) => ["--label", `${IT}.${label}`]), image);
+    made.push(id);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(seen).toEqual([]);
+  });
 });

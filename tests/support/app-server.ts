@@ -23,6 +23,10 @@ export type AppServer = {
   process: ChildProcess;
   stop: () => Promise<void>;
   output: () => string;
+  /** Resolves once the server has logged this text (e.g. a fault point's marker). */
+  waitForOutput: (text: string, timeoutMs?: number) => Promise<void>;
+  /** Resolves with the exit code (null when killed by a signal) once the process has ended. */
+  exited: Promise<number | null>;
 };
 
 export async function startAppServer(env: Record<string, string>): Promise<AppServer> {
@@ -35,6 +39,8 @@ export async function startAppServer(env: Record<string, string>): Promise<AppSe
     env: {
       ...process.env,
       NODE_ENV: "production",
+      // As scripts/start.sh: the app's own SIGTERM handler drains requests; Next's stays off.
+      NEXT_MANUAL_SIG_HANDLE: "1",
       APP_URL: url,
       ...env,
       PORT: String(port),
@@ -42,6 +48,7 @@ export async function startAppServer(env: Record<string, string>): Promise<AppSe
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));
   const deadline = Date.now() + 60_000;
@@ -58,12 +65,19 @@ export async function startAppServer(env: Record<string, string>): Promise<AppSe
   }
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((resolve) => child.once("exit", resolve));
     child.kill("SIGTERM");
     // A server still waiting on a wedged engine gets 5 s to finish, then is killed.
     const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
     await exited;
     clearTimeout(timer);
   };
-  return { url, process: child, stop, output: () => output };
+  const waitForOutput = async (text: string, timeoutMs = 10_000) => {
+    for (const deadline = Date.now() + timeoutMs; !output.includes(text); ) {
+      if (Date.now() > deadline)
+        throw new Error(`app did not log "${text}" within ${timeoutMs} ms:\n${output}`);
+      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`app exited:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+  return { url, process: child, stop, output: () => output, waitForOutput, exited };
 }

@@ -10,6 +10,9 @@ describe("parseEnv", () => {
     expect(env.DATABASE_URL).toBe("file:./data/spawner.db");
     expect(env.EMAIL_SERVER).toBeUndefined();
     expect(env.ADMIN_EMAILS).toEqual([]);
+    expect(env.SHUTDOWN_DRAIN_MS).toBe(8000);
+    // The crash tests' hook is off unless named.
+    expect(env.TEST_FAULT_POINT).toBeUndefined();
   });
 
   it("splits, trims and lower-cases ADMIN_EMAILS", () => {
@@ -30,6 +33,8 @@ describe("parseEnv", () => {
     ["DATABASE_URL", { DATABASE_URL: "postgres://x" }, "DATABASE_URL must be a SQLite file URL"],
     ["ADMIN_EMAILS", { ADMIN_EMAILS: "ada@example.com,nope" }, "ADMIN_EMAILS must be a comma-separated list"],
     ["TRUSTED_PROXY_HOPS", { TRUSTED_PROXY_HOPS: "-1" }, "TRUSTED_PROXY_HOPS"],
+    ["SHUTDOWN_DRAIN_MS", { SHUTDOWN_DRAIN_MS: "soon" }, "SHUTDOWN_DRAIN_MS"],
+    ["TEST_FAULT_POINT", { TEST_FAULT_POINT: "before-lunch" }, "TEST_FAULT_POINT must be one of after-row"],
   ])("names %s when it is bad", (_name, override, message) => {
     expect(() => parseEnv({ AUTH_SECRET: secret, ...override })).toThrow(EnvError);
     expect(() => parseEnv({ AUTH_SECRET: secret, ...override })).toThrow(message);

@@ -8,15 +8,20 @@ WORKDIR /app
 RUN apt-get update \
   && apt-get install -y --no-install-recommends python3 make g++ ca-certificates \
   && rm -rf /var/lib/apt/lists/*
-COPY package.json package-lock.json .npmrc ./
+# .build-ca.pem is optional: a CA bundle for networks that inspect TLS (scripts/lib/common.sh build_image
+# passes the host's). It only lives in the throwaway build stages.
+COPY package.json package-lock.json .npmrc .build-ca.pe[m] ./
 # Node images keep the headers under /usr/local; the project's .npmrc names Debian's /usr.
 ENV npm_config_nodedir=/usr/local NEXT_TELEMETRY_DISABLED=1
-RUN npm install --no-fund --no-audit --loglevel=error
+RUN if [ -f .build-ca.pem ]; then export NODE_EXTRA_CA_CERTS="$PWD/.build-ca.pem"; fi \
+  && npm install --no-fund --no-audit --loglevel=error \
+  && rm -f .build-ca.pem
 
 # 2. Build: the Prisma client (engine-less, offline) and the standalone server.
 FROM deps AS build
 COPY . .
-RUN DATABASE_URL=file:/tmp/build.db node_modules/.bin/prisma generate >/dev/null \
+RUN rm -f .build-ca.pem \
+  && DATABASE_URL=file:/tmp/build.db node_modules/.bin/prisma generate >/dev/null \
   && node_modules/.bin/next build \
   && cp -r .next/static .next/standalone/.next/static
 

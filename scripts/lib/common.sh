@@ -101,3 +101,36 @@ absolute_database_url() {
   DATABASE_URL="file:$file"
   export DATABASE_URL
 }
+
+# npm inside a Docker build must trust what npm on this machine trusts (a TLS-inspecting proxy's CA, say):
+# npm's cafile, NODE_EXTRA_CA_CERTS or IMAGES_BUILD_CA. Prints the bundle's path, or nothing.
+build_ca_file() {
+  local ca=${IMAGES_BUILD_CA:-${NODE_EXTRA_CA_CERTS:-}}
+  if [ -z "$ca" ] && command -v npm >/dev/null 2>&1; then
+    ca=$(npm config get cafile 2>/dev/null || true)
+    if [ "$ca" = null ] || [ "$ca" = undefined ]; then ca=""; fi
+  fi
+  if [ -n "$ca" ] && [ -f "$ca" ]; then printf '%s' "$ca"; fi
+}
+
+# docker build CONTEXT as TAG (BASE_IMAGE=BASE when given); the context gets the CA bundle as .build-ca.pem
+# (gitignored) for its throwaway install stage, removed again afterwards. IMAGES_NO_CACHE=1 skips the cache.
+build_image() {
+  local context=$1 tag=$2 base=${3:-} started ca log
+  log="/tmp/spawner-image-$(printf '%s' "$tag" | tr -c 'a-zA-Z0-9' '-').log"
+  local args=(-t "$tag")
+  [ -n "$base" ] && args+=(--build-arg "BASE_IMAGE=$base")
+  [ "${IMAGES_NO_CACHE:-}" = 1 ] && args+=(--no-cache)
+  ca=$(build_ca_file)
+  rm -f "$context/.build-ca.pem"
+  [ -z "$ca" ] || cp "$ca" "$context/.build-ca.pem"
+  started=$(date +%s)
+  log "Building $tag from $context (base: ${base:-Dockerfile default})"
+  if ! docker build "${args[@]}" "$context" >"$log" 2>&1; then
+    rm -f "$context/.build-ca.pem"
+    tail -30 "$log"
+    die "building $tag failed (full log: $log)"
+  fi
+  rm -f "$context/.build-ca.pem"
+  log "Built $tag in $(($(date +%s) - started)) s ($(docker image inspect --format '{{.Size}}' "$tag" | awk '{ printf "%.0f MB", $1 / 1e6 }'))"
+}

@@ -73,6 +73,15 @@ async function confirm(link: URL, server = app) {
 
 const LINK_PROBLEM = "This sign-in link no longer works";
 
+/** A spent or expired link: opening it and pressing the button both end on the clear page, with no session. */
+async function expectLinkProblem(link: URL) {
+  expect(await page(link)).toContain(LINK_PROBLEM);
+  const attempt = await confirm(link);
+  expect(attempt.sessionCookie).toBeUndefined();
+  expect(attempt.location).toBe(`${app.url}/login/error?error=Verification`);
+  expect(await page(new URL(attempt.location, app.url))).toContain(LINK_PROBLEM);
+}
+
 describe("magic-link sign-in over HTTP", () => {
   it("survives five cookieless GETs, signs in once, and shows a clear page on reuse", async () => {
     const email = uniqueEmail("once");
@@ -95,11 +104,7 @@ describe("magic-link sign-in over HTTP", () => {
     });
     expect(signedIn.status).toBe(200);
 
-    expect(await page(link)).toContain(LINK_PROBLEM);
-    const again = await confirm(link);
-    expect(again.sessionCookie).toBeUndefined();
-    expect(again.location).toBe(`${app.url}/login/error?error=Verification`);
-    expect(await page(new URL(again.location, app.url))).toContain(LINK_PROBLEM);
+    await expectLinkProblem(link);
   });
 
   it("shows the same clear page for an expired link and does not sign in", async () => {
@@ -111,11 +116,7 @@ describe("magic-link sign-in over HTTP", () => {
       data: { expires: new Date(Date.now() - 1000) },
     });
     expect(expired.count).toBe(1);
-    expect(await page(link)).toContain(LINK_PROBLEM);
-    const attempt = await confirm(link);
-    expect(attempt.sessionCookie).toBeUndefined();
-    expect(attempt.location).toBe(`${app.url}/login/error?error=Verification`);
-    expect(await page(new URL(attempt.location, app.url))).toContain(LINK_PROBLEM);
+    await expectLinkProblem(link);
   });
 
   it("refuses the fourth request for one address within ten minutes with 429", async () => {

@@ -20,13 +20,14 @@ function hasMalformedEncoding(pathname: string): boolean {
 /**
  * Every state-changing request must come from this site; Next's own check on server actions answers a foreign
  * Origin with a 500 (and an Origin that is not a URL crashes it), so we refuse first with a clear 403.
- * Server-action bodies are checked before React decodes them (lib/http/action-request).
+ * Writes to pages are server actions; their bodies are checked before React decodes them (lib/http/action-request).
  */
 async function refuseBadWrite(request: NextRequest): Promise<NextResponse | null> {
   if (SAFE_METHODS.has(request.method)) return null;
   try {
     assertSameOrigin(request.headers);
-    if (request.headers.has("next-action")) await assertActionRequest(request);
+    if (request.headers.has("next-action") || !request.nextUrl.pathname.startsWith("/api/"))
+      await assertActionRequest(request);
     return null;
   } catch (error) {
     return errorResponse(error);

@@ -42,21 +42,27 @@ export function assertPlainActionArgs(root: unknown, allowFormData: boolean): vo
   if (!plain) throw invalid();
 }
 
-/** Reads a fetch action's body (Next's proxy hands us a copy) and checks its root row. */
+/**
+ * Checks a write to a page, which Next treats as a server action: a fetch action (Next-Action header) or a
+ * no-JavaScript form post. Next's proxy hands us a copy of the body.
+ */
 export async function assertActionRequest(request: Request): Promise<void> {
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > ACTION_BODY_LIMIT) throw tooLarge();
-  const contentType = request.headers.get("content-type") ?? "";
-  if (contentType.startsWith("multipart/form-data")) {
-    const form = await request.formData().catch(() => {
-      throw invalid();
-    });
-    assertPlainActionArgs(form.get("0"), true);
-    return;
+  const isFetchAction = request.headers.has("next-action");
+  if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
+    if (!isFetchAction) return;
+    const body = await request.text();
+    if (Buffer.byteLength(body) > ACTION_BODY_LIMIT) throw tooLarge();
+    return assertPlainActionArgs(body, false);
   }
-  const body = await request.text();
-  if (Buffer.byteLength(body) > ACTION_BODY_LIMIT) throw tooLarge();
-  assertPlainActionArgs(body, false);
+  const form = await request.formData().catch(() => {
+    throw invalid();
+  });
+  if (isFetchAction) return assertPlainActionArgs(form.get("0"), true);
+  // A form post names its action by id; bound arguments ($ACTION_REF_) are a Flight reply too, and no form
+  // here binds any, so they are refused rather than decoded.
+  if ([...form.keys()].some((key) => key.startsWith("$ACTION_REF_"))) throw invalid();
 }
 
 function tooLarge() {

@@ -118,6 +118,40 @@ describe("server action fuzz", () => {
     for (const id of ["", "zz", "../dev", "7f".padEnd(42, "0"), `${change.id}x`, "a".repeat(5000)]) {
       await attempt({ ...change, id }, encodeArgs(["dev", "stop"]), `id ${id}`);
     }
+    // No-JavaScript form posts (no Next-Action header): unknown ids, bound-argument replies, stray fields.
+    const bound = (id: string, ...rows: string[]): [string, string][] => [
+      ["$ACTION_REF_1", ""],
+      ["$ACTION_1:0", JSON.stringify({ id, bound: "$@1" })],
+      ...rows.map((row, index): [string, string] => [`$ACTION_1:${index + 1}`, row]),
+    ];
+    const forms: [string, string][][] = [
+      [["$ACTION_ID_zz", ""]],
+      [[`$ACTION_ID_${"7f".padEnd(42, "0")}`, ""]],
+      [
+        ["$ACTION_REF_1", ""],
+        ["$ACTION_1:0", "{"],
+      ],
+      bound(launch.id),
+      bound(launch.id, '["staging"]'),
+      bound(change.id, '["$1:__proto__:then"]'),
+      [["email", "a@b.c"]],
+    ];
+    for (const fields of forms) {
+      tried += 1;
+      const form = new FormData();
+      for (const [name, value] of fields) form.append(name, value);
+      const response = await fetch(`${app.url}/dashboard`, {
+        method: "POST",
+        headers: { cookie: user.cookie },
+        body: form,
+        redirect: "manual",
+      });
+      const text = await response.text();
+      if (response.status < 400 || response.status >= 500 || LEAK_PATTERN.test(text))
+        failures.push(
+          `form ${JSON.stringify(fields).slice(0, 100)}: HTTP ${response.status} ${text.slice(0, 120)}`,
+        );
+    }
     expect(failures).toEqual([]);
     expect(tried).toBeGreaterThanOrEqual(1000);
     expect(await snapshot()).toEqual(before);
@@ -160,5 +194,15 @@ describe("cross-origin server actions", () => {
       origin: app.url,
     });
     expect(same.result).toMatchObject({ ok: true, data: { status: "running" } });
+    // And the no-JavaScript sign-out form from this origin still signs out (last: it ends the session).
+    const signOut = await fetch(`${app.url}/dashboard`, {
+      method: "POST",
+      headers: { cookie: user.cookie, origin: app.url },
+      body: form,
+      redirect: "manual",
+    });
+    expect(signOut.status).toBe(303);
+    expect(signOut.headers.get("location")).toContain("/login");
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
   });
 });

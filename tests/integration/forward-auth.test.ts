@@ -76,6 +76,8 @@ function spellings(slug: string, other: string): string[] {
     `/${slug}-dev/..`,
     `/${slug}-devx/`,
     `/${slug}-dev-dev/`,
+    `/${slug}-dev;x=1/`,
+    `http://spawner.example/${slug}-dev/`,
   ];
 }
 

@@ -1,11 +1,10 @@
-// Runs before every request: a fresh CSP nonce for pages, HSTS over HTTPS. Identity is checked in pages and handlers.
+// Runs before every request: a fresh CSP nonce for pages, HSTS over HTTPS, cross-origin and malformed writes refused.
+// Identity is checked in pages and handlers.
 import { type NextRequest, NextResponse } from "next/server";
 import { assertActionRequest } from "@/lib/http/action-request";
 import { errorResponse } from "@/lib/http/respond";
-import { assertSameOrigin } from "@/lib/http/same-origin";
+import { assertSameOrigin, SAFE_METHODS } from "@/lib/http/same-origin";
 import { contentSecurityPolicy, HSTS, isHttps } from "@/lib/http/security-headers";
-
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** A path with broken percent-encoding can't name anything here; answer it before routing tries to decode it. */
 function hasMalformedEncoding(pathname: string): boolean {

@@ -1,5 +1,9 @@
-// Runs before every request: a fresh CSP nonce for pages, HSTS over HTTPS. Identity is checked in pages and handlers.
+// Runs before every request: a fresh CSP nonce for pages, HSTS over HTTPS, cross-origin and malformed writes refused.
+// Identity is checked in pages and handlers.
 import { type NextRequest, NextResponse } from "next/server";
+import { assertActionRequest } from "@/lib/http/action-request";
+import { errorResponse } from "@/lib/http/respond";
+import { assertSameOrigin, SAFE_METHODS } from "@/lib/http/same-origin";
 import { contentSecurityPolicy, HSTS, isHttps } from "@/lib/http/security-headers";
 
 /** A path with broken percent-encoding can't name anything here; answer it before routing tries to decode it. */
@@ -12,13 +16,32 @@ function hasMalformedEncoding(pathname: string): boolean {
   }
 }
 
-export function proxy(request: NextRequest) {
+/**
+ * Every state-changing request must come from this site; Next's own check on server actions answers a foreign
+ * Origin with a 500 (and an Origin that is not a URL crashes it), so we refuse first with a clear 403.
+ * Writes to pages are server actions; their bodies are checked before React decodes them (lib/http/action-request).
+ */
+async function refuseBadWrite(request: NextRequest): Promise<NextResponse | null> {
+  if (SAFE_METHODS.has(request.method)) return null;
+  try {
+    assertSameOrigin(request.headers);
+    if (request.headers.has("next-action") || !request.nextUrl.pathname.startsWith("/api/"))
+      await assertActionRequest(request);
+    return null;
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+export async function proxy(request: NextRequest) {
   if (hasMalformedEncoding(request.nextUrl.pathname)) {
     return NextResponse.json(
       { error: { code: "BAD_REQUEST", message: "The address is not valid." } },
       { status: 400, headers: { "Cache-Control": "no-store" } },
     );
   }
+  const refused = await refuseBadWrite(request);
+  if (refused) return refused;
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   const requestHeaders = new Headers(request.headers);

@@ -2,12 +2,10 @@
 import type { NextRequest } from "next/server";
 import { requireUser, type SessionUser } from "@/lib/auth/session";
 import { errorResponse } from "@/lib/http/respond";
-import { assertSameOrigin } from "@/lib/http/same-origin";
+import { assertSameOrigin, SAFE_METHODS } from "@/lib/http/same-origin";
 
 type Params = Record<string, string | string[] | undefined>;
 type Context = { params: Promise<Params> };
-
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** A public handler: still origin-checked for state-changing methods, still never leaks a stack. */
 export function withPublic(handler: (request: NextRequest, ctx: { params: Params }) => Promise<Response>) {

@@ -1,6 +1,9 @@
 // Cross-site request forgery guard for state-changing handlers: the Origin must be this host.
 import { AppError } from "@/lib/errors";
 
+/** Methods that change nothing, so need no origin check. */
+export const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
 /** Browsers send Origin on every cross-origin POST; "null" and foreign origins are refused. Tools send none. */
 export function assertSameOrigin(headers: Headers): void {
   const origin = headers.get("origin");

@@ -108,3 +108,47 @@ export function badJsonBodies(): string[] {
 }
 
 export const BAD_HEADER_VALUES = BASE.filter((value) => /^[\x20-\x7e]*$/.test(value));
+
+/** Values of every JSON type for server-action arguments: each base value, its encodings, and wrong types. */
+export function badActionArguments(): unknown[] {
+  const strings = new Set([
+    ...BASE,
+    ...badPathSegments(),
+    "$",
+    "$$",
+    "$1",
+    "$@0",
+    "$K1",
+    "$Q1",
+    "$undefined",
+  ]);
+  strings.delete("dev");
+  strings.delete("prod");
+  return [
+    ...strings,
+    null,
+    undefined,
+    true,
+    false,
+    0,
+    -1,
+    1.5,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    Number.MAX_SAFE_INTEGER,
+    [],
+    ["dev"],
+    [["dev"]],
+    {},
+    { type: "dev" },
+    { toString: "dev" },
+    { __proto__: { type: "dev" } },
+    JSON.parse('{"__proto__":{"isAdmin":true}}'),
+    JSON.parse('{"then":"$1:__proto__:then"}'),
+    "dev".repeat(10_000),
+  ];
+}
+
+// What a body must never contain: a stack frame, a file path, a raw Docker or database message.
+export const LEAK_PATTERN =
+  /at [\w.<>]+ \(|\/work\/|node_modules|\.ts:\d+|ECONN|ENOENT|docker\.sock|Error:|Prisma|SQLITE|statusCode|No such container/i;

@@ -11,11 +11,14 @@ import { assertSameOrigin } from "@/lib/http/same-origin";
 
 const EMAIL_CALLBACK = "/api/auth/callback/nodemailer";
 
+// Auth.js answers errors with Response.redirect, whose headers are immutable: copy them instead of setting.
 async function pinned(response: Promise<Response>): Promise<Response> {
   const res = await response;
   const location = res.headers.get("location");
-  if (location) res.headers.set("location", pinRedirectToOrigin(location, getEnv().APP_URL));
-  return res;
+  if (!location) return res;
+  const headers = new Headers(res.headers);
+  headers.set("location", pinRedirectToOrigin(location, getEnv().APP_URL));
+  return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
 }
 
 // GET /api/auth/* — a GET of the email callback (an old-style link or a scanner) only shows the confirmation page.

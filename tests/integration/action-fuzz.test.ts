@@ -1,0 +1,208 @@
+// Hostile inputs to every server action through Next's real action protocol (Next-Action header, React-encoded
+// arguments) against the built server: each answer is a client error, nothing leaks, and nothing changes.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db";
+import { errorStatus } from "@/lib/errors";
+import { type AppServer, startAppServer } from "../support/app-server";
+import { badActionArguments, LEAK_PATTERN } from "../support/bad-values";
+import { IT } from "../support/prefixes";
+import {
+  type ActionAnswer,
+  actionNamed,
+  callAction,
+  encodeArgs,
+  type ServerAction,
+} from "../support/server-actions";
+import { docker } from "../support/test-image";
+import { type TestUser, uniqueEmail, userWithSession } from "../support/users";
+import { testSettings } from "./setup-env";
+
+const db = getDb();
+let app: AppServer;
+let user: TestUser;
+let launch: ServerAction;
+let change: ServerAction;
+
+// The engine's and the database's view: every managed container with its state, and the row counts.
+const snapshot = async () => ({
+  containers: docker(
+    "ps",
+    "-a",
+    "--filter",
+    `label=${IT}.managed-by`,
+    "--format",
+    "{{.ID}} {{.State}} {{.CreatedAt}}",
+  ),
+  startedAt: docker("ps", "-aq", "--filter", `label=${IT}.owner-id=${user.id}`)
+    .split("\n")
+    .filter(Boolean)
+    .map((id) => docker("inspect", "-f", "{{.State.StartedAt}}", id)),
+  rows: await db.userContainer.count(),
+  users: await db.user.count(),
+  sessions: await db.session.count(),
+});
+
+type ActionError = { ok: false; error: { code: keyof typeof errorStatus; message: string } };
+
+/** A clear refusal: the action's own { ok: false } with a 4xx code, or a 4xx before the action ran. */
+function problem(answer: ActionAnswer): string | null {
+  if (answer.status >= 500) return `HTTP ${answer.status}`;
+  if (LEAK_PATTERN.test(answer.text)) return "leaks internals";
+  const result = answer.result as ActionError | undefined;
+  if (answer.status === 200) {
+    if (result?.ok !== false || typeof result.error?.message !== "string") return "no { ok: false } result";
+    const status = errorStatus[result.error.code];
+    return status >= 400 && status < 500 ? null : `code ${result.error.code}`;
+  }
+  return answer.status >= 400 ? null : `HTTP ${answer.status}`;
+}
+
+beforeAll(async () => {
+  app = await startAppServer({ ...testSettings, RECONCILER: "off" });
+  user = await userWithSession(db, uniqueEmail("action-fuzz"));
+  launch = actionNamed("launchContainerAction");
+  change = actionNamed("containerAction");
+  // A running container the fuzz must leave alone.
+  const launched = await fetch(`${app.url}/api/container/launch/dev`, {
+    method: "POST",
+    headers: { cookie: user.cookie },
+  });
+  expect(launched.status).toBe(200);
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe("server action fuzz", () => {
+  it("answers every bad argument with a client error and changes nothing", async () => {
+    const before = await snapshot();
+    const failures: string[] = [];
+    let tried = 0;
+    const attempt = async (action: ServerAction, body: string | FormData, label: string) => {
+      tried += 1;
+      const answer = await callAction(app.url, action, { body, cookie: user.cookie });
+      const found = problem(answer);
+      if (found)
+        failures.push(`${action.name} ${label.slice(0, 100)}: ${found} ${answer.text.slice(0, 160)}`);
+    };
+    // Missing and surplus arguments too (a valid call with one extra argument would still run, so none here).
+    const calls: [ServerAction, unknown[]][] = [
+      [launch, []],
+      [change, []],
+      [change, ["dev"]],
+      [change, ["dev", "explode", "stop"]],
+    ];
+    for (const value of badActionArguments()) {
+      calls.push(
+        [launch, [value]],
+        [change, [value, "stop"]],
+        [change, ["dev", value]],
+        [change, ["prod", value]],
+      );
+    }
+    for (const [action, args] of calls) {
+      const encoded = encodeArgs(args);
+      await attempt(action, encoded, encoded);
+      // The same arguments as a multipart reply (how React sends replies that carry FormData).
+      const form = new FormData();
+      form.set("0", encoded);
+      await attempt(action, form, `multipart ${encoded}`);
+    }
+    // Replies React's decoder would choke on or follow: broken JSON, references, prototype paths, huge bodies.
+    const raw = ["", "{", "[", "null", '"dev"', '{"0":"dev"}', '["$1"]', '["$@0"]', '["$Q1"]', '["$K1"]'];
+    raw.push('["$D2020-01-01"]', '["$n1"]', '["$T"]', '["$R1"]', '["$1:__proto__:then"]');
+    raw.push('[{"then":"$1:__proto__:then","status":"resolved_model"}]', "[".repeat(100_000));
+    raw.push(encodeArgs(["a".repeat(1_100_000)]), "\u0000", '["dev","stop"]\u0000');
+    for (const body of raw) for (const action of [launch, change]) await attempt(action, body, body);
+    // Action ids that do not exist or are not ids at all: Next's own 400/409.
+    for (const id of ["", "zz", "../dev", "7f".padEnd(42, "0"), `${change.id}x`, "a".repeat(5000)]) {
+      await attempt({ ...change, id }, encodeArgs(["dev", "stop"]), `id ${id}`);
+    }
+    // No-JavaScript form posts (no Next-Action header): unknown ids, bound-argument replies, stray fields.
+    const bound = (id: string, ...rows: string[]): [string, string][] => [
+      ["$ACTION_REF_1", ""],
+      ["$ACTION_1:0", JSON.stringify({ id, bound: "$@1" })],
+      ...rows.map((row, index): [string, string] => [`$ACTION_1:${index + 1}`, row]),
+    ];
+    const forms: [string, string][][] = [
+      [["$ACTION_ID_zz", ""]],
+      [[`$ACTION_ID_${"7f".padEnd(42, "0")}`, ""]],
+      [
+        ["$ACTION_REF_1", ""],
+        ["$ACTION_1:0", "{"],
+      ],
+      bound(launch.id),
+      bound(launch.id, '["staging"]'),
+      bound(change.id, '["$1:__proto__:then"]'),
+      [["email", "a@b.c"]],
+    ];
+    for (const fields of forms) {
+      tried += 1;
+      const form = new FormData();
+      for (const [name, value] of fields) form.append(name, value);
+      const response = await fetch(`${app.url}/dashboard`, {
+        method: "POST",
+        headers: { cookie: user.cookie },
+        body: form,
+        redirect: "manual",
+      });
+      const text = await response.text();
+      if (response.status < 400 || response.status >= 500 || LEAK_PATTERN.test(text))
+        failures.push(
+          `form ${JSON.stringify(fields).slice(0, 100)}: HTTP ${response.status} ${text.slice(0, 120)}`,
+        );
+    }
+    expect(failures).toEqual([]);
+    expect(tried).toBeGreaterThanOrEqual(1000);
+    expect(await snapshot()).toEqual(before);
+    console.info(`[action-fuzz] ${tried} bad action requests`);
+  });
+});
+
+describe("cross-origin server actions", () => {
+  it("refuses foreign and opaque origins before the action runs", async () => {
+    const before = await snapshot();
+    const calls: [ServerAction, string][] = [
+      [change, encodeArgs(["dev", "delete"])],
+      [change, encodeArgs(["dev", "stop"])],
+      [launch, encodeArgs(["dev"])],
+      [actionNamed("signOutAction"), encodeArgs([])],
+    ];
+    for (const [action, body] of calls) {
+      for (const origin of ["https://evil.example", "null", "http://127.0.0.1.evil.example", "`x`"]) {
+        const answer = await callAction(app.url, action, { body, cookie: user.cookie, origin });
+        expect(answer.status, `${action.name} from ${origin}`).toBe(403);
+        expect(JSON.parse(answer.text).error.code).toBe("CROSS_ORIGIN");
+      }
+    }
+    // A no-JavaScript form post of the sign-out action from another site.
+    const form = new FormData();
+    form.set(`$ACTION_ID_${actionNamed("signOutAction").id}`, "");
+    const mpa = await fetch(`${app.url}/dashboard`, {
+      method: "POST",
+      headers: { cookie: user.cookie, origin: "https://evil.example" },
+      body: form,
+      redirect: "manual",
+    });
+    expect(mpa.status).toBe(403);
+    expect(await snapshot()).toEqual(before);
+
+    // The control: the same request from this origin does run (a launch of the running container is a no-op).
+    const same = await callAction(app.url, launch, {
+      body: encodeArgs(["dev"]),
+      cookie: user.cookie,
+      origin: app.url,
+    });
+    expect(same.result).toMatchObject({ ok: true, data: { status: "running" } });
+    // And the no-JavaScript sign-out form from this origin still signs out (last: it ends the session).
+    const signOut = await fetch(`${app.url}/dashboard`, {
+      method: "POST",
+      headers: { cookie: user.cookie, origin: app.url },
+      body: form,
+      redirect: "manual",
+    });
+    expect(signOut.status).toBe(303);
+    expect(signOut.headers.get("location")).toContain("/login");
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
+  });
+});

@@ -19,40 +19,34 @@ const suite = (status: string, tests: string[]) => ({
   assertionResults: tests.map((testStatus) => ({ status: testStatus })),
 });
 
+/** A vitest JSON report with the counts vitest itself would give for these files. */
+const report = (passed: number, failed: number, pending: number, testResults: object[]) => ({
+  numPassedTests: passed,
+  numFailedTests: failed,
+  numPendingTests: pending,
+  numTodoTests: 0,
+  testResults,
+});
+
 describe("scripts/test-summary.mjs", () => {
   it("counts passed, failed and skipped tests", () => {
-    const report = {
-      numPassedTests: 3,
-      numFailedTests: 1,
-      numPendingTests: 1,
-      numTodoTests: 0,
-      testResults: [suite("passed", ["passed", "passed", "skipped"]), suite("failed", ["passed", "failed"])],
-    };
-    expect(summarize(report)).toBe("3 passed, 1 failed, 1 skipped");
+    const counted = report(3, 1, 1, [
+      suite("passed", ["passed", "passed", "skipped"]),
+      suite("failed", ["passed", "failed"]),
+    ]);
+    expect(summarize(counted)).toBe("3 passed, 1 failed, 1 skipped");
   });
 
   it("counts the tests of a file whose beforeAll threw as failed, not skipped", () => {
-    const report = {
-      numPassedTests: 2,
-      numFailedTests: 0,
-      numPendingTests: 3,
-      numTodoTests: 0,
-      testResults: [
-        suite("passed", ["passed", "passed"]),
-        suite("failed", ["skipped", "skipped", "skipped"]),
-      ],
-    };
-    expect(summarize(report)).toBe("2 passed, 3 failed");
+    const counted = report(2, 0, 3, [
+      suite("passed", ["passed", "passed"]),
+      suite("failed", ["skipped", "skipped", "skipped"]),
+    ]);
+    expect(summarize(counted)).toBe("2 passed, 3 failed");
   });
 
   it("counts a file that failed before collecting any test as one failure", () => {
-    const report = {
-      numPassedTests: 2,
-      numFailedTests: 0,
-      numPendingTests: 0,
-      numTodoTests: 0,
-      testResults: [suite("passed", ["passed", "passed"]), suite("failed", [])],
-    };
-    expect(summarize(report)).toBe("2 passed, 1 failed");
+    const counted = report(2, 0, 0, [suite("passed", ["passed", "passed"]), suite("failed", [])]);
+    expect(summarize(counted)).toBe("2 passed, 1 failed");
   });
 });

@@ -16,6 +16,7 @@ check_settings
 ensure_docker
 migrate_database
 ensure_build
+ensure_templates
 log "Spawner is starting on $APP_URL"
 [ -n "${EMAIL_SERVER:-}" ] || log "No EMAIL_SERVER set: magic links are printed in this log."
 # The app drains on SIGTERM itself (lib/server/graceful-shutdown.ts); Next's own signal handler stays off.

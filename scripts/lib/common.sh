@@ -134,3 +134,25 @@ build_image() {
   rm -f "$context/.build-ca.pem"
   log "Built $tag in $(($(date +%s) - started)) s ($(docker image inspect --format '{{.Size}}' "$tag" | awk '{ printf "%.0f MB", $1 / 1e6 }'))"
 }
+
+image_present() { docker image inspect "$1" >/dev/null 2>&1; }
+
+# Quick start: the default dev/prod template images, built once if missing, so "Create & Open" works at once.
+# From the public bases when they can be pulled; else (no registry reachable) from local Debian bases on
+# Debian/Ubuntu as root; else a warning naming the command (the app still starts and says which image is missing).
+ensure_templates() {
+  local dev=${USER_TEMPLATE_IMAGE_DEV:-spawner-dev:latest} prod=${USER_TEMPLATE_IMAGE_PROD:-spawner-prod:latest}
+  [ "$dev" = spawner-dev:latest ] && [ "$prod" = spawner-prod:latest ] || return 0
+  image_present "$dev" && image_present "$prod" && return 0
+  log "Building the dev and prod template images (first start only; a minute or two)"
+  if { image_present debian:bookworm-slim || timeout 60 docker pull -q debian:bookworm-slim >/dev/null 2>&1; } &&
+    { image_present node:22-bookworm-slim || timeout 120 docker pull -q node:22-bookworm-slim >/dev/null 2>&1; }; then
+    bash scripts/templates-build.sh && return 0
+  elif is_root_debian; then
+    log "Docker Hub is not reachable: building local Debian bases first (debootstrap)"
+    bash scripts/images/build-base-images.sh &&
+      DEBIAN_BASE_IMAGE=spawner-base:bookworm NODE_BASE_IMAGE=spawner-node:local bash scripts/templates-build.sh &&
+      return 0
+  fi
+  log "Warning: the template images are missing; build them with: npm run templates:build"
+}

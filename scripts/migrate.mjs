@@ -26,15 +26,23 @@ const fail = (message) => {
 };
 
 const url = process.env.DATABASE_URL || "file:./data/spawner.db";
-if (!url.startsWith("file:")) fail(`DATABASE_URL must be a SQLite file URL such as file:./data/spawner.db`);
+if (!/^file:.+/.test(url)) fail(`DATABASE_URL must be a SQLite file URL such as file:./data/spawner.db`);
 const file = path.resolve(url.slice("file:".length));
-mkdirSync(path.dirname(file), { recursive: true });
 
-const db = new Database(file);
-db.pragma("busy_timeout = 10000");
-// WAL is a property of the file: set once here, kept for every later connection.
-db.pragma("journal_mode = WAL");
-db.exec(BOOKKEEPING);
+let db;
+try {
+  mkdirSync(path.dirname(file), { recursive: true });
+  db = new Database(file);
+  db.pragma("busy_timeout = 10000");
+  // WAL is a property of the file: set once here, kept for every later connection.
+  db.pragma("journal_mode = WAL");
+  // Table rebuilds in Prisma's migrations drop tables; with foreign keys on, that would cascade-delete every
+  // row that points at them. SQLite ignores this pragma inside a transaction, so it is set here, before any.
+  db.pragma("foreign_keys = OFF");
+  db.exec(BOOKKEEPING);
+} catch (error) {
+  fail(`cannot open the database ${file}: ${error instanceof Error ? error.message : error}`);
+}
 
 const migrations = readdirSync(MIGRATIONS, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
@@ -61,6 +69,9 @@ for (const name of migrations) {
     }
     const now = new Date().toISOString();
     db.exec(sql);
+    // Foreign keys are off while migrating: a migration that leaves a dangling reference is rolled back.
+    const dangling = db.prepare("PRAGMA foreign_key_check").all();
+    if (dangling.length > 0) throw new Error(`it leaves ${dangling.length} row(s) with a broken foreign key`);
     db.prepare(
       `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
        VALUES (?, ?, ?, ?, ?, 1)`,

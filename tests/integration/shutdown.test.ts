@@ -23,8 +23,6 @@ beforeAll(async () => {
     USER_TEMPLATE_IMAGE_PROD: testSettings.USER_TEMPLATE_IMAGE_DEV,
     TEST_FAULT_POINT: "after-start",
     TEST_FAULT_DELAY_MS: String(HOLD_MS),
-    WA_NO_SHUTDOWN: "1",
-    NEXT_MANUAL_SIG_HANDLE: "",
   });
 });
 afterAll(async () => {

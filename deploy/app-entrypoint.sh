@@ -10,5 +10,12 @@ if [ -z "${AUTH_SECRET:-}" ]; then
   export AUTH_SECRET
 fi
 
+# The usual first-deploy mistake is a socket this user may not open: name the group to add.
+socket=${DOCKER_HOST:-unix:///var/run/docker.sock}
+socket=${socket#unix://}
+if [ -S "$socket" ] && { [ ! -r "$socket" ] || [ ! -w "$socket" ]; }; then
+  echo "[spawner] cannot use the Docker socket $socket: set DOCKER_GID=$(stat -c %g "$socket") in .env (its group)" >&2
+fi
+
 node /app/scripts/migrate.mjs
 exec "$@"

@@ -1,4 +1,5 @@
-// Traefik labels for one user container: Host + PathPrefix router, owner-only ForwardAuth, then StripPrefix.
+// Traefik labels for one user container: Host + PathPrefix router, owner-only ForwardAuth, StripPrefix, and no
+// Cookie header towards the container (the app's session cookie is for the app alone).
 import { routePath, routerName } from "@/lib/ingress/route-path";
 
 export type TraefikSettings = {
@@ -25,9 +26,11 @@ export function traefikLabels(settings: TraefikSettings, target: TraefikTarget):
     [`${router}.rule`]: `Host(\`${settings.appHost}\`) && PathPrefix(\`${path}\`)`,
     [`${router}.entrypoints`]: settings.entrypoints.join(","),
     [`${router}.service`]: name,
-    [`${router}.middlewares`]: `${name}-auth,${name}-strip`,
+    [`${router}.middlewares`]: `${name}-auth,${name}-strip,${name}-nocookie`,
     [`traefik.http.middlewares.${name}-auth.forwardauth.address`]: auth.toString(),
     [`traefik.http.middlewares.${name}-strip.stripprefix.prefixes`]: path,
+    // Forward-auth needs the session cookie; the container must never see it (an empty value removes a header).
+    [`traefik.http.middlewares.${name}-nocookie.headers.customrequestheaders.Cookie`]: "",
     [`traefik.http.services.${name}.loadbalancer.server.port`]: String(target.port),
   };
   if (settings.certResolver) labels[`${router}.tls.certresolver`] = settings.certResolver;

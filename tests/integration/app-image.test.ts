@@ -124,6 +124,21 @@ describe("the app image", () => {
     expect(tables).toBe("1");
   });
 
+  it("names the group to add when the Docker socket's group is missing", async () => {
+    const name = `${NAME}-nogroup`;
+    execFileSync("docker", ["rm", "-f", name], { stdio: "ignore" });
+    try {
+      docker("run", "-d", "--name", name, "-v", "/var/run/docker.sock:/var/run/docker.sock", IMAGE);
+      const gid = statSync("/var/run/docker.sock").gid;
+      await until("the entrypoint did not name the socket's group", () => {
+        const output = execFileSync("sh", ["-c", `docker logs ${name} 2>&1`], { encoding: "utf8" });
+        return output.includes(`set DOCKER_GID=${gid} in .env`) ? true : undefined;
+      });
+    } finally {
+      execFileSync("docker", ["rm", "-f", "-v", name], { stdio: "ignore" });
+    }
+  });
+
   it("stops cleanly on SIGTERM (docker stop) well within Docker's 10 s grace", () => {
     const started = Date.now();
     docker("stop", NAME);

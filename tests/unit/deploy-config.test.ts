@@ -78,7 +78,9 @@ describe("docker-compose.yml, traefik.yml and the app's user-container labels", 
     expect(address.pathname).toBe("/api/forward-auth");
     expect(address.searchParams.get("uid")).toBe("u1");
     expect(address.port).toBe(appLabels["traefik.http.services.spawner.loadbalancer.server.port"]);
-    expect(routerOf(userLabels, userRouter, "middlewares")).toBe(`${name}-auth,${name}-strip`);
+    expect(routerOf(userLabels, userRouter, "middlewares")).toBe(
+      `${name}-auth,${name}-strip,${name}-nocookie`,
+    );
   });
 
   it("expose nothing by default, keep the dashboard off and log access", () => {

@@ -11,18 +11,20 @@ const settings = {
 };
 
 describe("traefikLabels", () => {
-  it("routes Host + PathPrefix through owner-only forward-auth, then strips the prefix", () => {
+  it("routes Host + PathPrefix through owner-only forward-auth, strips the prefix and the Cookie header", () => {
     expect(traefikLabels(settings, { userId: "cm1abc", slug: "ada", type: "dev", port: 8080 })).toEqual({
       "traefik.enable": "true",
       "traefik.docker.network": "spawner",
       "traefik.http.routers.usercm1abc-dev.rule": "Host(`spawner.example.com`) && PathPrefix(`/ada-dev`)",
       "traefik.http.routers.usercm1abc-dev.entrypoints": "websecure",
       "traefik.http.routers.usercm1abc-dev.service": "usercm1abc-dev",
-      "traefik.http.routers.usercm1abc-dev.middlewares": "usercm1abc-dev-auth,usercm1abc-dev-strip",
+      "traefik.http.routers.usercm1abc-dev.middlewares":
+        "usercm1abc-dev-auth,usercm1abc-dev-strip,usercm1abc-dev-nocookie",
       "traefik.http.routers.usercm1abc-dev.tls.certresolver": "letsencrypt",
       "traefik.http.middlewares.usercm1abc-dev-auth.forwardauth.address":
         "http://app:3000/api/forward-auth?uid=cm1abc&type=dev",
       "traefik.http.middlewares.usercm1abc-dev-strip.stripprefix.prefixes": "/ada-dev",
+      "traefik.http.middlewares.usercm1abc-dev-nocookie.headers.customrequestheaders.Cookie": "",
       "traefik.http.services.usercm1abc-dev.loadbalancer.server.port": "8080",
     });
   });

@@ -137,22 +137,34 @@ build_image() {
 
 image_present() { docker image inspect "$1" >/dev/null 2>&1; }
 
+# Bases of the image builds: the public Debian and Node images when Docker has or can pull them; else (no
+# registry reachable, as in CI) local ones made from Debian's archive, which needs root on Debian/Ubuntu.
+# Sets DEBIAN_BASE_IMAGE and NODE_BASE_IMAGE (empty = the Dockerfiles' public defaults); fails with a reason.
+choose_base_images() {
+  DEBIAN_BASE_IMAGE="" NODE_BASE_IMAGE=""
+  if { image_present debian:bookworm-slim || timeout 60 docker pull -q debian:bookworm-slim >/dev/null 2>&1; } &&
+    { image_present node:22-bookworm-slim || timeout 120 docker pull -q node:22-bookworm-slim >/dev/null 2>&1; }; then
+    return 0
+  fi
+  is_root_debian || {
+    log "Docker Hub is out of reach and local bases need root on Debian/Ubuntu (debootstrap)"
+    return 1
+  }
+  log "Docker Hub is out of reach: using local Debian bases (debootstrap)"
+  bash scripts/images/build-base-images.sh || return 1
+  DEBIAN_BASE_IMAGE=spawner-base:bookworm NODE_BASE_IMAGE=spawner-node:local
+}
+
 # Quick start: the default dev/prod template images, built once if missing, so "Create & Open" works at once.
-# From the public bases when they can be pulled; else (no registry reachable) from local Debian bases on
-# Debian/Ubuntu as root; else a warning naming the command (the app still starts and says which image is missing).
+# Where they can't be built, a warning names the command (the app still starts and says which image is missing).
 ensure_templates() {
   local dev=${USER_TEMPLATE_IMAGE_DEV:-spawner-dev:latest} prod=${USER_TEMPLATE_IMAGE_PROD:-spawner-prod:latest}
   [ "$dev" = spawner-dev:latest ] && [ "$prod" = spawner-prod:latest ] || return 0
   image_present "$dev" && image_present "$prod" && return 0
   log "Building the dev and prod template images (first start only; a minute or two)"
-  if { image_present debian:bookworm-slim || timeout 60 docker pull -q debian:bookworm-slim >/dev/null 2>&1; } &&
-    { image_present node:22-bookworm-slim || timeout 120 docker pull -q node:22-bookworm-slim >/dev/null 2>&1; }; then
-    bash scripts/templates-build.sh && return 0
-  elif is_root_debian; then
-    log "Docker Hub is not reachable: building local Debian bases first (debootstrap)"
-    bash scripts/images/build-base-images.sh &&
-      DEBIAN_BASE_IMAGE=spawner-base:bookworm NODE_BASE_IMAGE=spawner-node:local bash scripts/templates-build.sh &&
-      return 0
+  if choose_base_images &&
+    DEBIAN_BASE_IMAGE=$DEBIAN_BASE_IMAGE NODE_BASE_IMAGE=$NODE_BASE_IMAGE bash scripts/templates-build.sh; then
+    return 0
   fi
   log "Warning: the template images are missing; build them with: npm run templates:build"
 }

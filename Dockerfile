@@ -14,7 +14,7 @@ COPY package.json package-lock.json .npmrc .build-ca.pe[m] ./
 # Node images keep the headers under /usr/local; the project's .npmrc names Debian's /usr.
 ENV npm_config_nodedir=/usr/local NEXT_TELEMETRY_DISABLED=1
 RUN if [ -f .build-ca.pem ]; then export NODE_EXTRA_CA_CERTS="$PWD/.build-ca.pem"; fi \
-  && npm install --no-fund --no-audit --loglevel=error \
+  && npm ci --no-fund --no-audit --loglevel=error \
   && rm -f .build-ca.pem
 
 # 2. Build: the Prisma client (engine-less, offline) and the standalone server.

@@ -38,11 +38,22 @@ export function interpolate(text: string, values: Record<string, string>): strin
   });
 }
 
-export function readCompose(values: Record<string, string>): Compose {
-  return parse(interpolate(readFileSync("docker-compose.yml", "utf8"), values)) as Compose;
+/** Interpolates every string value of parsed YAML, as Compose does (so `KEY: ${EMPTY:-}` stays "", not null). */
+function interpolateValues(node: unknown, values: Record<string, string>): unknown {
+  if (typeof node === "string") return interpolate(node, values);
+  if (Array.isArray(node)) return node.map((item) => interpolateValues(item, values));
+  if (node && typeof node === "object")
+    return Object.fromEntries(
+      Object.entries(node).map(([key, value]) => [key, interpolateValues(value, values)]),
+    );
+  return node;
 }
 
-/** traefik.yml as deploy/traefik-entrypoint.sh renders it from the Traefik service's environment. */
+export function readCompose(values: Record<string, string>): Compose {
+  return interpolateValues(parse(readFileSync("docker-compose.yml", "utf8")), values) as Compose;
+}
+
+/** traefik.yml as deploy/traefik-entrypoint.sh renders it (text substitution) from the Traefik service's environment. */
 export function readTraefikConfig(environment: Record<string, string>): Record<string, unknown> {
   return parse(interpolate(readFileSync("traefik.yml", "utf8"), environment)) as Record<string, unknown>;
 }

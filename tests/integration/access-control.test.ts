@@ -1,10 +1,9 @@
 // Who may touch a container, over HTTP against the built server: every route handler under app/api and every
 // server action has an entry here (a new one without an entry fails), and each one that acts on a container
 // refuses strangers and leaves another user's container exactly as it was.
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
+import { exportedMethods, routeFiles } from "../support/app-routes";
 import { type AppServer, startAppServer } from "../support/app-server";
 import { IT } from "../support/prefixes";
 import { actionNamed, callAction, encodeArgs, serverActions } from "../support/server-actions";
@@ -66,18 +65,6 @@ const ACTIONS: Record<string, unknown[][] | string> = {
   signOutAction: "ends only the caller's own session",
 };
 
-function routeFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return routeFiles(full);
-    return name === "route.ts" ? [full] : [];
-  });
-}
-const exportedMethods = (file: string) =>
-  [...readFileSync(file, "utf8").matchAll(/export\s+(?:const|async function|function)\s+([A-Z]+)\b/g)]
-    .map((match) => match[1])
-    .sort();
-
 const touches = Object.values(ROUTES).flatMap((methods) =>
   Object.values(methods).flatMap((entry) => (typeof entry === "string" ? [] : entry)),
 );
@@ -122,7 +109,7 @@ afterAll(async () => {
 
 describe("access-control matrix", () => {
   it("has an entry for every route handler method under app/api and every server action", () => {
-    const files = routeFiles("app/api").sort();
+    const files = routeFiles("app/api");
     expect(files).toEqual(Object.keys(ROUTES).sort());
     for (const file of files)
       expect(Object.keys(ROUTES[file] ?? {}).sort(), file).toEqual(exportedMethods(file));

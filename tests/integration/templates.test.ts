@@ -31,12 +31,11 @@ const db = getDb();
 let app: AppServer;
 let ada: TestUser;
 
-const missing = Object.values(IMAGES).filter(
-  (image) => spawnSync("docker", ["image", "inspect", image], { stdio: "ignore" }).status !== 0,
-);
-
-// Checked in each test, not in a hook: a hook's error would leave the tests "skipped" rather than failed.
+// In a hook: its error fails every test of the file (scripts/test-summary.mjs counts them as failed).
 function requireTemplateImages(): void {
+  const missing = Object.values(IMAGES).filter(
+    (image) => spawnSync("docker", ["image", "inspect", image], { stdio: "ignore" }).status !== 0,
+  );
   if (missing.length > 0)
     throw new Error(
       `Template image(s) ${missing.join(", ")} not built: run \`npm run templates:build\` ` +
@@ -65,7 +64,7 @@ function expectNextAssets(paths: string[], prefix: string): void {
 }
 
 beforeAll(async () => {
-  if (missing.length > 0) return;
+  requireTemplateImages();
   app = await startAppServer(settings);
   ada = await userWithSession(db, uniqueEmail("tpl"));
 });
@@ -75,7 +74,6 @@ afterAll(async () => {
 
 describe("templates launched through the app (local ingress)", () => {
   const launch = async (type: ContainerType) => {
-    requireTemplateImages();
     const response = await fetch(`${app.url}/api/container/launch/${type}`, {
       method: "POST",
       headers: { cookie: ada.cookie, origin: app.url },
@@ -108,7 +106,6 @@ describe("templates behind a Traefik-like StripPrefix", () => {
   const prefixOf = (type: ContainerType) => `/${grace.slug}-${type}`;
 
   beforeAll(async () => {
-    if (missing.length > 0) return;
     grace = await userWithSession(db, uniqueEmail("strip"));
     // The app's own spec in Traefik mode (so SERVICE_BASE_PATH is what production sets), published on loopback.
     const env = parseEnv({ ...settings, INGRESS: "traefik", APP_URL: "https://spawner.test" });
@@ -133,7 +130,6 @@ describe("templates behind a Traefik-like StripPrefix", () => {
   });
 
   it("dev: the page and everything it links load under /{slug}-dev, with or without the trailing slash", async () => {
-    requireTemplateImages();
     for (const url of [`${proxy.url}${prefixOf("dev")}/`, `${proxy.url}${prefixOf("dev")}`]) {
       const page = await loadPage(url, prefixOf("dev"));
       expect(page.text).toContain(`Hello from ${grace.slug}-dev`);
@@ -142,7 +138,6 @@ describe("templates behind a Traefik-like StripPrefix", () => {
   });
 
   it("prod: the page and every asset it references load under /{slug}-prod, with or without the trailing slash", async () => {
-    requireTemplateImages();
     for (const url of [`${proxy.url}${prefixOf("prod")}/`, `${proxy.url}${prefixOf("prod")}`]) {
       const page = await loadPage(url, prefixOf("prod"));
       expect(page.text).toContain(`Hello from ${grace.slug}-prod`);

@@ -1,17 +1,10 @@
 // Every route handler and server action checks who is calling; a new one without a check fails here.
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? filesUnder(full) : [full];
-  });
-}
+import { exportedMethods, filesUnder, routeFiles } from "../support/app-routes";
 
 const appFiles = filesUnder("app").filter((file) => /\.(ts|tsx)$/.test(file));
-const handlers = appFiles.filter((file) => /route\.ts$/.test(file));
+const handlers = routeFiles();
 const actions = appFiles.filter((file) => /^\s*["']use server["']/m.test(readFileSync(file, "utf8")));
 
 // Public on purpose, each for a stated reason; anything else must go through withUser / userAction.
@@ -23,7 +16,6 @@ const PUBLIC: Record<string, string> = {
   "app/api/[[...path]]/route.ts": "JSON 404 for unknown API paths",
   "app/api/containers/route.ts": "JSON 404 for the bare folder path",
 };
-const METHODS = /export\s+(?:const|async function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g;
 
 describe("route coverage", () => {
   it("finds the handlers and actions it checks", () => {
@@ -33,7 +25,7 @@ describe("route coverage", () => {
 
   it.each(handlers)("%s checks identity in every method (or is public on purpose)", (file) => {
     const source = readFileSync(file, "utf8");
-    const methods = [...source.matchAll(METHODS)].map((match) => match[1]);
+    const methods = exportedMethods(file);
     expect(methods.length).toBeGreaterThan(0);
     if (PUBLIC[file]) return;
     for (const method of methods) {

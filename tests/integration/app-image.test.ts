@@ -21,7 +21,8 @@ function imagePresent(): boolean {
 
 const inspect = () => JSON.parse(docker("inspect", NAME))[0];
 // The server logs to both streams; read them as one.
-const fullLogs = () => execFileSync("sh", ["-c", `docker logs ${NAME} 2>&1`], { encoding: "utf8" });
+const fullLogs = (name = NAME) =>
+  execFileSync("sh", ["-c", `docker logs ${name} 2>&1`], { encoding: "utf8" });
 
 function removeContainer(): void {
   execFileSync("docker", ["rm", "-f", "-v", NAME], { stdio: "ignore" });
@@ -131,8 +132,7 @@ describe("the app image", () => {
       docker("run", "-d", "--name", name, "-v", "/var/run/docker.sock:/var/run/docker.sock", IMAGE);
       const gid = statSync("/var/run/docker.sock").gid;
       await until("the entrypoint did not name the socket's group", () => {
-        const output = execFileSync("sh", ["-c", `docker logs ${name} 2>&1`], { encoding: "utf8" });
-        return output.includes(`set DOCKER_GID=${gid} in .env`) ? true : undefined;
+        return fullLogs(name).includes(`set DOCKER_GID=${gid} in .env`) ? true : undefined;
       });
     } finally {
       execFileSync("docker", ["rm", "-f", "-v", name], { stdio: "ignore" });

@@ -41,6 +41,29 @@ const dnsName = z
     message: "must be a host name such as spawner.example.com",
   });
 
+// A listen address: a host name or an IPv4/IPv6 address such as 0.0.0.0, 127.0.0.1 or ::.
+const listenHost = z
+  .string()
+  .refine(
+    (raw) =>
+      dnsName.safeParse(raw).success || z.ipv4().safeParse(raw).success || z.ipv6().safeParse(raw).success,
+    { message: "must be a host name or an IP address such as 0.0.0.0 or 127.0.0.1" },
+  );
+
+// What dockerode (docker-modem) can dial: a unix socket path, or a TCP/HTTP(S) address with a host.
+const dockerHost = z.string().refine(
+  (raw) => {
+    if (/^unix:\/\/\/\S+$/.test(raw)) return true;
+    try {
+      const url = new URL(raw);
+      return ["tcp:", "http:", "https:"].includes(url.protocol) && url.hostname !== "";
+    } catch {
+      return false;
+    }
+  },
+  { message: "must be unix:///path/to/docker.sock, tcp://host:port or http(s)://host:port" },
+);
+
 // "a,b,c" -> ["a", "b", "c"]; "none" -> [] (an empty value means "use the default").
 const commaList = <T extends z.ZodType<string, string>>(item: T) =>
   z
@@ -57,7 +80,12 @@ const commaList = <T extends z.ZodType<string, string>>(item: T) =>
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  APP_URL: httpUrl.default("http://localhost:3000"),
+  // Read by Next's standalone server itself; scripts/start.sh passes HOST on as HOSTNAME. Parsed here so a bad
+  // value stops start-up by name, and so APP_URL's default can follow the port.
+  PORT: int(1, 65535).default(3000),
+  HOST: listenHost.default("0.0.0.0"),
+  // Unset: http://localhost:$PORT (see withDerived).
+  APP_URL: httpUrl.optional(),
   DATABASE_URL: z
     .string()
     .regex(/^file:.+/, { message: "must be a SQLite file URL such as file:./data/spawner.db" })
@@ -78,6 +106,9 @@ export const envSchema = z.object({
   USER_TEMPLATE_PORT_PROD: int(1, 65535).default(8080),
 
   // Runtime: where and how user containers run.
+  // dockerode reads DOCKER_HOST from process.env itself (new Docker() without options); this only validates it
+  // at start-up. Unset: the local socket.
+  DOCKER_HOST: dockerHost.optional(),
   DOCKER_TIMEOUT_MS: int(500, 60_000).default(3000),
   LABEL_PREFIX: z
     .string()
@@ -114,6 +145,7 @@ export const envSchema = z.object({
   TRAEFIK_ENTRYPOINTS: commaList(
     z.string().regex(/^[a-zA-Z0-9_-]+$/, { message: "must be entrypoint names" }),
   ).default(["websecure"]),
+  // An explicitly empty value means no resolver (parseEnv keeps it); unset means letsencrypt.
   TRAEFIK_CERT_RESOLVER: z
     .string()
     .regex(/^[a-zA-Z0-9_-]*$/, { message: "must be a certificate resolver name" })
@@ -122,13 +154,15 @@ export const envSchema = z.object({
 });
 
 type ParsedEnv = z.infer<typeof envSchema>;
-export type Env = ParsedEnv & { APP_HOST: string; FORWARD_AUTH_URL: string };
+export type Env = ParsedEnv & { APP_URL: string; APP_HOST: string; FORWARD_AUTH_URL: string };
 
-/** Settings that default from others: the public host and the forward-auth address come from APP_URL. */
+/** Settings that default from others: APP_URL from PORT; the public host and forward-auth address from APP_URL. */
 function withDerived(env: ParsedEnv): Env {
-  const app = new URL(env.APP_URL);
+  const appUrl = env.APP_URL ?? `http://localhost:${env.PORT}`;
+  const app = new URL(appUrl);
   return {
     ...env,
+    APP_URL: appUrl,
     APP_HOST: env.APP_HOST ?? app.hostname,
     FORWARD_AUTH_URL: env.FORWARD_AUTH_URL ?? new URL("/api/forward-auth", app).toString(),
   };
@@ -136,9 +170,14 @@ function withDerived(env: ParsedEnv): Env {
 
 export class EnvError extends Error {}
 
+// Settings where an empty value says something ("none"); every other empty value counts as unset.
+const EMPTY_IS_A_VALUE = new Set(["TRAEFIK_CERT_RESOLVER"]);
+
 /** Parses settings; the error message lists every bad variable by name. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([name, value]) => value !== "" || EMPTY_IS_A_VALUE.has(name)),
+  );
   const result = envSchema.safeParse(cleaned);
   if (result.success) return withDerived(result.data);
   const lines = result.error.issues.map((issue) => {

@@ -1,20 +1,63 @@
 // Prints the one closing line CI reads: "N passed, N failed" over every project (unit, integration, e2e).
+// Usage: node scripts/test-summary.mjs <vitest JSON report> <run-end file> [vitest exit code]
+// A failed run never reads "0 failed": every way vitest can fail outside a test counts as at least one failure.
 import { existsSync, readFileSync } from "node:fs";
 
-const file = process.argv[2];
-if (!file || !existsSync(file)) process.exit(1);
-const report = JSON.parse(readFileSync(file, "utf8"));
+const readJson = (file) => {
+  try {
+    return file && existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : null;
+  } catch {
+    return null;
+  }
+};
 
-// A file that failed outside its tests (a beforeAll that threw, an import error) reports its tests as skipped:
-// they did not pass, so each counts as failed (at least one per such file).
-let failedOutsideTests = 0;
-let skippedThere = 0;
-for (const suite of report.testResults ?? []) {
-  if (suite.status !== "failed" || suite.assertionResults.some((test) => test.status === "failed")) continue;
-  const notRun = suite.assertionResults.filter((test) => test.status !== "passed").length;
-  failedOutsideTests += Math.max(1, notRun);
-  skippedThere += notRun;
+/** The counts of a run from vitest's JSON report, the run-end record and vitest's exit code. */
+export function countRun(report, runEnd, exitCode) {
+  const files = report?.testResults ?? [];
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  const reasons = [];
+  for (const file of files) {
+    const tests = file.assertionResults ?? [];
+    const failedHere = tests.filter((test) => test.status === "failed").length;
+    // "pending" in the final report: the test started or was queued and never finished (its worker died).
+    const unfinished = tests.filter((test) => test.status === "pending").length;
+    const notRun = tests.filter((test) => test.status === "skipped" || test.status === "todo").length;
+    passed += tests.filter((test) => test.status === "passed").length;
+    failed += failedHere + unfinished;
+    if (unfinished > 0) reasons.push(`${unfinished} test(s) never finished in ${file.name}`);
+    if (file.status === "failed" && failedHere === 0) {
+      // The file failed outside its tests (a beforeAll that threw, an import error): its tests did not pass.
+      failed += Math.max(1, notRun);
+      reasons.push(`${file.name} failed outside its tests`);
+    } else {
+      skipped += notRun;
+    }
+  }
+  const unhandled = runEnd?.unhandledErrors?.length ?? 0;
+  failed += unhandled;
+  if (unhandled > 0) reasons.push(`${unhandled} error(s) outside any test`);
+  if (!report) reasons.push("no JSON report was written");
+  else if (files.length === 0) reasons.push("no test file ran (a global set-up failed?)");
+  if (!runEnd) reasons.push("the run did not end normally (no run-end record)");
+  const runFailed =
+    !report || files.length === 0 || !runEnd || runEnd.reason === "failed" || (exitCode ?? 0) !== 0;
+  if (runFailed && failed === 0) {
+    failed = 1;
+    if (reasons.length === 0) reasons.push(`vitest ended with ${runEnd?.reason ?? `exit code ${exitCode}`}`);
+  }
+  return { passed, failed, skipped, reasons };
 }
-const failed = report.numFailedTests + failedOutsideTests;
-const skipped = report.numPendingTests + report.numTodoTests - skippedThere;
-console.log(`${report.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [reportFile, runEndFile, exitCode] = process.argv.slice(2);
+  const counts = countRun(
+    readJson(reportFile),
+    readJson(runEndFile),
+    exitCode === undefined ? undefined : Number(exitCode),
+  );
+  for (const reason of counts.reasons) console.log(`[summary] ${reason}`);
+  const skipped = counts.skipped ? `, ${counts.skipped} skipped` : "";
+  console.log(`${counts.passed} passed, ${counts.failed} failed${skipped}`);
+}

@@ -17,9 +17,6 @@ declare module "next-auth" {
   }
 }
 
-// Auth.js builds links and redirects from AUTH_URL (read per request): APP_URL is the one canonical origin.
-process.env.AUTH_URL ??= process.env.APP_URL || "http://localhost:3000";
-
 function adapter(): Adapter {
   const base = PrismaAdapter(getDb());
   return { ...base, createUser: (user) => createUser({ email: user.email, name: user.name }) };
@@ -27,6 +24,9 @@ function adapter(): Adapter {
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   const env = getEnv();
+  // Auth.js builds links and redirects from AUTH_URL, read after this config: APP_URL (which follows PORT when
+  // unset) is the one canonical origin.
+  process.env.AUTH_URL ??= env.APP_URL;
   return {
     adapter: adapter(),
     secret: env.AUTH_SECRET,

@@ -2,6 +2,7 @@
 // the sign-out form's FormData), so anything else in a Flight reply — references, streams, broken JSON — is a 400
 // here instead of Next's 500, and React's reply decoder only ever sees the plain subset.
 import { AppError } from "@/lib/errors";
+import { checkActionId } from "@/lib/http/action-ids";
 
 // Next's own limit for action bodies; past it Next answers 500, we answer 413 first.
 export const ACTION_BODY_LIMIT = 1024 * 1024;
@@ -50,19 +51,58 @@ export async function assertActionRequest(request: Request): Promise<void> {
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > ACTION_BODY_LIMIT) throw tooLarge();
   const isFetchAction = request.headers.has("next-action");
+  if (isFetchAction) assertKnownAction(request.headers.get("next-action") ?? "");
   if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
     if (!isFetchAction) return;
-    const body = await request.text();
-    if (Buffer.byteLength(body) > ACTION_BODY_LIMIT) throw tooLarge();
-    return assertPlainActionArgs(body, false);
+    return assertPlainActionArgs(new TextDecoder().decode(await readLimited(request)), false);
   }
-  const form = await request.formData().catch(() => {
+  const bytes = await readLimited(request);
+  const type = request.headers.get("content-type") ?? "";
+  const form = await new Response(bytes, { headers: { "content-type": type } }).formData().catch(() => {
     throw invalid();
   });
   if (isFetchAction) return assertPlainActionArgs(form.get("0"), true);
   // A form post names its action by id; bound arguments ($ACTION_REF_) are a Flight reply too, and no form
   // here binds any, so they are refused rather than decoded.
-  if ([...form.keys()].some((key) => key.startsWith("$ACTION_REF_"))) throw invalid();
+  const keys = [...form.keys()];
+  if (keys.some((key) => key.startsWith("$ACTION_REF_"))) throw invalid();
+  // A form post to a page is an action call only when it names exactly one action; anything else is not ours.
+  const ids = keys.filter((key) => key.startsWith("$ACTION_ID_"));
+  if (ids.length !== 1) throw invalid();
+  assertKnownAction(ids[0]?.slice("$ACTION_ID_".length) ?? "");
+}
+
+/** An id that is not an action of this build: a bad request, or a page from an older build (reload it). */
+function assertKnownAction(id: string): void {
+  const check = checkActionId(id);
+  if (check === "malformed") throw invalid();
+  if (check === "unknown")
+    throw new AppError("CONFLICT", "This page is out of date. Reload it and try again.");
+}
+
+/** The body, counted as it arrives: a chunked body declares no length, and past 1 MB Next itself answers 500. */
+async function readLimited(request: Request): Promise<Uint8Array<ArrayBuffer>> {
+  const reader = request.body?.getReader();
+  if (!reader) return new Uint8Array(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > ACTION_BODY_LIMIT) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return body;
 }
 
 function tooLarge() {

@@ -6,13 +6,43 @@ die() { printf '\033[31m[spawner] %s\033[0m\n' "$*" >&2; exit 1; }
 
 is_root_debian() { [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; }
 
+# How long apt waits for another apt or dpkg (unattended-upgrades on a fresh machine) to let go of its locks.
+APT_LOCK_WAIT_S=${APT_LOCK_WAIT_S:-300}
+
+# Runs apt-get, waiting up to APT_LOCK_WAIT_S for another apt or dpkg to finish: DPkg::Lock::Timeout covers dpkg's
+# lock, but apt 2.6 fails at once on the package lists' lock (apt-get update) with "Could not get lock", so that is
+# retried. Any other failure prints apt's own output and returns 1.
+apt_get() {
+  local deadline=$(($(date +%s) + APT_LOCK_WAIT_S)) left out
+  while :; do
+    left=$((deadline - $(date +%s)))
+    [ "$left" -gt 0 ] || left=1
+    if out=$(LC_ALL=C DEBIAN_FRONTEND=noninteractive apt-get -qq -o DPkg::Lock::Timeout="$left" "$@" 2>&1); then
+      # Warnings (a mirror that did not answer) explain a later "Unable to locate package".
+      grep -E '^(W|E):' <<<"$out" >&2 || true
+      return 0
+    fi
+    if ! grep -q 'Could not get lock' <<<"$out" || [ "$(date +%s)" -ge "$deadline" ]; then
+      printf '%s\n' "$out" | tail -n 40 >&2
+      return 1
+    fi
+    sleep 2
+  done
+}
+
+# Installs Debian packages as root (returns 1 when this is not root on Debian/Ubuntu, so the caller can say what
+# to install by hand). A failed install stops here with apt's own error output, not with a later, misleading one.
 apt_install() {
   is_root_debian || return 1
   log "Installing Debian packages: $*"
   if [ -z "${SPAWNER_APT_UPDATED:-}" ]; then
-    apt-get update -qq >/dev/null && SPAWNER_APT_UPDATED=1
+    if apt_get update; then
+      SPAWNER_APT_UPDATED=1
+    else
+      log "apt-get update failed (its output is above); installing from the package lists this machine has"
+    fi
   fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+  apt_get install -y --no-install-recommends "$@" || die "apt-get install $* failed (apt's output is above)"
 }
 
 ensure_node() {
@@ -40,11 +70,21 @@ ensure_node_modules() {
 
 docker_answers() { timeout 5 docker version --format '{{.Server.Version}}' >/dev/null 2>&1; }
 
+# Starts dockerd and waits until `docker version` answers; if it does not (or dockerd exits), prints its log's tail.
 start_dockerd() {
-  log "Starting dockerd in the background (log: /var/log/spawner-dockerd.log)"
-  nohup /usr/sbin/dockerd >/var/log/spawner-dockerd.log 2>&1 &
-  for _ in $(seq 1 60); do docker_answers && return 0; sleep 0.5; done
-  die "dockerd did not come up; see /var/log/spawner-dockerd.log"
+  local log_file=${DOCKERD_LOG:-/var/log/spawner-dockerd.log} pid
+  log "Starting dockerd in the background (log: $log_file)"
+  nohup /usr/sbin/dockerd >"$log_file" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 60); do
+    docker_answers && return 0
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  docker_answers && return 0
+  if kill -0 "$pid" 2>/dev/null; then log "dockerd runs but does not answer; its log ends:"; else log "dockerd exited; its log ends:"; fi
+  tail -n 30 "$log_file" >&2
+  die "dockerd did not come up: docker version gets no answer (full log: $log_file)"
 }
 
 # A Docker Engine must answer; as root on Debian/Ubuntu we install and start Debian's docker.io.

@@ -67,7 +67,13 @@ describe("dashboard containers", () => {
     expect((await askTraefik(ada)).status()).toBe(200);
 
     // Launching acts on mallory's own container, never grace's.
-    const launched = await (await other.request.post(`${baseUrl}/api/container/launch/dev`)).json();
+    const response = await other.request.post(`${baseUrl}/api/container/launch/dev`);
+    expect(response.status()).toBe(200);
+    const launched = await response.json();
+    expect(launched).toMatchObject({
+      status: "running",
+      container_id: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(launched.container_id).not.toBe(adaContainerId);
     await other.close();
     await ada.close();

@@ -146,7 +146,8 @@ describe("container API over HTTP", () => {
       await Promise.all(responses.map(async (response) => (await response.json()).container_id)),
     );
     expect(ids.size).toBe(1);
-    expect(docker("ps", "-aq", "--filter", `label=${IT}.owner-id=${carol.id}`).split("\n")).toHaveLength(1);
+    const labelled = docker("ps", "-aq", "--filter", `label=${IT}.owner-id=${carol.id}`);
+    expect(labelled.split("\n").filter(Boolean)).toHaveLength(1);
     expect(await db.userContainer.count({ where: { userId: carol.id } })).toBe(1);
   });
 

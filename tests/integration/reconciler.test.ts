@@ -1,10 +1,13 @@
+import Docker from "dockerode";
 import { afterAll, describe, expect, it } from "vitest";
 import { launchContainer } from "@/lib/containers/launch-container";
 import { getDb } from "@/lib/db";
 import { Reconciler } from "@/lib/reconciler/reconciler";
+import { startDockerProxy } from "../support/docker-proxy";
 import { IT } from "../support/prefixes";
 import { docker } from "../support/test-image";
 import { uniqueEmail, userWithSession } from "../support/users";
+import { until } from "../support/wait";
 import { testSettings } from "./setup-env";
 
 const image = testSettings.USER_TEMPLATE_IMAGE_DEV;
@@ -76,17 +79,29 @@ describe("Reconciler (real engine)", () => {
   });
 
   it("stopped while its events stream is still opening, it leaves no stream behind", async () => {
-    const reconciler = new Reconciler({ intervalMs: 60_000, graceMs: 60_000 });
-    const seen: string[] = [];
-    reconciler.events.on("event", (event: { action: string }) => seen.push(event.action));
-    // A shutdown right after start-up: stop() comes before the engine has answered the events request.
-    reconciler.start();
-    reconciler.stop();
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const labels = ["managed-by=spawner", "owner-id=nobody", "type=dev", "slug=nobody"];
-    const id = docker("create", ...labels.flatMap((label) => ["--label", `${IT}.${label}`]), image);
-    made.push(id);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(seen).toEqual([]);
+    // This process's Docker client goes through a proxy that tells which engine requests are open.
+    const proxy = await startDockerProxy();
+    const client = globalThis as unknown as { docker?: Docker };
+    const shared = client.docker;
+    client.docker = new Docker({ socketPath: proxy.host.replace("unix://", "") });
+    const openEvents = () => proxy.openRequests(/^GET \S*\/events\?/);
+    try {
+      // The control: a started reconciler holds exactly one events request open.
+      const running = new Reconciler({ intervalMs: 60_000, graceMs: 60_000 });
+      running.start();
+      await until(() => openEvents().length === 1, 2000, "a started reconciler opened no events stream");
+      running.stop();
+      await until(() => openEvents().length === 0, 2000, "a stopped reconciler kept its events stream");
+
+      // A shutdown right after start-up: stop() comes before the engine has answered the events request.
+      const reconciler = new Reconciler({ intervalMs: 60_000, graceMs: 60_000 });
+      reconciler.start();
+      reconciler.stop();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(openEvents()).toEqual([]);
+    } finally {
+      client.docker = shared;
+      await proxy.down();
+    }
   });
 });

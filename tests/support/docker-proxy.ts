@@ -1,5 +1,7 @@
-// A unix-socket proxy to the real Docker Engine that a test can take down and bring back, so "the daemon
-// stopped" is tested without stopping the dockerd other work shares. Down: connections cut, socket file gone.
+// A unix-socket proxy to the real Docker Engine. A test can take it down and bring it back, so "the daemon
+// stopped" is tested without stopping the dockerd other work shares (down: connections cut, socket file gone),
+// and it can ask which requests are open right now, so a stream left behind is seen by what it is, not by a socket
+// count that idle keep-alive connections blur.
 import { rmSync } from "node:fs";
 import { connect, createServer, type Server, type Socket } from "node:net";
 import { tmpdir } from "node:os";
@@ -10,15 +12,25 @@ export type DockerProxy = {
   host: string;
   down: () => Promise<void>;
   up: () => Promise<void>;
+  /** Request lines ("GET /v1.41/events?…") of connections still open whose latest request matches. */
+  openRequests: (match: RegExp) => string[];
 };
+
+// A request line at the start of a chunk or after a newline: "GET /containers/json HTTP/1.1".
+const REQUEST_LINE = /(?:^|\r\n)((?:GET|HEAD|POST|PUT|DELETE) \S+) HTTP\/1\.[01]\r\n/g;
 
 export async function startDockerProxy(upstream = "/var/run/docker.sock"): Promise<DockerProxy> {
   const socketPath = path.join(tmpdir(), `spawner-proxy-${process.pid}-${Date.now()}.sock`);
   const sockets = new Set<Socket>();
+  // Per open client connection: the last request line it sent (a connection carries one request at a time).
+  const lastRequest = new Map<Socket, string>();
   let server: Server | undefined;
   const track = (socket: Socket) => {
     sockets.add(socket);
-    socket.once("close", () => sockets.delete(socket));
+    socket.once("close", () => {
+      sockets.delete(socket);
+      lastRequest.delete(socket);
+    });
   };
   const up = async () => {
     rmSync(socketPath, { force: true });
@@ -28,6 +40,10 @@ export async function startDockerProxy(upstream = "/var/run/docker.sock"): Promi
       track(engine);
       client.on("error", () => engine.destroy());
       engine.on("error", () => client.destroy());
+      client.on("data", (chunk: Buffer) => {
+        for (const match of chunk.toString("latin1").matchAll(REQUEST_LINE))
+          if (match[1]) lastRequest.set(client, match[1]);
+      });
       client.pipe(engine).pipe(client);
     });
     const listening = server;
@@ -40,6 +56,7 @@ export async function startDockerProxy(upstream = "/var/run/docker.sock"): Promi
     if (closing) await new Promise<void>((resolve) => closing.close(() => resolve()));
     rmSync(socketPath, { force: true });
   };
+  const openRequests = (match: RegExp) => [...lastRequest.values()].filter((line) => match.test(line));
   await up();
-  return { host: `unix://${socketPath}`, down, up };
+  return { host: `unix://${socketPath}`, down, up, openRequests };
 }

@@ -1,13 +1,19 @@
-// Every route handler and server action checks who is calling; a new one without a check fails here.
-import { readFileSync } from "node:fs";
+// Every route handler and server action checks who is calling; a new one without a check fails here. Each export
+// is judged by itself from the parsed module: a wrapped handler next to an unwrapped one does not cover for it.
 import { describe, expect, it } from "vitest";
-import { exportedMethods, filesUnder, routeFiles } from "../support/app-routes";
+import {
+  actionFiles,
+  exportedBindings,
+  exportedMethods,
+  firstCallOf,
+  routeFiles,
+  wrapperOf,
+} from "../support/app-routes";
 
-const appFiles = filesUnder("app").filter((file) => /\.(ts|tsx)$/.test(file));
 const handlers = routeFiles();
-const actions = appFiles.filter((file) => /^\s*["']use server["']/m.test(readFileSync(file, "utf8")));
+const actions = actionFiles();
 
-// Public on purpose, each for a stated reason; anything else must go through withUser / userAction.
+// Public on purpose, each for a stated reason; anything else must go through an identity-checking wrapper.
 const PUBLIC: Record<string, string> = {
   "app/api/health/route.ts": "liveness for Docker and load balancers; reveals only up/down",
   "app/api/forward-auth/route.ts": "Traefik's question; answers 401/403 itself from the session",
@@ -16,6 +22,10 @@ const PUBLIC: Record<string, string> = {
   "app/api/[[...path]]/route.ts": "JSON 404 for unknown API paths",
   "app/api/containers/route.ts": "JSON 404 for the bare folder path",
 };
+// Wrappers that establish identity before the handler body runs (401 without it).
+const IDENTITY_WRAPPERS = new Set(["withUser"]);
+// Actions that do nothing but end the caller's own session.
+const SIGN_OUT_ONLY: Record<string, string> = { signOutAction: "ends only the caller's own session" };
 
 describe("route coverage", () => {
   it("finds the handlers and actions it checks", () => {
@@ -23,23 +33,41 @@ describe("route coverage", () => {
     expect(actions.length).toBeGreaterThanOrEqual(3);
   });
 
+  it("judges each export by itself: an unchecked one beside a checked one is caught", () => {
+    const route = exportedBindings("tests/fixtures/routes/mixed-route.ts");
+    expect(route.map((binding) => [binding.name, wrapperOf(binding)])).toEqual([
+      ["GET", "withUser"],
+      ["POST", null],
+    ]);
+    const actionFile = "tests/fixtures/routes/mixed-actions.ts";
+    expect(actionFiles("tests/fixtures/routes")).toEqual([actionFile]);
+    expect(exportedBindings(actionFile).map((binding) => [binding.name, firstCallOf(binding)])).toEqual([
+      ["checkedAction", "return userAction"],
+      ["uncheckedAction", "doWork"],
+    ]);
+  });
+
   it.each(handlers)("%s checks identity in every method (or is public on purpose)", (file) => {
-    const source = readFileSync(file, "utf8");
     const methods = exportedMethods(file);
     expect(methods.length).toBeGreaterThan(0);
     if (PUBLIC[file]) return;
-    for (const method of methods) {
-      expect(source, `${file} ${method}`).toMatch(new RegExp(`export const ${method} = withUser\\(`));
+    for (const binding of exportedBindings(file).filter((b) => methods.includes(b.name))) {
+      expect(wrapperOf(binding), `${file} ${binding.name} must be made by withUser(…)`).toSatisfy(
+        (wrapper: string | null) => wrapper !== null && IDENTITY_WRAPPERS.has(wrapper),
+      );
     }
   });
 
-  it.each(actions)("%s runs every exported action through userAction (or only signs out)", (file) => {
-    const source = readFileSync(file, "utf8");
-    const exported = [...source.matchAll(/export async function (\w+)/g)].map((match) => match[1]);
-    expect(exported.length).toBeGreaterThan(0);
-    for (const name of exported) {
-      const body = source.slice(source.indexOf(`function ${name}`));
-      expect(body, `${file} ${name}`).toMatch(/return userAction\(|await signOut\(/);
-    }
-  });
+  it.each(actions)(
+    "%s starts every exported action with `return userAction(` (or only signs out)",
+    (file) => {
+      const exported = exportedBindings(file);
+      expect(exported.length).toBeGreaterThan(0);
+      for (const binding of exported) {
+        const expected = SIGN_OUT_ONLY[binding.name] ? "signOut" : "return userAction";
+        expect(binding.opaque, `${file} ${binding.name} must be a plain exported function`).toBeFalsy();
+        expect(firstCallOf(binding), `${file} ${binding.name}`).toBe(expected);
+      }
+    },
+  );
 });

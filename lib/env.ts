@@ -121,6 +121,10 @@ export const envSchema = z.object({
   CONTAINER_MEMORY: byteSize.default(512 * 1024 ** 2),
   CONTAINER_CPUS: z.coerce.number().min(0.05).max(64).default(1),
   CONTAINER_PIDS_LIMIT: int(16, 100_000).default(256),
+  // The most a workspace of the seeded templates may ask for in its settings.
+  CONTAINER_MAX_MEMORY: byteSize.default(2 * 1024 ** 3),
+  CONTAINER_MAX_CPUS: z.coerce.number().min(0.05).max(64).default(2),
+  CONTAINER_MAX_PIDS_LIMIT: int(16, 100_000).default(1024),
   CONTAINER_CAP_ADD: commaList(
     z.enum(["CHOWN", "DAC_OVERRIDE", "FOWNER", "SETUID", "SETGID", "NET_BIND_SERVICE", "KILL"], {
       message: "may only name CHOWN, DAC_OVERRIDE, FOWNER, SETUID, SETGID, NET_BIND_SERVICE or KILL",
@@ -129,6 +133,15 @@ export const envSchema = z.object({
 
   // Lifecycle: readiness and the reconciler that keeps the app true to Docker.
   READINESS_TIMEOUT_MS: int(1000, 600_000).default(30_000),
+
+  // Workspace repositories: cloned on the first start by a helper image, within a time limit.
+  GIT_HELPER_IMAGE: imageRef.default("spawner-git:latest"),
+  GIT_CLONE_TIMEOUT_MS: int(1000, 3_600_000).default(300_000),
+  // Plain http:// repositories send tokens in clear: off unless a closed network (or a test) needs it.
+  GIT_ALLOW_HTTP: z
+    .enum(["true", "false"], { message: "must be true or false" })
+    .default("false")
+    .transform((value) => value === "true"),
   RECONCILE_INTERVAL_MS: int(1000, 3_600_000).default(60_000),
   ORPHAN_GRACE_MS: int(0, 86_400_000).default(10 * 60_000),
   RECONCILER: z.enum(["on", "off"], { message: "must be on or off" }).default("on"),

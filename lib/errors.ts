@@ -7,10 +7,15 @@ export const errorStatus = {
   FORBIDDEN: 403,
   CROSS_ORIGIN: 403,
   NOT_FOUND: 404,
+  WORKSPACE_NOT_FOUND: 404,
+  VOLUME_NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
+  NAME_TAKEN: 409,
+  SECRET_UNREADABLE: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  GIT_CLONE_FAILED: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   TEMPLATE_IMAGE_NOT_FOUND: 500,
@@ -23,7 +28,17 @@ export const errorStatus = {
 
 export type ErrorCode = keyof typeof errorStatus;
 
+// Route handlers and server actions may each load their own copy of this module, while what they share through
+// globalThis (the runtime, in-flight launches) throws errors made by another copy: instanceof goes by this brand.
+const BRAND = Symbol.for("spawner.AppError");
+
 export class AppError extends Error {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+
+  readonly [BRAND] = true;
+
   constructor(
     readonly code: ErrorCode,
     message: string,

@@ -30,6 +30,12 @@ ensure_compose() {
   apt_install docker-compose || die "The deploy tests need Compose: apt-get install docker-compose."
 }
 
+# The clone tests make their repositories with git (a real git server serves them).
+ensure_git() {
+  command -v git >/dev/null 2>&1 && return 0
+  apt_install git || die "The clone tests need git: apt-get install git."
+}
+
 set -e
 ensure_node
 ensure_node_modules
@@ -37,6 +43,7 @@ ensure_docker
 ensure_chromium
 ensure_busybox
 ensure_compose
+ensure_git
 
 log "Type-checking (tsc --noEmit)"
 node_modules/.bin/tsc --noEmit

@@ -1,15 +1,21 @@
-// Forward-auth decisions for Traefik: only a container's owner (or an admin) gets through.
-import { isContainerType } from "@/lib/templates/registry";
+// Forward-auth decisions for Traefik: only a workspace's owner (or an admin) gets through.
 
-export type Target = { slug: string; type: string };
 export type Caller = { id: string; role: "USER" | "ADMIN" } | null;
 export type Decision = { status: 200 | 401 | 403; reason: string };
 
+/** The workspace a request addresses: its route key, and whose it is (null when no workspace has that key). */
+export type Target = { workspaceId: string; ownerId: string } | null;
+
+/** What the route's own middleware names: the workspace id (?ws=), or (routes made before workspaces) the owner. */
+export type Expected = { workspaceId: string | null; ownerId: string | null };
+
+const ROUTE_KEY = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
+
 /**
- * The container a forwarded URI addresses, read the way Traefik routes it: the path decoded once
- * (Go's URL.Path), dot segments and repeated slashes cleaned (sanitizePath), then the first segment.
+ * The route key a forwarded URI addresses, read the way Traefik routes it: the path decoded once (Go's
+ * URL.Path), dot segments and repeated slashes cleaned (sanitizePath), then the first segment.
  */
-export function targetFromForwardedUri(uri: string | null): Target | null {
+export function routeKeyFromForwardedUri(uri: string | null): string | null {
   if (!uri || uri.length > 8192) return null;
   const rawPath = uri.split(/[?#]/, 1)[0] ?? "";
   let path: string;
@@ -25,27 +31,20 @@ export function targetFromForwardedUri(uri: string | null): Target | null {
     if (segment === "..") segments.pop();
     else segments.push(segment);
   }
-  const match = /^([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)-([a-z0-9]+)$/.exec(segments[0] ?? "");
-  if (!match?.[1] || !match[2] || !isContainerType(match[2])) return null;
-  return { slug: match[1], type: match[2] };
+  const first = segments[0] ?? "";
+  return first.length <= 200 && ROUTE_KEY.test(first) ? first : null;
 }
 
-/**
- * caller: who the session cookie says; targetOwnerId: owner of the addressed container (null if none);
- * expectedOwnerId: the uid the container's own middleware names (null when absent).
- */
-export function decideForwardAuth(input: {
-  caller: Caller;
-  targetOwnerId: string | null;
-  expectedOwnerId: string | null;
-}): Decision {
-  const { caller, targetOwnerId, expectedOwnerId } = input;
+export function decideForwardAuth(input: { caller: Caller; target: Target; expected: Expected }): Decision {
+  const { caller, target, expected } = input;
   if (!caller) return { status: 401, reason: "no session" };
-  if (!targetOwnerId) return { status: 403, reason: "no such container" };
-  // The path and the middleware must name the same owner, or someone is playing with the path.
-  if (expectedOwnerId && expectedOwnerId !== targetOwnerId)
+  if (!target) return { status: 403, reason: "no such workspace" };
+  // The path and the route's middleware must name the same workspace, or someone is playing with the path.
+  if (expected.workspaceId && expected.workspaceId !== target.workspaceId)
+    return { status: 403, reason: "path does not match route" };
+  if (expected.ownerId && expected.ownerId !== target.ownerId)
     return { status: 403, reason: "path does not match route" };
   if (caller.role === "ADMIN") return { status: 200, reason: "admin" };
-  if (caller.id === targetOwnerId) return { status: 200, reason: "owner" };
+  if (caller.id === target.ownerId) return { status: 200, reason: "owner" };
   return { status: 403, reason: "not the owner" };
 }

@@ -1,7 +1,7 @@
 // Is the app able to serve: database and container engine reachable.
 import "server-only";
 import { getDb } from "@/lib/db";
-import { engineInfo } from "@/lib/runtime/engine-info";
+import { getRuntime } from "@/lib/runtime/get-runtime";
 
 export type Health = { status: "ok" | "degraded"; checks: Record<string, "ok" | "down"> };
 
@@ -10,7 +10,7 @@ const probe = (work: Promise<unknown>) => work.then(() => "ok" as const).catch((
 export async function checkHealth(): Promise<Health> {
   const [database, docker] = await Promise.all([
     probe(getDb().$queryRawUnsafe("SELECT 1")),
-    probe(engineInfo()),
+    probe(getRuntime().ping()),
   ]);
   const checks = { database, docker };
   return { status: Object.values(checks).every((value) => value === "ok") ? "ok" : "degraded", checks };

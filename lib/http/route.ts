@@ -1,5 +1,6 @@
 // Route handler wrappers: errors become JSON once; identity and origin are checked before the body runs.
 import type { NextRequest } from "next/server";
+import { type Actor, actorFromSessionUser } from "@/lib/auth/actor";
 import { requireUser, type SessionUser } from "@/lib/auth/session";
 import { errorResponse } from "@/lib/http/respond";
 import { assertSameOrigin, SAFE_METHODS } from "@/lib/http/same-origin";
@@ -19,9 +20,21 @@ export function withPublic(handler: (request: NextRequest, ctx: { params: Params
   };
 }
 
-/** A handler for signed-in users: 401 without a session. */
+/** A handler for signed-in users: 401 without a session; the actor goes into every use case. */
 export function withUser(
-  handler: (request: NextRequest, ctx: { params: Params; user: SessionUser }) => Promise<Response>,
+  handler: (
+    request: NextRequest,
+    ctx: { params: Params; user: SessionUser; actor: Actor },
+  ) => Promise<Response>,
 ) {
-  return withPublic(async (request, ctx) => handler(request, { ...ctx, user: await requireUser() }));
+  return withPublic(async (request, ctx) => {
+    const user = await requireUser();
+    return handler(request, { ...ctx, user, actor: actorFromSessionUser(user) });
+  });
+}
+
+/** A route parameter as one string (Next gives string[] for catch-all segments; none of ours are). */
+export function param(params: Params, name: string): string {
+  const value = params[name];
+  return typeof value === "string" ? value : "";
 }

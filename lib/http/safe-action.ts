@@ -1,14 +1,15 @@
 // Server actions return data, never throw: { ok, data } or { ok: false, error: { code, message } }.
 import "server-only";
-import { requireUser, type SessionUser } from "@/lib/auth/session";
+import { type Actor, actorFromSessionUser } from "@/lib/auth/actor";
+import { requireUser } from "@/lib/auth/session";
 import { describeError, type ErrorBody } from "@/lib/errors";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ErrorBody["error"] };
 
 /** Runs an action body for the signed-in user; identity is checked before anything else. */
-export async function userAction<T>(work: (user: SessionUser) => Promise<T>): Promise<ActionResult<T>> {
+export async function userAction<T>(work: (actor: Actor) => Promise<T>): Promise<ActionResult<T>> {
   try {
-    return { ok: true, data: await work(await requireUser()) };
+    return { ok: true, data: await work(actorFromSessionUser(await requireUser())) };
   } catch (error) {
     const { body } = describeError(error, "action");
     return { ok: false, error: body.error };

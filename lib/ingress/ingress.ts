@@ -1,7 +1,9 @@
-// How a container becomes reachable: Traefik labels (production) or a loopback port (local default).
+// How a workspace becomes reachable: Traefik labels (production) or a loopback port (local default), and where the
+// app itself reaches it for the readiness probe.
 import type { Env } from "@/lib/env";
 import { routePath } from "@/lib/ingress/route-path";
 import { traefikLabels } from "@/lib/ingress/traefik-labels";
+import type { Workload } from "@/lib/runtime/runtime";
 
 type IngressSettings = Pick<
   Env,
@@ -14,10 +16,7 @@ type IngressSettings = Pick<
   | "FORWARD_AUTH_URL"
 >;
 
-export type IngressTarget = { userId: string; slug: string; type: string; port: number };
-
-/** A published port as Docker reports it, from list (PublicPort) or inspect (HostPort). */
-export type PublishedPort = { privatePort: number; publicPort: number };
+export type IngressTarget = { workspaceId: string; routeKey: string; port: number };
 
 export function ingressLabels(env: IngressSettings, target: IngressTarget): Record<string, string> {
   if (env.INGRESS !== "traefik") return {};
@@ -34,30 +33,40 @@ export function ingressLabels(env: IngressSettings, target: IngressTarget): Reco
 }
 
 /**
- * The path a container's service is reached under, given to it as SERVICE_BASE_PATH: Traefik strips /{slug}-{type}
+ * The path a workspace's app is reached under, given to it as SERVICE_BASE_PATH: Traefik strips /{routeKey}
  * before the request arrives, so the page must put it back into its own asset URLs. Locally it is served at the root.
  */
-export function serviceBasePath(
-  env: Pick<IngressSettings, "INGRESS">,
-  target: { slug: string; type: string },
-) {
-  return env.INGRESS === "traefik" ? routePath(target.slug, target.type) : "/";
+export function serviceBasePath(env: Pick<IngressSettings, "INGRESS">, routeKey: string): string {
+  return env.INGRESS === "traefik" ? routePath(routeKey) : "/";
 }
 
-export function publishesLoopbackPort(env: IngressSettings): boolean {
+export function publishesLoopbackPort(env: Pick<IngressSettings, "INGRESS">): boolean {
   return env.INGRESS === "local";
 }
 
-/** The URL a user opens; null in local mode until Docker has assigned the port (i.e. while not running). */
+/** The URL a user opens; null in local mode until the engine has assigned the port (i.e. while not running). */
 export function serviceUrl(
-  env: IngressSettings,
-  target: Omit<IngressTarget, "userId">,
-  ports: PublishedPort[],
+  env: Pick<IngressSettings, "INGRESS" | "APP_URL" | "APP_HOST">,
+  routeKey: string,
+  workload: Pick<Workload, "endpoints"> | null,
+  port: number,
 ): string | null {
   if (env.INGRESS === "traefik") {
     const scheme = new URL(env.APP_URL).protocol;
-    return `${scheme}//${env.APP_HOST}${routePath(target.slug, target.type)}/`;
+    return `${scheme}//${env.APP_HOST}${routePath(routeKey)}/`;
   }
-  const published = ports.find((port) => port.privatePort === target.port && port.publicPort > 0);
-  return published ? `http://127.0.0.1:${published.publicPort}/` : null;
+  const published = workload?.endpoints.find((endpoint) => endpoint.port === port)?.published;
+  return published ? `http://${published.host}:${published.port}/` : null;
+}
+
+/** Where the app can reach the app's port: the loopback port locally, the workload network behind Traefik. */
+export function probeUrl(
+  env: Pick<IngressSettings, "INGRESS">,
+  workload: Pick<Workload, "endpoints">,
+  port: number,
+) {
+  const endpoint = workload.endpoints.find((candidate) => candidate.port === port);
+  if (env.INGRESS === "local")
+    return endpoint?.published ? `http://${endpoint.published.host}:${endpoint.published.port}/` : null;
+  return endpoint?.address ? `http://${endpoint.address}:${port}/` : null;
 }

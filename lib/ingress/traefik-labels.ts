@@ -1,5 +1,5 @@
-// Traefik labels for one user container: Host + PathPrefix router, owner-only ForwardAuth, StripPrefix, and no
-// Cookie header towards the container (the app's session cookie is for the app alone).
+// Traefik labels for one workspace: Host + path router, owner-only ForwardAuth, StripPrefix, and no Cookie header
+// towards the workspace (the app's session cookie is for the app alone).
 import { routePath, routerName } from "@/lib/ingress/route-path";
 
 export type TraefikSettings = {
@@ -10,26 +10,26 @@ export type TraefikSettings = {
   forwardAuthUrl: string;
 };
 
-export type TraefikTarget = { userId: string; slug: string; type: string; port: number };
+export type TraefikTarget = { workspaceId: string; routeKey: string; port: number };
 
 export function traefikLabels(settings: TraefikSettings, target: TraefikTarget): Record<string, string> {
-  const name = routerName(target.userId, target.type);
-  const path = routePath(target.slug, target.type);
+  const name = routerName(target.workspaceId);
+  const path = routePath(target.routeKey);
   const auth = new URL(settings.forwardAuthUrl);
-  // The address names the owner, so the decision never depends on how a client spelled the path.
-  auth.searchParams.set("uid", target.userId);
-  auth.searchParams.set("type", target.type);
+  // The address names the workspace, so the decision never depends on how a client spelled the path.
+  auth.searchParams.set("ws", target.workspaceId);
   const router = `traefik.http.routers.${name}`;
   const labels: Record<string, string> = {
     "traefik.enable": "true",
     "traefik.docker.network": settings.network,
-    [`${router}.rule`]: `Host(\`${settings.appHost}\`) && PathPrefix(\`${path}\`)`,
+    // The exact path or below it: /ada-dev must not also catch /ada-dev-x (another workspace's key).
+    [`${router}.rule`]: `Host(\`${settings.appHost}\`) && (Path(\`${path}\`) || PathPrefix(\`${path}/\`))`,
     [`${router}.entrypoints`]: settings.entrypoints.join(","),
     [`${router}.service`]: name,
     [`${router}.middlewares`]: `${name}-auth,${name}-strip,${name}-nocookie`,
     [`traefik.http.middlewares.${name}-auth.forwardauth.address`]: auth.toString(),
     [`traefik.http.middlewares.${name}-strip.stripprefix.prefixes`]: path,
-    // Forward-auth needs the session cookie; the container must never see it (an empty value removes a header).
+    // Forward-auth needs the session cookie; the workspace must never see it (an empty value removes a header).
     [`traefik.http.middlewares.${name}-nocookie.headers.customrequestheaders.Cookie`]: "",
     [`traefik.http.services.${name}.loadbalancer.server.port`]: String(target.port),
   };

@@ -1,18 +1,24 @@
-// Keeps the database true to Docker: a full diff at start, on every container event, and on a timer.
+// Keeps the database true to the runtime: a full diff at start, on every workload event, and on a timer.
 import "server-only";
 import { EventEmitter } from "node:events";
-import { inFlightKeys } from "@/lib/containers/in-flight";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { backoffMs, planReconcile, type ReconcilePlan } from "@/lib/reconciler/plan";
-import { listContainers, removeContainer } from "@/lib/runtime/containers";
-import { type ContainerEvent, watchContainerEvents } from "@/lib/runtime/events";
-import { managedFilter, readOwnership } from "@/lib/runtime/labels";
+import { getRuntime } from "@/lib/runtime/get-runtime";
+import type { Runtime, WorkloadEvent } from "@/lib/runtime/runtime";
+import { inFlightKeys } from "@/lib/workspaces/in-flight";
+import { managedSelector, readWorkloadKey } from "@/lib/workspaces/labels";
 
-export type ReconcilerOptions = { intervalMs: number; graceMs: number; log?: (message: string) => void };
+export type ReconcilerOptions = {
+  intervalMs: number;
+  graceMs: number;
+  log?: (message: string) => void;
+  /** The runtime to reconcile (default: this process's). */
+  runtime?: Runtime;
+};
 
 export class Reconciler {
-  /** Emits "event" (ContainerEvent) for live views and "reconciled" (ReconcilePlan) after each diff. */
+  /** Emits "event" (WorkloadEvent) for live views and "reconciled" (ReconcilePlan) after each diff. */
   readonly events = new EventEmitter();
   private readonly firstSeen = new Map<string, number>();
   private running: Promise<ReconcilePlan> | null = null;
@@ -23,6 +29,10 @@ export class Reconciler {
   private stopped = true;
 
   constructor(private readonly options: ReconcilerOptions) {}
+
+  private get runtime(): Runtime {
+    return this.options.runtime ?? getRuntime();
+  }
 
   start(): void {
     if (!this.stopped) return;
@@ -58,14 +68,13 @@ export class Reconciler {
 
   private async diff(): Promise<ReconcilePlan> {
     const prefix = getEnv().LABEL_PREFIX;
-    const [rows, containers] = await Promise.all([
-      getDb().userContainer.findMany({ select: { userId: true, containerType: true, containerId: true } }),
-      listContainers(managedFilter(prefix)),
+    const [rows, workloads] = await Promise.all([
+      getDb().workspace.findMany({ select: { id: true, ownerId: true, name: true, runtimeId: true } }),
+      this.runtime.list(managedSelector(prefix)),
     ]);
-    const managed = containers.map((c) => ({ id: c.Id, owner: readOwnership(prefix, c.Labels) }));
     const plan = planReconcile({
       rows,
-      containers: managed,
+      workloads: workloads.map((w) => ({ id: w.id, key: readWorkloadKey(prefix, w.labels) })),
       inFlight: inFlightKeys(),
       firstSeen: this.firstSeen,
       now: Date.now(),
@@ -78,22 +87,21 @@ export class Reconciler {
 
   private async apply(plan: ReconcilePlan): Promise<void> {
     const db = getDb();
-    for (const { userId, containerType } of plan.clear) {
-      await db.userContainer.updateMany({ where: { userId, containerType }, data: { containerId: null } });
-    }
-    for (const { userId, containerType, containerId } of plan.adopt) {
-      await db.userContainer.updateMany({ where: { userId, containerType }, data: { containerId } });
+    if (plan.clear.length > 0)
+      await db.workspace.updateMany({ where: { id: { in: plan.clear } }, data: { runtimeId: null } });
+    for (const { workspaceId, runtimeId } of plan.adopt) {
+      await db.workspace.updateMany({ where: { id: workspaceId }, data: { runtimeId } });
     }
     const orphanIds = new Set(plan.orphans.map((orphan) => orphan.id));
     for (const id of this.firstSeen.keys()) if (!orphanIds.has(id)) this.firstSeen.delete(id);
     for (const orphan of plan.orphans) {
       if (!this.firstSeen.has(orphan.id))
-        this.log(`orphan container ${orphan.id.slice(0, 12)}: no row claims it`);
+        this.log(`orphan workload ${orphan.id.slice(0, 12)}: no workspace claims it`);
       this.firstSeen.set(orphan.id, orphan.firstSeen);
     }
     for (const id of plan.remove) {
-      this.log(`removing orphan container ${id.slice(0, 12)} after the grace period`);
-      await removeContainer(id);
+      this.log(`removing orphan workload ${id.slice(0, 12)} after the grace period`);
+      await this.runtime.remove(id);
       this.firstSeen.delete(id);
     }
   }
@@ -102,7 +110,11 @@ export class Reconciler {
     while (!this.stopped) {
       try {
         const closed = new Promise<void>((resolve) => {
-          watchContainerEvents({ onEvent: (event) => this.onEvent(event), onClose: resolve })
+          this.runtime
+            .watch(managedSelector(getEnv().LABEL_PREFIX), {
+              onEvent: (event) => this.onEvent(event),
+              onClose: resolve,
+            })
             .then((stop) => {
               // stop() came while the stream was opening: nobody else would ever close it.
               if (this.stopped) return stop();
@@ -123,7 +135,7 @@ export class Reconciler {
     }
   }
 
-  private onEvent(event: ContainerEvent): void {
+  private onEvent(event: WorkloadEvent): void {
     this.events.emit("event", event);
     if (event.action === "destroy" || event.action === "create") void this.runOnce().catch(() => {});
   }

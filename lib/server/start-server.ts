@@ -13,6 +13,11 @@ export async function startServer(): Promise<void> {
     console.error(`[spawner] ${error.message}`);
     process.exit(1);
   }
+  // The dev and prod templates come from the settings: written before the first request needs them.
+  const { ensureSeededTemplates } = await import("@/lib/templates/template-store");
+  await ensureSeededTemplates().catch((error: unknown) =>
+    console.error("[spawner] could not write the dev and prod templates:", (error as Error).message),
+  );
   let stopReconciler = () => {};
   if (env.RECONCILER === "on") {
     const { startReconciler } = await import("@/lib/reconciler/reconciler");

@@ -39,7 +39,10 @@ describe("dashboard containers", () => {
     expect(await dev.getByRole("link", { name: "Open Service" }).getAttribute("href")).toBe(tab.url());
     expect(await statusOf(ada, "prod")).toBe("not_created");
 
-    const list = await (await ada.request.get(`${baseUrl}/api/user/containers`)).json();
+    const listed = await ada.request.get(`${baseUrl}/api/user/containers`);
+    expect(listed.status()).toBe(200);
+    const list = (await listed.json()).containers;
+    expect(list.map((view: { type: string }) => view.type)).toEqual(["dev", "prod"]);
     adaContainerId = list[0].container_id;
     expect(adaContainerId).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -50,7 +53,24 @@ describe("dashboard containers", () => {
     await expect.poll(() => statusOf(other, "dev")).toBe("not_created");
     expect(await page.content()).not.toContain(adaContainerId);
 
-    const list = await (await other.request.get(`${baseUrl}/api/user/containers`)).json();
+    // grace's workspace page is a 404 for mallory, the same as an id that names nothing.
+    const own = await ada.request.get(`${baseUrl}/api/workspaces`);
+    expect(own.status()).toBe(200);
+    const graceDevId = (await own.json()).workspaces.find((view: { name: string }) => view.name === "dev").id;
+    const visit = await page.goto(`${baseUrl}/workspaces/${graceDevId}`);
+    expect(visit?.status()).toBe(404);
+    expect(await page.content()).not.toContain(adaContainerId);
+    expect((await page.goto(`${baseUrl}/workspaces/wnosuchworkspace`))?.status()).toBe(404);
+    const mine = await ada.newPage();
+    expect((await mine.goto(`${baseUrl}/workspaces/${graceDevId}`))?.status()).toBe(200);
+    await mine.getByRole("heading", { name: "Development", level: 1 }).waitFor();
+    expect(await mine.getByTestId("container-id").textContent()).toBe(adaContainerId.slice(0, 12));
+    await mine.close();
+    await page.goto(`${baseUrl}/dashboard`);
+
+    const listed = await other.request.get(`${baseUrl}/api/user/containers`);
+    expect(listed.status()).toBe(200);
+    const list = (await listed.json()).containers;
     expect(list.map((view: { status: string }) => view.status)).toEqual(["not_created", "not_created"]);
     expect(JSON.stringify(list)).not.toContain(adaContainerId);
 

@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "../support/browser";
 import { signIn } from "../support/sign-in";
+import { recordLaunchSteps, slugOf, statusOf } from "../support/workspace-ui";
 
 const baseUrl = inject("baseUrl");
 const mailDir = inject("mailDir");
@@ -15,31 +16,15 @@ beforeAll(async () => {
   browser = await launchBrowser();
   context = await browser.newContext();
   page = await signIn(context, baseUrl, mailDir, `lifecycle-${randomBytes(4).toString("hex")}@example.com`);
-  slug = /\(([^)]+)\)\.$/.exec((await page.getByTestId("welcome").textContent()) ?? "")?.[1] ?? "";
+  slug = await slugOf(page);
 });
 afterAll(async () => {
   await browser?.close();
 });
 
 const devCard = () => page.getByTestId("container-card-dev");
-const statusOf = (scope: ReturnType<Page["getByTestId"]> | Page) =>
-  scope.getByTestId("status").getAttribute("data-status");
 
-/** Every launch step the page ever showed, with its state: steps can pass faster than a poll. */
-async function recordLaunchSteps(target: Page): Promise<() => Promise<string[]>> {
-  await target.evaluate(() => {
-    const seen = new Set<string>();
-    (window as unknown as { launchSteps: Set<string> }).launchSteps = seen;
-    new MutationObserver(() => {
-      for (const step of document.querySelectorAll('[data-testid="launch-step"]')) {
-        seen.add(`${step.getAttribute("data-state")}:${step.textContent?.replace(/\s*\(.*\)$/, "")}`);
-      }
-    }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-  });
-  return () => target.evaluate(() => [...(window as unknown as { launchSteps: Set<string> }).launchSteps]);
-}
-
-describe("container lifecycle from the dashboard and the container page", () => {
+describe("container lifecycle from the dashboard and the workspace page", () => {
   it("launches from the card with live progress steps and ends Running", async () => {
     expect(slug).toMatch(/^lifecycle-/);
     await expect.poll(() => statusOf(devCard())).toBe("not_created");
@@ -77,9 +62,10 @@ describe("container lifecycle from the dashboard and the container page", () => 
     expect(await devCard().getByTestId("card-error").count()).toBe(0);
   });
 
-  it("shows the container page with its log (stdout and stderr) and live stats", async () => {
+  it("shows the workspace page with its log (stdout and stderr) and live stats", async () => {
     await devCard().getByRole("link", { name: "Details" }).click();
-    await page.waitForURL(`${baseUrl}/containers/dev`);
+    await page.waitForURL((url) => /^\/workspaces\/[a-z0-9]+$/.test(url.pathname));
+    const workspaceId = new URL(page.url()).pathname.split("/").pop();
     await page.getByRole("heading", { name: "Development" }).waitFor();
     expect(await statusOf(page)).toBe("stopped");
     expect(await page.getByTestId("stats-not-running").textContent()).toBe("Not running");
@@ -121,7 +107,11 @@ describe("container lifecycle from the dashboard and the container page", () => 
     );
     expect(gap).toBeLessThan(30);
 
-    const download = await context.request.get(`${baseUrl}/api/containers/dev/logs?download=1`);
+    expect(await page.getByRole("link", { name: "Download log" }).getAttribute("href")).toBe(
+      `/api/workspaces/${workspaceId}/logs?download=1`,
+    );
+    const download = await context.request.get(`${baseUrl}/api/workspaces/${workspaceId}/logs?download=1`);
+    expect(download.status()).toBe(200);
     expect(await download.text()).toContain(`container ${slug}-dev is up`);
 
     const stats = page.getByTestId("stats");
@@ -140,18 +130,34 @@ describe("container lifecycle from the dashboard and the container page", () => 
 
     await devCard().getByRole("button", { name: "Delete" }).click();
     const dialog = page.getByRole("alertdialog");
-    await dialog.getByText("Delete your dev container?").waitFor();
-    expect(await dialog.textContent()).toContain("Its files are removed.");
+    await dialog.getByText("Delete Development?").waitFor();
+    // Keeping the data is the default, and the dialog says what that means.
+    const keep = dialog.getByRole("checkbox", { name: "Keep its data" });
+    expect(await keep.getAttribute("aria-checked")).toBe("true");
+    expect(await dialog.textContent()).toContain(
+      "Its data volume is kept; you can attach it to a new workspace or remove it later.",
+    );
     // Cancel keeps it.
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await dialog.waitFor({ state: "hidden" });
     expect(await statusOf(devCard())).toBe("running");
 
     await devCard().getByRole("button", { name: "Delete" }).click();
+    await keep.click();
+    expect(await keep.getAttribute("aria-checked")).toBe("false");
+    expect(await dialog.textContent()).toContain("Its data is removed for good.");
     await dialog.getByRole("button", { name: "Delete" }).click();
     await expect.poll(() => statusOf(devCard()), { timeout: 20_000 }).toBe("not_created");
     expect(await devCard().getByRole("button", { name: "Delete" }).count()).toBe(0);
-    const list = await (await context.request.get(`${baseUrl}/api/user/containers`)).json();
+    expect(await devCard().getByRole("link", { name: "Details" }).count()).toBe(0);
+    const listed = await context.request.get(`${baseUrl}/api/user/containers`);
+    expect(listed.status()).toBe(200);
+    const list = (await listed.json()).containers;
     expect(list.map((view: { status: string }) => view.status)).toEqual(["not_created", "not_created"]);
+    // Removed for good: nothing is kept.
+    const volumes = await context.request.get(`${baseUrl}/api/volumes`);
+    expect(volumes.status()).toBe(200);
+    expect((await volumes.json()).volumes).toEqual([]);
+    expect(await page.getByTestId("kept-data").count()).toBe(0);
   });
 });

@@ -22,6 +22,8 @@ let app: AppServer;
 let user: TestUser;
 let launch: ServerAction;
 let change: ServerAction;
+let workspaceId = "";
+const named = (name: string) => actionNamed(name);
 
 // The engine's and the database's view: every managed container with its state, and the row counts.
 const snapshot = async () => ({
@@ -37,7 +39,10 @@ const snapshot = async () => ({
     .split("\n")
     .filter(Boolean)
     .map((id) => docker("inspect", "-f", "{{.State.StartedAt}}", id)),
-  rows: await db.userContainer.count(),
+  rows: await db.workspace.findMany({ orderBy: { id: "asc" } }),
+  secrets: await db.workspaceSecret.count(),
+  kept: await db.keptVolume.count(),
+  volumes: docker("volume", "ls", "-q", "--filter", `label=${IT}.managed-by`),
   users: await db.user.count(),
   sessions: await db.session.count(),
 });
@@ -74,14 +79,15 @@ function problem(answer: ActionAnswer): string | null {
 beforeAll(async () => {
   app = await startAppServer({ ...testSettings, RECONCILER: "off" });
   user = await userWithSession(db, uniqueEmail("action-fuzz"));
-  launch = actionNamed("launchContainerAction");
-  change = actionNamed("containerAction");
-  // A running container the fuzz must leave alone.
+  launch = actionNamed("launchSlotAction");
+  change = actionNamed("stopWorkspaceAction");
+  // A running workspace the fuzz must leave alone.
   const launched = await fetch(`${app.url}/api/container/launch/dev`, {
     method: "POST",
     headers: { cookie: user.cookie },
   });
   expect(launched.status).toBe(200);
+  workspaceId = (await db.workspace.findFirstOrThrow({ where: { ownerId: user.id } })).id;
 });
 afterAll(async () => {
   await app?.stop();
@@ -100,20 +106,56 @@ describe("server action fuzz", () => {
         failures.push(`${action.name} ${label.slice(0, 100)}: ${found} ${answer.text.slice(0, 160)}`);
     };
     // Missing and surplus arguments too (a valid call with one extra argument would still run, so none here).
+    const ws = workspaceId;
     const calls: [ServerAction, unknown[]][] = [
       [launch, []],
       [change, []],
-      [change, ["dev"]],
-      [change, ["dev", "explode", "stop"]],
+      [named("deleteWorkspaceAction"), [ws]],
+      [named("updateWorkspaceAction"), [ws]],
+      [named("createWorkspaceAction"), []],
     ];
+    // Inputs that are objects could be valid settings; these are not, each for its own reason.
+    const badInputs: unknown[] = [
+      { name: "x" },
+      { env: "A=1" },
+      { env: [{ key: "USER_ID", value: "x" }] },
+      { env: [{ key: "A" }] },
+      { limits: { memory_mb: -1 } },
+      { limits: { memory_mb: 999_999_999 } },
+      { secret_files: [{ path: "/etc/passwd", content: "x" }] },
+      { secret_files: [{ path: "~/new-file" }] },
+      { git: { url: "javascript:alert(1)" } },
+      { git: { url: "https://u:p@example.com/r.git" } },
+      { display_name: "x".repeat(100) },
+      { apply_now: "yes" },
+      { type: "dev" },
+    ];
+    const notObjects = badActionArguments().filter(
+      (value) => typeof value !== "object" || value === null || Array.isArray(value),
+    );
     for (const value of badActionArguments()) {
       calls.push(
         [launch, [value]],
-        [change, [value, "stop"]],
-        [change, ["dev", value]],
-        [change, ["prod", value]],
+        [change, [value]],
+        [named("launchWorkspaceAction"), [value]],
+        [named("restartWorkspaceAction"), [value]],
+        [named("deleteWorkspaceAction"), [value, false]],
+        // keep_data as anything but a boolean (true and false are the two valid answers).
+        [named("deleteWorkspaceAction"), [ws, typeof value === "boolean" ? String(value) : value]],
+        [named("updateWorkspaceAction"), [value, {}]],
+        [named("removeKeptVolumeAction"), [value]],
       );
     }
+    for (const value of [...notObjects, ...badInputs]) {
+      calls.push([named("updateWorkspaceAction"), [ws, value]]);
+      calls.push([named("createWorkspaceAction"), [value]]);
+    }
+    // Spread over a valid name and template: an input that sets its own name would be valid, so none here.
+    for (const input of badInputs.filter((candidate) => !("name" in (candidate as object))))
+      calls.push([
+        named("createWorkspaceAction"),
+        [{ name: "fuzzed", template: "dev", ...(input as object) }],
+      ]);
     for (const [action, args] of calls) {
       const encoded = encodeArgs(args);
       await attempt(action, encoded, encoded);
@@ -130,7 +172,7 @@ describe("server action fuzz", () => {
     for (const body of raw) for (const action of [launch, change]) await attempt(action, body, body);
     // Action ids that do not exist or are not ids at all: refused by proxy.ts before Next's own text answers.
     for (const id of ["", "zz", "../dev", "7f".padEnd(42, "0"), `${change.id}x`, "a".repeat(5000)]) {
-      await attempt({ ...change, id }, encodeArgs(["dev", "stop"]), `id ${id}`);
+      await attempt({ ...change, id }, encodeArgs([workspaceId]), `id ${id}`);
     }
     // No-JavaScript form posts (no Next-Action header): unknown ids, bound-argument replies, stray fields.
     const bound = (id: string, ...rows: string[]): [string, string][] => [
@@ -167,7 +209,7 @@ describe("server action fuzz", () => {
     }
     expect(failures).toEqual([]);
     // The README's "Security checks" states this number.
-    expect(tried).toBeGreaterThanOrEqual(1200);
+    expect(tried).toBeGreaterThanOrEqual(2500);
     expect(await snapshot()).toEqual(before);
     console.info(`[action-fuzz] ${tried} bad action requests`);
   });
@@ -177,9 +219,10 @@ describe("cross-origin server actions", () => {
   it("refuses foreign and opaque origins before the action runs", async () => {
     const before = await snapshot();
     const calls: [ServerAction, string][] = [
-      [change, encodeArgs(["dev", "delete"])],
-      [change, encodeArgs(["dev", "stop"])],
+      [named("deleteWorkspaceAction"), encodeArgs([workspaceId, false])],
+      [change, encodeArgs([workspaceId])],
       [launch, encodeArgs(["dev"])],
+      [named("createWorkspaceAction"), encodeArgs([{ name: "cross", template: "dev" }])],
       [actionNamed("signOutAction"), encodeArgs([])],
     ];
     for (const [action, body] of calls) {

@@ -2,9 +2,10 @@
 // database: within 30 s no labelled container is unclaimed, every status the API shows is what Docker holds,
 // and a new launch gives exactly one working container.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { statusFromDocker } from "@/lib/containers/container-status";
 import { getDb } from "@/lib/db";
 import type { FaultPoint } from "@/lib/env";
+import { stateFromDocker } from "@/lib/runtime/docker/to-workload";
+import { statusOf } from "@/lib/workspaces/status";
 import { type AppServer, startAppServer } from "../support/app-server";
 import { waitForHttp } from "../support/http";
 import { IT } from "../support/prefixes";
@@ -29,7 +30,7 @@ const ids = (...filters: string[]) =>
     .filter(Boolean);
 const inspect = (id: string) => JSON.parse(docker("inspect", id))[0];
 const owned = (user: TestUser, type: string) =>
-  ids(`label=${PREFIX}.owner-id=${user.id}`, `label=${PREFIX}.type=${type}`);
+  ids(`label=${PREFIX}.owner-id=${user.id}`, `label=${PREFIX}.workspace=${type}`);
 
 beforeAll(async () => {
   removeLabelled(PREFIX);
@@ -37,7 +38,14 @@ beforeAll(async () => {
   // Not ours: no labels, another install's labels, and our owner label without managed-by. Never touched.
   bystanders.push(
     docker("create", image),
-    docker("create", "--label", `${IT}-other.managed-by=spawner`, "--label", `${IT}-other.type=dev`, image),
+    docker(
+      "create",
+      "--label",
+      `${IT}-other.managed-by=spawner`,
+      "--label",
+      `${IT}-other.workspace=dev`,
+      image,
+    ),
     docker("create", "--label", `${PREFIX}.owner-id=${users.get("after-row")?.id}`, image),
   );
 });
@@ -52,25 +60,28 @@ type View = { type: string; status: string; container_id: string | null };
 /** Everything that disagrees between the database, the API and the engine; empty when all is consistent. */
 async function disagreements(app: AppServer): Promise<string[]> {
   const problems: string[] = [];
-  const rows = await db.userContainer.findMany({ select: { containerId: true } });
+  const rows = await db.workspace.findMany({ select: { id: true, ownerId: true, runtimeId: true } });
   for (const id of ids(`label=${PREFIX}.managed-by=spawner`)) {
-    const claims = rows.filter((row) => row.containerId === id).length;
+    const claims = rows.filter((row) => row.runtimeId === id).length;
     if (claims !== 1) problems.push(`container ${id.slice(0, 12)} is claimed by ${claims} rows`);
   }
   const read = async (user: TestUser, path: string) =>
-    (await fetch(`${app.url}${path}`, { headers: { cookie: user.cookie } })).json() as Promise<View | View[]>;
+    (await fetch(`${app.url}${path}`, { headers: { cookie: user.cookie } })).json();
   for (const [point, user] of users) {
-    // The dashboard's list and each container's own page.
-    const views = [
-      ...((await read(user, "/api/user/containers")) as View[]),
-      (await read(user, "/api/containers/dev")) as View,
-      (await read(user, "/api/containers/prod")) as View,
-    ];
+    // The dashboard's slots and each workspace's own page.
+    const views: View[] = [...(await read(user, "/api/user/containers")).containers];
+    for (const row of rows.filter((candidate) => candidate.ownerId === user.id)) {
+      const workspace = await read(user, `/api/workspaces/${row.id}`);
+      views.push({ type: workspace.name, status: workspace.status, container_id: workspace.container_id });
+    }
     for (const view of views) {
       const found = owned(user, view.type);
       const info = found.length === 1 ? inspect(String(found[0])) : null;
       const expected = info
-        ? statusFromDocker({ state: info.State.Status, exitCode: info.State.ExitCode })
+        ? statusOf(
+            { state: stateFromDocker(info.State.Status, info.State.ExitCode, info.State.OOMKilled) },
+            false,
+          )
         : "not_created";
       if (found.length > 1) problems.push(`${point} ${view.type}: ${found.length} containers`);
       if (view.status !== expected || view.container_id !== (info?.Id ?? null))

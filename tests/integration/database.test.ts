@@ -25,9 +25,12 @@ describe("migrations", () => {
         "Account",
         "Session",
         "SignInAttempt",
+        "Template",
         "User",
-        "UserContainer",
         "VerificationToken",
+        "Workspace",
+        "WorkspaceSecret",
+        "KeptVolume",
         "_prisma_migrations",
       ]),
     );
@@ -60,13 +63,28 @@ describe("createUser", () => {
     expect(slugs).toEqual(["a-d-a", "ada", "ada-2", "ada-3", "ada-4"]);
   });
 
-  it("removes a user's containers with the user", async () => {
+  it("removes a user's workspace rows, their secrets and kept-volume records with the user", async () => {
     const user = await createUser({ email: "gone@example.com", adminEmails: [] });
-    await db.userContainer.create({
-      data: { userId: user.id, containerType: "dev", containerName: "x", image: "i" },
+    const template = await db.template.findFirstOrThrow({ where: { name: "dev" } });
+    const workspace = await db.workspace.create({
+      data: {
+        ownerId: user.id,
+        name: "dev",
+        displayName: "Dev",
+        templateId: template.id,
+        routeKey: `${user.slug}-dev`,
+        workloadName: "x",
+        volumeName: "v",
+        secrets: { create: { kind: "file", path: "~/x", size: 1, sealed: "v1:x" } },
+      },
+    });
+    await db.keptVolume.create({
+      data: { ownerId: user.id, volumeName: `kept-${user.id}`, workspaceName: "old", templateName: "dev" },
     });
     await db.user.delete({ where: { id: user.id } });
-    expect(await db.userContainer.count({ where: { userId: user.id } })).toBe(0);
+    expect(await db.workspace.count({ where: { ownerId: user.id } })).toBe(0);
+    expect(await db.workspaceSecret.count({ where: { workspaceId: workspace.id } })).toBe(0);
+    expect(await db.keptVolume.count({ where: { ownerId: user.id } })).toBe(0);
   });
 });
 

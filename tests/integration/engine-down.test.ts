@@ -35,6 +35,7 @@ afterAll(async () => {
 const ENGINE_ROUTES = [
   ["POST", "/api/container/launch/dev"],
   ["GET", "/api/user/containers"],
+  ["GET", "/api/workspaces"],
 ] as const;
 
 async function expectUnavailable(app: AppServer, method: string, route: string, who: TestUser) {
@@ -46,7 +47,7 @@ async function expectUnavailable(app: AppServer, method: string, route: string, 
   expect(body.error.code).toBe("CONTAINER_ENGINE_UNAVAILABLE");
   expect(JSON.stringify(body)).not.toMatch(/sock|ECONN|ENOENT|at \w+ \(/);
   expect(elapsed).toBeLessThan(5000);
-  expect(await getDb().userContainer.count({ where: { userId: who.id } })).toBe(0);
+  expect(await getDb().workspace.count({ where: { ownerId: who.id } })).toBe(0);
 }
 
 describe.each([
@@ -108,7 +109,7 @@ describe("with the Docker Engine going away and coming back", () => {
     const body = await launched.json();
     expect(launched.status, JSON.stringify(body)).toBe(200);
     expect(await waitForHttp(body.service_url)).toContain(`Hello from ${comeback.slug}-dev`);
-    expect((await (await list()).json())[0]).toMatchObject({ type: "dev", status: "running" });
+    expect((await (await list()).json()).containers[0]).toMatchObject({ type: "dev", status: "running" });
     expect(app.process.pid).toBe(pid);
     expect(app.process.exitCode).toBeNull();
   });

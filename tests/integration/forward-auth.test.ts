@@ -1,9 +1,12 @@
 // Forward-auth as Traefik asks it, over HTTP against the built server: only the owner and admins reach
-// /{slug}-{type}/..., however the path is spelled.
+// /{slug}-{name}/..., however the path is spelled. Routes name their workspace (?ws=); routes made before
+// workspaces name the owner (?uid=&type=): both are asked.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
+import { createWorkspaceSchema } from "@/lib/validations/workspace";
+import { createWorkspace } from "@/lib/workspaces/create-workspace";
 import { type AppServer, startAppServer } from "../support/app-server";
-import { type TestUser, uniqueEmail, userWithSession } from "../support/users";
+import { actorOf, type TestUser, uniqueEmail, userWithSession } from "../support/users";
 import { testSettings } from "./setup-env";
 
 const db = getDb();
@@ -19,14 +22,30 @@ beforeAll(async () => {
   bob = await userWithSession(db, uniqueEmail("fa-bob"));
   root = await userWithSession(db, uniqueEmail("fa-root"), "ADMIN");
   carol = await userWithSession(db, uniqueEmail("fa-carol"));
+  // Each has a dev workspace (not started: forward-auth decides from the rows, not the engine).
+  for (const user of [ada, bob, carol]) {
+    const workspace = await createWorkspace({
+      actor: actorOf(user),
+      input: createWorkspaceSchema.parse({ name: "dev", template: "dev" }),
+    });
+    workspaces.set(user.id, workspace.id);
+  }
 });
+const workspaces = new Map<string, string>();
 afterAll(async () => {
   await app?.stop();
 });
 
-/** Traefik's ForwardAuth call: GET the address (the container's middleware names its owner) with X-Forwarded-*. */
-async function ask(caller: TestUser | null, uri: string, uid: string | null): Promise<number> {
-  const query = uid ? `?uid=${encodeURIComponent(uid)}&type=dev` : "";
+/**
+ * Traefik's ForwardAuth call: GET the address (the workspace's middleware names it by id, ?ws=) with X-Forwarded-*.
+ * `route` is the owner whose dev workspace's route is asked; "legacy:" names the owner instead (?uid=).
+ */
+async function ask(caller: TestUser | null, uri: string, route: string | null): Promise<number> {
+  const query = !route
+    ? ""
+    : route.startsWith("legacy:")
+      ? `?uid=${encodeURIComponent(route.slice(7))}&type=dev`
+      : `?ws=${encodeURIComponent(workspaces.get(route) ?? route)}`;
   const response = await fetch(`${app.url}/api/forward-auth${query}`, {
     headers: {
       ...(caller ? { cookie: caller.cookie } : {}),
@@ -96,7 +115,7 @@ describe("forward-auth over HTTP", () => {
     let tried = 0;
     // Paths that mix Ada's and Carol's containers, asked with either owner's route or none; Bob owns neither.
     for (const uri of spellings(ada.slug, carol.slug)) {
-      for (const uid of [ada.id, carol.id, null]) {
+      for (const uid of [ada.id, carol.id, `legacy:${ada.id}`, `legacy:${carol.id}`, null]) {
         const expectations: [TestUser | null, number][] = [
           [null, 401],
           [bob, 403],
@@ -110,13 +129,21 @@ describe("forward-auth over HTTP", () => {
       }
     }
     expect(failures).toEqual([]);
-    expect(tried).toBeGreaterThan(150);
+    expect(tried).toBeGreaterThan(250);
   });
 
-  it("refuses when the path names one owner and the container's route another, even for its owner and admins", async () => {
+  it("refuses when the path names one workspace and the route another, even for its owner and admins", async () => {
     for (const caller of [ada, bob, root]) {
-      expect(await ask(caller, `/${bob.slug}-dev/`, ada.id)).toBe(403);
-      expect(await ask(caller, `/${ada.slug}-dev/../${bob.slug}-dev/`, ada.id)).toBe(403);
+      for (const route of [ada.id, `legacy:${ada.id}`]) {
+        expect(await ask(caller, `/${bob.slug}-dev/`, route)).toBe(403);
+        expect(await ask(caller, `/${ada.slug}-dev/../${bob.slug}-dev/`, route)).toBe(403);
+      }
     }
+  });
+
+  it("lets the owner through with routes made before workspaces (?uid=), too", async () => {
+    expect(await ask(ada, `/${ada.slug}-dev/`, `legacy:${ada.id}`)).toBe(200);
+    expect(await ask(root, `/${ada.slug}-dev/`, `legacy:${ada.id}`)).toBe(200);
+    expect(await ask(bob, `/${ada.slug}-dev/`, `legacy:${ada.id}`)).toBe(403);
   });
 });

@@ -4,7 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { errorStatus } from "@/lib/errors";
 import { type AppServer, startAppServer } from "../support/app-server";
-import { BAD_HEADER_VALUES, badJsonBodies, badPathSegments, LEAK_PATTERN } from "../support/bad-values";
+import {
+  BAD_HEADER_VALUES,
+  badJsonBodies,
+  badPathSegments,
+  badWorkspaceBodies,
+  LEAK_PATTERN,
+} from "../support/bad-values";
 import { IT } from "../support/prefixes";
 import { docker } from "../support/test-image";
 import { type TestUser, uniqueEmail, userWithSession } from "../support/users";
@@ -14,11 +20,15 @@ const db = getDb();
 let app: AppServer;
 let user: TestUser;
 let tried = 0;
+let workspaceId = "";
 const failures: string[] = [];
 
 const counts = async () => ({
   containers: docker("ps", "-aq", "--filter", `label=${IT}.managed-by`).split("\n").filter(Boolean).length,
-  rows: await db.userContainer.count(),
+  rows: await db.workspace.count(),
+  secrets: await db.workspaceSecret.count(),
+  volumes: docker("volume", "ls", "-q", "--filter", `label=${IT}.managed-by`).split("\n").filter(Boolean)
+    .length,
   users: await db.user.count(),
 });
 
@@ -50,6 +60,13 @@ async function expectClearError(method: string, path: string, init: RequestInit 
 beforeAll(async () => {
   app = await startAppServer({ ...testSettings, RECONCILER: "off" });
   user = await userWithSession(db, uniqueEmail("fuzz"));
+  // A workspace of the caller's (not running) for the routes that take an id.
+  const created = await fetch(`${app.url}/api/workspaces`, {
+    method: "POST",
+    headers: { cookie: user.cookie, "content-type": "application/json" },
+    body: JSON.stringify({ name: "target", template: "dev" }),
+  });
+  workspaceId = (await created.json()).id;
 });
 afterAll(async () => {
   await app?.stop();
@@ -59,20 +76,45 @@ describe("fuzz", () => {
   it("answers every bad value on every route with a 4xx JSON error and changes nothing", async () => {
     const before = await counts();
     const segments = badPathSegments();
+    const ws = workspaceId;
     const routes: [string, (value: string) => string][] = [
       ["POST", (v) => `/api/container/launch/${v}`],
-      ["GET", (v) => `/api/containers/${v}`],
-      ["DELETE", (v) => `/api/containers/${v}`],
-      ["POST", (v) => `/api/containers/${v}/stop`],
-      ["POST", (v) => `/api/containers/dev/${v}`],
-      ["POST", (v) => `/api/containers/${v}/restart`],
-      ["GET", (v) => `/api/containers/${v}/logs?download=1`],
-      ["GET", (v) => `/api/containers/${v}/logs`],
-      ["GET", (v) => `/api/containers/${v}/stats`],
-      ["GET", (v) => `/api/containers/${v}/progress`],
+      ["GET", (v) => `/api/container/launch/${v}/progress`],
+      ["GET", (v) => `/api/workspaces/${v}`],
+      ["DELETE", (v) => `/api/workspaces/${v}`],
+      ["DELETE", (v) => `/api/workspaces/${ws}?keep_data=${v}`],
+      ["POST", (v) => `/api/workspaces/${v}/stop`],
+      ["POST", (v) => `/api/workspaces/${v}/start`],
+      ["POST", (v) => `/api/workspaces/${ws}/${v}`],
+      ["POST", (v) => `/api/workspaces/${v}/restart`],
+      ["GET", (v) => `/api/workspaces/${v}/logs?download=1`],
+      ["GET", (v) => `/api/workspaces/${v}/logs`],
+      ["GET", (v) => `/api/workspaces/${v}/stats`],
+      ["GET", (v) => `/api/workspaces/${v}/progress`],
+      ["DELETE", (v) => `/api/volumes/${v}`],
     ];
     for (const [method, route] of routes) {
       for (const value of segments) await expectClearError(method, route(value));
+    }
+    for (const body of badWorkspaceBodies()) {
+      await expectClearError("POST", "/api/workspaces", {
+        body,
+        headers: { "content-type": "application/json" },
+      });
+      await expectClearError("PATCH", `/api/workspaces/${ws}`, {
+        body,
+        headers: { "content-type": "application/json" },
+      });
+    }
+    for (const type of ["text/plain", "application/x-www-form-urlencoded", ""]) {
+      await expectClearError("POST", "/api/workspaces", {
+        body: '{"name":"a","template":"dev"}',
+        headers: { "content-type": type },
+      });
+      await expectClearError("PATCH", `/api/workspaces/${ws}`, {
+        body: "{}",
+        headers: { "content-type": type },
+      });
     }
     for (const body of badJsonBodies()) {
       for (const type of ["application/json", "text/plain", "application/x-www-form-urlencoded"]) {

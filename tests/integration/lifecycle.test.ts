@@ -1,6 +1,8 @@
+import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { type AppServer, startAppServer } from "../support/app-server";
+import { createTestDatabase, userInDatabase } from "../support/database";
 import { type DockerProxy, startDockerProxy } from "../support/docker-proxy";
 import { openSse } from "../support/sse";
 import { docker } from "../support/test-image";
@@ -28,7 +30,10 @@ const call = async (method: string, path: string, who: TestUser = user) => {
   const response = await fetch(`${app.url}${path}`, { method, headers: { cookie: who.cookie } });
   return { status: response.status, body: await response.json() };
 };
-const statusNow = async () => (await call("GET", "/api/user/containers")).body[0].status as string;
+const statusNow = async () => (await call("GET", "/api/user/containers")).body.containers[0].status as string;
+/** The caller's dev workspace id (the slot exists once launched). */
+const devId = async (who: TestUser = user) =>
+  (await db.workspace.findUniqueOrThrow({ where: { ownerId_name: { ownerId: who.id, name: "dev" } } })).id;
 /** Resolves once read() gives expected; throws after withinMs. */
 async function eventually(read: () => Promise<string>, expected: string, withinMs: number): Promise<void> {
   const started = Date.now();
@@ -43,53 +48,73 @@ async function eventually(read: () => Promise<string>, expected: string, withinM
 const openLogStreams = () => proxy.openRequests(/^GET \S*\/containers\/[0-9a-f]+\/logs\?\S*follow=(true|1)/);
 
 describe("lifecycle actions over HTTP", () => {
-  it("succeeds twice in a row for every action, ending with the card back at not created", async () => {
+  it("succeeds twice in a row for every action, ending with the slot back at not created", async () => {
     const launched = await call("POST", "/api/container/launch/dev");
     expect(launched.status).toBe(200);
     const id = launched.body.container_id;
+    const ws = await devId();
     for (const [method, path, status] of [
-      ["POST", "/api/containers/dev/stop", "stopped"],
-      ["POST", "/api/containers/dev/start", "running"],
-      ["POST", "/api/containers/dev/restart", "running"],
-      ["DELETE", "/api/containers/dev", "not_created"],
+      ["POST", `/api/workspaces/${ws}/stop`, "stopped"],
+      ["POST", `/api/workspaces/${ws}/start`, "running"],
+      ["POST", `/api/workspaces/${ws}/restart`, "running"],
     ] as const) {
       for (let round = 0; round < 2; round++) {
         const result = await call(method, path);
         expect(result, `${method} ${path} #${round + 1}`).toMatchObject({
           status: 200,
-          body: { type: "dev", status },
+          body: { id: ws, name: "dev", status },
         });
       }
     }
+    expect((await call("DELETE", `/api/workspaces/${ws}?keep_data=false`)).body).toEqual({
+      deleted: true,
+      kept_volume: null,
+    });
+    // Deleting again: it is gone.
+    expect((await call("DELETE", `/api/workspaces/${ws}?keep_data=false`)).status).toBe(404);
+    expect(await statusNow()).toBe("not_created");
     expect(docker("ps", "-aq", "--filter", `id=${id}`)).toBe("");
-    expect(await db.userContainer.count({ where: { userId: user.id } })).toBe(0);
+    expect(await db.workspace.count({ where: { ownerId: user.id } })).toBe(0);
   });
 
-  it("answers start and restart of a container that does not exist with 404, and unknown actions with 404", async () => {
-    expect((await call("POST", "/api/containers/prod/start")).status).toBe(404);
-    expect((await call("POST", "/api/containers/prod/restart")).status).toBe(404);
-    expect((await call("POST", "/api/containers/prod/stop")).status).toBe(200);
-    expect((await call("POST", "/api/containers/dev/explode")).body.error.code).toBe("NOT_FOUND");
-    expect((await call("POST", "/api/containers/nope/stop")).body.error.code).toBe("INVALID_CONTAINER_TYPE");
+  it("answers restart of a workspace with no container with 404, and unknown paths and actions with 404", async () => {
+    const created = await fetch(`${app.url}/api/workspaces`, {
+      method: "POST",
+      headers: { cookie: user.cookie, "content-type": "application/json" },
+      body: JSON.stringify({ name: "idle", template: "dev" }),
+    });
+    const ws = (await created.json()).id;
+    expect(await call("POST", `/api/workspaces/${ws}/restart`)).toMatchObject({
+      status: 404,
+      body: { error: { code: "NOT_FOUND" } },
+    });
+    expect(await call("POST", `/api/workspaces/${ws}/stop`)).toMatchObject({
+      status: 200,
+      body: { status: "not_created" },
+    });
+    expect((await call("POST", `/api/workspaces/${ws}/explode`)).body.error.code).toBe("NOT_FOUND");
+    expect((await call("POST", "/api/workspaces/nope/stop")).body.error.code).toBe("WORKSPACE_NOT_FOUND");
+    expect((await call("POST", "/api/container/launch/nope")).body.error.code).toBe("INVALID_CONTAINER_TYPE");
   });
 
-  it("never lets another user act on a container", async () => {
+  it("never lets another user act on a workspace: 404, and the container runs on", async () => {
     const launched = await call("POST", "/api/container/launch/dev");
+    const ws = await devId();
     const other = await userWithSession(db, uniqueEmail("intruder"));
-    // Another user's requests act on their own (empty) slot: done, and nothing of the owner's is in the answer.
     for (const [method, path] of [
-      ["POST", "/api/containers/dev/stop"],
-      ["DELETE", "/api/containers/dev"],
+      ["GET", `/api/workspaces/${ws}`],
+      ["POST", `/api/workspaces/${ws}/stop`],
+      ["POST", `/api/workspaces/${ws}/restart`],
+      ["POST", `/api/workspaces/${ws}/start`],
+      ["DELETE", `/api/workspaces/${ws}?keep_data=false`],
+      ["GET", `/api/workspaces/${ws}/stats`],
+      ["GET", `/api/workspaces/${ws}/logs?download=1`],
     ] as const) {
       const result = await call(method, path, other);
       expect(result, `${method} ${path}`).toMatchObject({
-        status: 200,
-        body: { type: "dev", status: "not_created", container_id: null },
+        status: 404,
+        body: { error: { code: "WORKSPACE_NOT_FOUND" } },
       });
-    }
-    for (const path of ["/api/containers/dev/start", "/api/containers/dev/restart"]) {
-      const result = await call("POST", path, other);
-      expect(result, path).toMatchObject({ status: 404, body: { error: { code: "NOT_FOUND" } } });
     }
     expect(JSON.parse(docker("inspect", launched.body.container_id))[0].State.Running).toBe(true);
   });
@@ -107,7 +132,7 @@ describe("logs, stats and progress", () => {
   it("streams a line written after the subscription started, tells stdout from stderr, and closes Docker's stream", async () => {
     const { body } = await call("POST", "/api/container/launch/dev");
     expect(openLogStreams()).toEqual([]);
-    const logs = await openSse(`${app.url}/api/containers/dev/logs`, user.cookie);
+    const logs = await openSse(`${app.url}/api/workspaces/${await devId()}/logs`, user.cookie);
     await logs.waitFor(
       (e) => e.event === "line" && String((e.data as { text: string }).text).includes("is up"),
     );
@@ -133,7 +158,7 @@ describe("logs, stats and progress", () => {
   });
 
   it("downloads the whole log as text", async () => {
-    const response = await fetch(`${app.url}/api/containers/dev/logs?download=1`, {
+    const response = await fetch(`${app.url}/api/workspaces/${await devId()}/logs?download=1`, {
       headers: { cookie: user.cookie },
     });
     expect(response.headers.get("content-disposition")).toContain(`${user.slug}-dev.log`);
@@ -141,7 +166,8 @@ describe("logs, stats and progress", () => {
   });
 
   it("returns stats within the container's limits", async () => {
-    const { status, body } = await call("GET", "/api/containers/dev/stats");
+    const ws = await devId();
+    const { status, body } = await call("GET", `/api/workspaces/${ws}/stats`);
     expect(status).toBe(200);
     expect(body.memory_limit_bytes).toBe(64 * 1024 * 1024);
     expect(body.memory_bytes).toBeGreaterThan(0);
@@ -150,14 +176,18 @@ describe("logs, stats and progress", () => {
     expect(body.pids).toBeLessThanOrEqual(64);
     expect(body.cpu_percent).toBeGreaterThanOrEqual(0);
     expect(body.network_rx_bytes).toBeGreaterThanOrEqual(0);
-    await call("POST", "/api/containers/dev/stop");
-    expect((await call("GET", "/api/containers/dev/stats")).status).toBe(409);
+    await call("POST", `/api/workspaces/${ws}/stop`);
+    expect((await call("GET", `/api/workspaces/${ws}/stats`)).status).toBe(409);
   });
 
   it("shows a finished launch's steps to a viewer who arrives after it, then ends the stream", async () => {
-    await call("DELETE", "/api/containers/dev");
+    await call("DELETE", `/api/workspaces/${await devId()}?keep_data=false`);
     expect((await call("POST", "/api/container/launch/dev")).status).toBe(200);
-    const progress = await openSse(`${app.url}/api/containers/dev/progress`, user.cookie);
+    // The slot's own progress stream, and the same launch seen through its workspace.
+    const seen = await openSse(`${app.url}/api/workspaces/${await devId()}/progress`, user.cookie);
+    await seen.ended;
+    expect(seen.events.map((event) => (event.data as { status: string }).status)).toEqual(["ready"]);
+    const progress = await openSse(`${app.url}/api/container/launch/dev/progress`, user.cookie);
     await progress.ended;
     expect(progress.events).toEqual([
       {
@@ -178,8 +208,12 @@ describe("logs, stats and progress", () => {
 
 describe("readiness", () => {
   it("gives a clear error when the service never answers", async () => {
+    // Other template settings: a database of its own (templates are seeded from each server's settings).
+    const own = createTestDatabase("slow");
+    const user = userInDatabase(own.url, "slow");
     const slow = await startAppServer({
       ...testSettings,
+      DATABASE_URL: own.url,
       USER_TEMPLATE_IMAGE_PROD: testSettings.USER_TEMPLATE_IMAGE_DEV,
       USER_TEMPLATE_PORT_PROD: "9999",
       READINESS_TIMEOUT_MS: "1500",
@@ -195,7 +229,7 @@ describe("readiness", () => {
         (event.data as { status: string; steps: { id: string; state: string }[] }).steps.map(
           (step) => `${step.id}:${step.state}`,
         );
-      const open = () => openSse(`${slow.url}/api/containers/prod/progress`, user.cookie);
+      const open = () => openSse(`${slow.url}/api/container/launch/prod/progress`, user.cookie);
       let progress = await open();
       // Until the launch request has reached the server the snapshot is "idle" and the stream ends at once.
       for (let tries = 0; tries < 200; tries++) {
@@ -220,6 +254,7 @@ describe("readiness", () => {
       expect(Date.now() - started).toBeLessThan(10_000);
     } finally {
       await slow.stop();
+      rmSync(own.dir, { recursive: true, force: true });
     }
   });
 });

@@ -42,7 +42,7 @@ describe("server-action bodies over 1 MB get 413", () => {
   const MB = 1024 * 1024;
   const BOUNDARY = "----spawner-security-boundary";
 
-  /** A valid argument list for launchContainerAction of exactly `bytes` bytes: ["aaa…"]. */
+  /** A valid argument list for launchSlotAction of exactly `bytes` bytes: ["aaa…"]. */
   const argsOfSize = (bytes: number) => encodeArgs(["a".repeat(bytes - 4)]);
   /** The same list as a multipart reply (field "0") of exactly `bytes` bytes. */
   const multipartOfSize = (bytes: number) => {
@@ -71,7 +71,7 @@ describe("server-action bodies over 1 MB get 413", () => {
     const response = await fetch(`${baseUrl}/dashboard`, {
       method: "POST",
       headers: {
-        "next-action": actionNamed("launchContainerAction").id,
+        "next-action": actionNamed("launchSlotAction").id,
         accept: "text/x-component",
         "content-type": contentType,
         cookie: user.cookie,

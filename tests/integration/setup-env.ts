@@ -15,6 +15,8 @@ export const testSettings = {
   CONTAINER_CPUS: "0.5",
   CONTAINER_PIDS_LIMIT: "64",
   INGRESS: "local",
+  // The test git server speaks plain http on the workspace network (tests/support/git-server.ts).
+  GIT_ALLOW_HTTP: "true",
 };
 
 Object.assign(process.env, testSettings);

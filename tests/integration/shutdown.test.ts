@@ -1,26 +1,36 @@
 // SIGTERM mid-launch (a test hook holds the launch right after start) with a log stream and a progress stream
 // open: the streams end, the server lets go of the Docker Engine, the launch still answers, the process exits 0.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchContainer } from "@/lib/containers/launch-container";
 import { getDb } from "@/lib/db";
+import { createWorkspaceSchema } from "@/lib/validations/workspace";
+import { createWorkspace } from "@/lib/workspaces/create-workspace";
+import { launchSlot } from "@/lib/workspaces/launch-slot";
 import { type AppServer, startAppServer } from "../support/app-server";
 import { dockerConnections } from "../support/docker-connections";
 import { openSse } from "../support/sse";
 import { docker } from "../support/test-image";
-import { type TestUser, uniqueEmail, userWithSession } from "../support/users";
+import { actorOf, type TestUser, uniqueEmail, userWithSession } from "../support/users";
 import { testSettings } from "./setup-env";
 
 const HOLD_MS = 2500;
 let app: AppServer;
 let user: TestUser;
+let devId = "";
+let heldId = "";
 
 beforeAll(async () => {
   user = await userWithSession(getDb(), uniqueEmail("sigterm"));
-  // The dev container (whose log is followed) exists before the server starts; prod is launched through it.
-  await launchContainer({ owner: user, type: "dev" });
+  // The dev workspace (whose log is followed) runs before the server starts; "held" is launched through it.
+  await launchSlot({ actor: actorOf(user), type: "dev" });
+  devId = (await getDb().workspace.findFirstOrThrow({ where: { ownerId: user.id, name: "dev" } })).id;
+  heldId = (
+    await createWorkspace({
+      actor: actorOf(user),
+      input: createWorkspaceSchema.parse({ name: "held", template: "dev" }),
+    })
+  ).id;
   app = await startAppServer({
     ...testSettings,
-    USER_TEMPLATE_IMAGE_PROD: testSettings.USER_TEMPLATE_IMAGE_DEV,
     TEST_FAULT_POINT: "after-start",
     TEST_FAULT_DELAY_MS: String(HOLD_MS),
   });
@@ -40,16 +50,16 @@ async function within<T>(ms: number, what: string, work: Promise<T>): Promise<T>
 describe("SIGTERM", () => {
   it("ends streams and Docker connections at once, lets the launch finish, and exits 0", async () => {
     const pid = Number(app.process.pid);
-    const logs = await openSse(`${app.url}/api/containers/dev/logs`, user.cookie);
+    const logs = await openSse(`${app.url}/api/workspaces/${devId}/logs`, user.cookie);
     await logs.waitFor(
       (e) => e.event === "line" && String((e.data as { text: string }).text).includes("is up"),
     );
-    const launch = fetch(`${app.url}/api/container/launch/prod`, {
+    const launch = fetch(`${app.url}/api/workspaces/${heldId}/start`, {
       method: "POST",
       headers: { cookie: user.cookie },
     });
     await app.waitForOutput("[fault] reached after-start");
-    const progress = await openSse(`${app.url}/api/containers/prod/progress`, user.cookie);
+    const progress = await openSse(`${app.url}/api/workspaces/${heldId}/progress`, user.cookie);
     await progress.waitFor((e) => (e.data as { status: string }).status === "running");
     expect(dockerConnections(pid)).toBeGreaterThanOrEqual(1);
 

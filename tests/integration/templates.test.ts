@@ -1,19 +1,19 @@
 // The real dev and prod templates (npm run templates:build), launched through the app and read over their
 // service URL, and both behind a Traefik-like StripPrefix proxy with the SERVICE_BASE_PATH the app sets.
 import { spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { containerSpecFor } from "@/lib/containers/container-spec-for";
-import { getDb } from "@/lib/db";
 import { parseEnv } from "@/lib/env";
-import { buildCreateOptions } from "@/lib/runtime/container-spec";
-import { createContainer, ensureNetwork, inspectContainer, startContainer } from "@/lib/runtime/containers";
-import { portsFromInspect } from "@/lib/runtime/published-ports";
-import { CONTAINER_TYPES, type ContainerType, templatesFrom } from "@/lib/templates/registry";
+import { getRuntime } from "@/lib/runtime/get-runtime";
+import { SLOT_NAMES, type SlotName, seededTemplateRows } from "@/lib/templates/seeded-templates";
+import { templateFromRow } from "@/lib/templates/template";
+import { EMPTY_SETTINGS } from "@/lib/workspaces/settings";
+import { workloadSpecFor } from "@/lib/workspaces/workload-spec";
 import { type AppServer, startAppServer } from "../support/app-server";
+import { createTestDatabase, userInDatabase } from "../support/database";
 import { waitForHttp } from "../support/http";
 import { pageReferences, shownText } from "../support/page-assets";
 import { type StripPrefixProxy, startStripPrefixProxy } from "../support/strip-prefix-proxy";
-import { type TestUser, uniqueEmail, userWithSession } from "../support/users";
 import { testSettings } from "./setup-env";
 
 const IMAGES = { dev: "spawner-dev:latest", prod: "spawner-prod:latest" };
@@ -27,9 +27,10 @@ const settings = {
 };
 const PLACEHOLDER = "__spawner_base_path__";
 
-const db = getDb();
+// Other template images than the shared database's: a database of its own (templates are seeded per server).
+const own = createTestDatabase("templates");
 let app: AppServer;
-let ada: TestUser;
+let ada: { id: string; slug: string; cookie: string };
 
 // In a hook: its error fails every test of the file (scripts/test-summary.mjs counts them as failed).
 function requireTemplateImages(): void {
@@ -65,15 +66,16 @@ function expectNextAssets(paths: string[], prefix: string): void {
 
 beforeAll(async () => {
   requireTemplateImages();
-  app = await startAppServer(settings);
-  ada = await userWithSession(db, uniqueEmail("tpl"));
+  app = await startAppServer({ ...settings, DATABASE_URL: own.url });
+  ada = userInDatabase(own.url, "tpl");
 });
 afterAll(async () => {
   await app?.stop();
+  rmSync(own.dir, { recursive: true, force: true });
 });
 
 describe("templates launched through the app (local ingress)", () => {
-  const launch = async (type: ContainerType) => {
+  const launch = async (type: SlotName) => {
     const response = await fetch(`${app.url}/api/container/launch/${type}`, {
       method: "POST",
       headers: { cookie: ada.cookie, origin: app.url },
@@ -102,26 +104,36 @@ describe("templates launched through the app (local ingress)", () => {
 
 describe("templates behind a Traefik-like StripPrefix", () => {
   let proxy: StripPrefixProxy;
-  let grace: TestUser;
-  const prefixOf = (type: ContainerType) => `/${grace.slug}-${type}`;
+  const grace = { id: `ustrip${Date.now().toString(36)}`, slug: `strip-${Date.now().toString(36)}` };
+  const prefixOf = (type: SlotName) => `/${grace.slug}-${type}`;
 
   beforeAll(async () => {
-    grace = await userWithSession(db, uniqueEmail("strip"));
     // The app's own spec in Traefik mode (so SERVICE_BASE_PATH is what production sets), published on loopback.
     const env = parseEnv({ ...settings, INGRESS: "traefik", APP_URL: "https://spawner.test" });
-    const templates = templatesFrom(env);
-    await ensureNetwork(env.CONTAINER_NETWORK);
+    const runtime = getRuntime();
     const routes: Record<string, string> = {};
-    for (const type of CONTAINER_TYPES) {
-      const spec = { ...containerSpecFor(env, grace, templates[type]), publishOnLoopback: true };
+    for (const type of SLOT_NAMES) {
+      const row = seededTemplateRows(env).find((candidate) => candidate.name === type);
+      if (!row) throw new Error(`no seeded ${type} template`);
+      const template = templateFromRow({ ...row, id: `tpl-${type}` });
+      const workspace = {
+        id: `${grace.id}${type}`,
+        name: type,
+        routeKey: `${grace.slug}-${type}`,
+        workloadName: `ws-${grace.slug}-${type}`,
+        volumeName: `ws-${grace.slug}-${type}`,
+        settings: EMPTY_SETTINGS,
+      };
+      const spec = { ...workloadSpecFor(env, workspace, grace, template), publishOnLoopback: true };
       expect(spec.env.SERVICE_BASE_PATH).toBe(prefixOf(type));
-      const id = await createContainer(buildCreateOptions(spec));
+      const id = await runtime.create(spec);
       if (!id) throw new Error(`container ${spec.name} already exists`);
-      await startContainer(id);
-      const info = await inspectContainer(id);
-      const port = info && portsFromInspect(info).find((entry) => entry.privatePort === spec.port);
-      if (!port) throw new Error(`container ${spec.name} published no port`);
-      routes[prefixOf(type)] = `http://127.0.0.1:${port.publicPort}`;
+      await runtime.start(id);
+      const published = (await runtime.inspect(id))?.endpoints.find(
+        (endpoint) => endpoint.port === 8080,
+      )?.published;
+      if (!published) throw new Error(`container ${spec.name} published no port`);
+      routes[prefixOf(type)] = `http://127.0.0.1:${published.port}`;
     }
     proxy = await startStripPrefixProxy(routes);
   });

@@ -107,6 +107,40 @@ export function badJsonBodies(): string[] {
   return bodies;
 }
 
+/** Workspace create and settings bodies that no valid request looks like (wrong types, bad fields, huge values). */
+export function badWorkspaceBodies(): string[] {
+  const bodies = [
+    "",
+    "{",
+    "[]",
+    "null",
+    '"x"',
+    "1",
+    "\u0000",
+    JSON.stringify({ name: "x".repeat(2 * 1024 * 1024) }),
+  ];
+  const fields: Record<string, unknown>[] = [
+    { name: "Bad Name", template: "dev" },
+    { name: "a", template: "nope" },
+    { name: "a", template: "dev", env: [{ key: "1A", value: "x" }] },
+    { name: "a", template: "dev", env: [{ key: "WORKSPACE_ID", value: "x" }] },
+    { name: "a", template: "dev", env: Array.from({ length: 65 }, (_, i) => ({ key: `K${i}`, value: "" })) },
+    { name: "a", template: "dev", env: [{ key: "A", value: "x".repeat(5000) }] },
+    { name: "a", template: "dev", secret_files: [{ path: "/etc/shadow", content: "x" }] },
+    { name: "a", template: "dev", secret_files: [{ path: "~/../x", content: "x" }] },
+    { name: "a", template: "dev", secret_files: [{ path: "~/x", content: "x".repeat(70_000) }] },
+    { name: "a", template: "dev", git: { url: "file:///etc" } },
+    { name: "a", template: "dev", git: { url: "https://x.example/r.git", branch: "--upload-pack=evil" } },
+    { name: "a", template: "dev", limits: { memory_mb: "lots" } },
+    { name: "a", template: "dev", limits: { cpus: 1000 } },
+    { name: "a", template: "dev", volume: "not-a-kept-volume" },
+    { name: "a", template: "dev", __proto__: { admin: true }, extra: 1 },
+  ];
+  for (const value of BASE) fields.push({ name: value, template: value });
+  bodies.push(...fields.map((body) => JSON.stringify(body)));
+  return bodies;
+}
+
 export const BAD_HEADER_VALUES = BASE.filter((value) => /^[\x20-\x7e]*$/.test(value));
 
 /** Values of every JSON type for server-action arguments: each base value, its encodings, and wrong types. */

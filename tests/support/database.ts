@@ -1,8 +1,10 @@
 // A fresh, migrated SQLite file per test run, through the same migration script the app starts with.
 import { execFileSync } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import Database from "better-sqlite3";
 
 export function createTestDatabase(name: string): { url: string; dir: string } {
   const dir = mkdtempSync(path.join(tmpdir(), `spawner-${name}-`));
@@ -12,4 +14,36 @@ export function createTestDatabase(name: string): { url: string; dir: string } {
     stdio: ["ignore", "ignore", "pipe"],
   });
   return { url, dir };
+}
+
+/**
+ * A signed-in user written straight into another test database (a server started with other template settings
+ * gets a database of its own: templates are seeded from each server's settings, and must not change the shared one).
+ */
+export function userInDatabase(
+  url: string,
+  name: string,
+): { id: string; slug: string; email: string; cookie: string } {
+  const db = new Database(url.replace(/^file:/, ""));
+  try {
+    const id = `u${randomBytes(8).toString("hex")}`;
+    const slug = `${name}-${id.slice(1, 7)}`;
+    const email = `${slug}@example.com`;
+    const token = randomUUID();
+    db.prepare(`INSERT INTO "User" (id, email, slug, role, updatedAt) VALUES (?, ?, ?, 'USER', ?)`).run(
+      id,
+      email,
+      slug,
+      Date.now(),
+    );
+    db.prepare(`INSERT INTO "Session" (sessionToken, userId, expires, updatedAt) VALUES (?, ?, ?, ?)`).run(
+      token,
+      id,
+      Date.now() + 86_400_000,
+      Date.now(),
+    );
+    return { id, slug, email, cookie: `authjs.session-token=${token}` };
+  } finally {
+    db.close();
+  }
 }

@@ -6,13 +6,20 @@ import path from "node:path";
 
 export const TEST_IMAGE = "spawner-test-httpd:latest";
 
-// The page names the slug and type from the env the app sets, so tests can see whose container answered.
+// The page names the slug and workspace from the env the app sets, so tests can see whose workspace answered
+// (containers made before workspaces had only CONTAINER_TYPE, the slot's name).
+// (A shell expansion, not a template literal: "$" + "{" keeps the linter from reading it as one.)
+const WHO = "$USER_SLUG-$" + "{WORKSPACE_NAME:-$CONTAINER_TYPE}";
 const START = [
   "mkdir -p /www",
-  'echo "<!doctype html><title>$USER_SLUG-$CONTAINER_TYPE</title><h1>Hello from $USER_SLUG-$CONTAINER_TYPE</h1>" > /www/index.html',
-  'echo "container $USER_SLUG-$CONTAINER_TYPE is up"',
+  `echo "<!doctype html><title>${WHO}</title><h1>Hello from ${WHO}</h1>" > /www/index.html`,
+  `echo "container ${WHO} is up"`,
   "exec /bin/busybox httpd -f -v -p 8080 -h /www",
 ].join(" && ");
+
+// Runs as a named, unprivileged user with a home, like real templates: the app resolves it from /etc/passwd.
+const PASSWD = "root:x:0:0:root:/root:/bin/sh\napp:x:1000:1000:app:/home/app:/bin/sh\n";
+const GROUP = "root:x:0:\napp:x:1000:\n";
 
 export function buildTestImage(tag = TEST_IMAGE): string {
   const dir = mkdtempSync(path.join(tmpdir(), "spawner-image-"));
@@ -24,6 +31,10 @@ export function buildTestImage(tag = TEST_IMAGE): string {
         "FROM scratch",
         "COPY busybox /bin/busybox",
         'RUN ["/bin/busybox", "--install", "-s", "/bin"]',
+        `RUN ["/bin/busybox", "sh", "-c", ${JSON.stringify(
+          `mkdir -p /etc && printf '${PASSWD}' > /etc/passwd && printf '${GROUP}' > /etc/group && mkdir -p /home/app /www /tmp && chown -R 1000:1000 /home/app /www && chmod 1777 /tmp`,
+        )}]`,
+        "USER app",
         "EXPOSE 8080",
         `CMD ["/bin/busybox", "sh", "-c", ${JSON.stringify(START)}]`,
         "",
@@ -36,7 +47,7 @@ export function buildTestImage(tag = TEST_IMAGE): string {
   }
 }
 
-/** Removes every container carrying a label prefix's managed-by label (what a test run made). */
+/** Removes every container and volume carrying a label prefix's managed-by label (what a test run made). */
 export function removeLabelled(prefix: string): void {
   const ids = execFileSync("docker", ["ps", "-aq", "--filter", `label=${prefix}.managed-by`], {
     encoding: "utf8",
@@ -44,6 +55,12 @@ export function removeLabelled(prefix: string): void {
     .split("\n")
     .filter(Boolean);
   if (ids.length > 0) execFileSync("docker", ["rm", "-f", ...ids], { stdio: "ignore" });
+  const volumes = execFileSync("docker", ["volume", "ls", "-q", "--filter", `label=${prefix}.managed-by`], {
+    encoding: "utf8",
+  })
+    .split("\n")
+    .filter(Boolean);
+  if (volumes.length > 0) execFileSync("docker", ["volume", "rm", "-f", ...volumes], { stdio: "ignore" });
 }
 
 export function removeNetwork(name: string): void {

@@ -1,6 +1,7 @@
 // Users with real database sessions, so HTTP tests can act as them with a cookie.
 import { randomUUID } from "node:crypto";
 import type { PrismaClient, User } from "@prisma/client";
+import { type Actor, actorFromSessionUser } from "@/lib/auth/actor";
 import { createUser } from "@/lib/auth/create-user";
 
 export type TestUser = User & { cookie: string };
@@ -24,4 +25,9 @@ let counter = 0;
 export function uniqueEmail(name: string): string {
   counter += 1;
   return `${name}-${Date.now().toString(36)}${counter}@example.com`;
+}
+
+/** The actor a signed-in test user acts as (as withUser and userAction build it). */
+export function actorOf(user: Pick<TestUser, "id" | "email" | "slug" | "role">): Actor {
+  return actorFromSessionUser(user);
 }

@@ -24,8 +24,8 @@ const appEnv = parseEnv({
   AUTH_SECRET: app.environment?.AUTH_SECRET || "generated-at-first-start".padEnd(64, "x"),
 });
 const appLabels = labelMap(app.labels);
-const userLabels = ingressLabels(appEnv, { userId: "u1", slug: "ada", type: "dev", port: 8080 });
-const name = routerName("u1", "dev");
+const userLabels = ingressLabels(appEnv, { workspaceId: "w1", routeKey: "ada-dev", port: 8080 });
+const name = routerName("w1");
 const userRouter = `traefik.http.routers.${name}`;
 const routerOf = (labels: Record<string, string>, router: string, key: string) => labels[`${router}.${key}`];
 
@@ -35,7 +35,7 @@ describe("docker-compose.yml, traefik.yml and the app's user-container labels", 
     expect(appEnv.APP_URL).toBe(`https://${dotenv.SPAWNER_HOST}`);
     expect(Object.keys(userLabels)).toContain(`${userRouter}.rule`);
     expect(routerOf(userLabels, userRouter, "rule")).toBe(
-      `Host(\`${dotenv.SPAWNER_HOST}\`) && PathPrefix(\`/ada-dev\`)`,
+      `Host(\`${dotenv.SPAWNER_HOST}\`) && (Path(\`/ada-dev\`) || PathPrefix(\`/ada-dev/\`))`,
     );
     expect(appLabels["traefik.http.routers.spawner.rule"]).toBe(`Host(\`${dotenv.SPAWNER_HOST}\`)`);
   });
@@ -76,7 +76,7 @@ describe("docker-compose.yml, traefik.yml and the app's user-container labels", 
     );
     expect(address.hostname).toBe("app");
     expect(address.pathname).toBe("/api/forward-auth");
-    expect(address.searchParams.get("uid")).toBe("u1");
+    expect(address.searchParams.get("ws")).toBe("w1");
     expect(address.port).toBe(appLabels["traefik.http.services.spawner.loadbalancer.server.port"]);
     expect(routerOf(userLabels, userRouter, "middlewares")).toBe(
       `${name}-auth,${name}-strip,${name}-nocookie`,

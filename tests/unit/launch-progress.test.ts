@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { currentProgress, progressReporter, subscribeProgress } from "@/lib/containers/launch-progress";
+import { currentProgress, progressReporter, subscribeProgress } from "@/lib/workspaces/launch-progress";
 
 const states = (key: string) => currentProgress(key).steps.map((step) => `${step.id}:${step.state}`);
 
@@ -39,5 +39,30 @@ describe("launch progress", () => {
       error: { code: "TEMPLATE_IMAGE_NOT_FOUND" },
     });
     expect(states("u2:dev")).toEqual(["image:done", "create:error", "start:pending", "ready:pending"]);
+  });
+});
+
+describe("launch progress with a clone", () => {
+  it("adds the clone step in its place when the launch finds a repository to clone", () => {
+    const report = progressReporter("u3:api");
+    report.step("image");
+    report.step("create");
+    report.include("clone");
+    report.step("clone");
+    expect(states("u3:api")).toEqual([
+      "image:done",
+      "create:done",
+      "clone:active",
+      "start:pending",
+      "ready:pending",
+    ]);
+    report.fail({ code: "GIT_CLONE_FAILED", message: "not found" });
+    expect(states("u3:api")).toEqual([
+      "image:done",
+      "create:done",
+      "clone:error",
+      "start:pending",
+      "ready:pending",
+    ]);
   });
 });

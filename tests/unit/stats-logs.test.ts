@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { statsFromDocker } from "@/lib/containers/stats-math";
-import { demuxBuffer, lineSplitter } from "@/lib/runtime/log-frames";
+import { demuxBuffer, lineSplitter } from "@/lib/runtime/docker/log-frames";
+import { statsFromDocker } from "@/lib/runtime/docker/stats-math";
 
 describe("statsFromDocker", () => {
   it("computes CPU % like docker stats, memory without page cache, and sums networks", () => {
@@ -21,23 +21,23 @@ describe("statsFromDocker", () => {
       pids_stats: { current: 3 },
     });
     expect(stats).toEqual({
-      cpu_percent: 20,
-      memory_bytes: 40 * 1024 ** 2,
-      memory_limit_bytes: 64 * 1024 ** 2,
-      network_rx_bytes: 1024,
-      network_tx_bytes: 206,
+      cpuPercent: 20,
+      memoryBytes: 40 * 1024 ** 2,
+      memoryLimitBytes: 64 * 1024 ** 2,
+      networkRxBytes: 1024,
+      networkTxBytes: 206,
       pids: 3,
-      read_at: "2026-11-22T14:00:00Z",
+      readAt: "2026-11-22T14:00:00Z",
     });
   });
 
   it("reads zeros, not NaN, from an empty first sample", () => {
     const stats = statsFromDocker({ read: "0001-01-01T00:00:00Z" }, new Date("2026-01-01T00:00:00Z"));
     expect(stats).toMatchObject({
-      cpu_percent: 0,
-      memory_bytes: 0,
+      cpuPercent: 0,
+      memoryBytes: 0,
       pids: 0,
-      read_at: "2026-01-01T00:00:00.000Z",
+      readAt: "2026-01-01T00:00:00.000Z",
     });
   });
 });

@@ -11,46 +11,41 @@ const settings = {
 };
 
 describe("traefikLabels", () => {
-  it("routes Host + PathPrefix through owner-only forward-auth, strips the prefix and the Cookie header", () => {
-    expect(traefikLabels(settings, { userId: "cm1abc", slug: "ada", type: "dev", port: 8080 })).toEqual({
+  it("routes Host + the workspace's path through owner-only forward-auth, strips the prefix and the Cookie header", () => {
+    expect(traefikLabels(settings, { workspaceId: "cm1abc", routeKey: "ada-dev", port: 8080 })).toEqual({
       "traefik.enable": "true",
       "traefik.docker.network": "spawner",
-      "traefik.http.routers.usercm1abc-dev.rule": "Host(`spawner.example.com`) && PathPrefix(`/ada-dev`)",
-      "traefik.http.routers.usercm1abc-dev.entrypoints": "websecure",
-      "traefik.http.routers.usercm1abc-dev.service": "usercm1abc-dev",
-      "traefik.http.routers.usercm1abc-dev.middlewares":
-        "usercm1abc-dev-auth,usercm1abc-dev-strip,usercm1abc-dev-nocookie",
-      "traefik.http.routers.usercm1abc-dev.tls.certresolver": "letsencrypt",
-      "traefik.http.middlewares.usercm1abc-dev-auth.forwardauth.address":
-        "http://app:3000/api/forward-auth?uid=cm1abc&type=dev",
-      "traefik.http.middlewares.usercm1abc-dev-strip.stripprefix.prefixes": "/ada-dev",
-      "traefik.http.middlewares.usercm1abc-dev-nocookie.headers.customrequestheaders.Cookie": "",
-      "traefik.http.services.usercm1abc-dev.loadbalancer.server.port": "8080",
+      "traefik.http.routers.wscm1abc.rule":
+        "Host(`spawner.example.com`) && (Path(`/ada-dev`) || PathPrefix(`/ada-dev/`))",
+      "traefik.http.routers.wscm1abc.entrypoints": "websecure",
+      "traefik.http.routers.wscm1abc.service": "wscm1abc",
+      "traefik.http.routers.wscm1abc.middlewares": "wscm1abc-auth,wscm1abc-strip,wscm1abc-nocookie",
+      "traefik.http.routers.wscm1abc.tls.certresolver": "letsencrypt",
+      "traefik.http.middlewares.wscm1abc-auth.forwardauth.address":
+        "http://app:3000/api/forward-auth?ws=cm1abc",
+      "traefik.http.middlewares.wscm1abc-strip.stripprefix.prefixes": "/ada-dev",
+      "traefik.http.middlewares.wscm1abc-nocookie.headers.customrequestheaders.Cookie": "",
+      "traefik.http.services.wscm1abc.loadbalancer.server.port": "8080",
     });
   });
 
   it("leaves TLS to the entrypoint when no cert resolver is set", () => {
     const labels = traefikLabels(
       { ...settings, certResolver: "", entrypoints: ["web", "websecure"] },
-      {
-        userId: "u1",
-        slug: "bob",
-        type: "prod",
-        port: 3000,
-      },
+      { workspaceId: "w1", routeKey: "bob-prod", port: 3000 },
     );
     expect(Object.keys(labels).some((key) => key.includes("certresolver"))).toBe(false);
-    expect(labels["traefik.http.routers.useru1-prod.entrypoints"]).toBe("web,websecure");
+    expect(labels["traefik.http.routers.wsw1.entrypoints"]).toBe("web,websecure");
   });
 
   it("never lets user text into a rule or label key unescaped", () => {
-    for (const slug of ["ada`) || Host(`evil", "ada dev", "ADA", "-ada", "ada-", "a/b", "ada\n"]) {
-      expect(() => routePath(slug, "dev")).toThrow();
-      expect(() => traefikLabels(settings, { userId: "u1", slug, type: "dev", port: 8080 })).toThrow();
+    for (const key of ["ada`) || Host(`evil", "ada dev", "ADA", "-ada", "ada-", "a/b", "ada\n"]) {
+      expect(() => routePath(key)).toThrow();
+      expect(() => traefikLabels(settings, { workspaceId: "w1", routeKey: key, port: 8080 })).toThrow();
     }
-    expect(routerName("u1.x`) ||", "dev")).toBe("useru1x-dev");
+    expect(routerName("w1.x`) ||")).toBe("wsw1x");
     for (const key of Object.keys(
-      traefikLabels(settings, { userId: "u.1`x", slug: "ada", type: "dev", port: 1 }),
+      traefikLabels(settings, { workspaceId: "u.1`x", routeKey: "ada-dev", port: 1 }),
     )) {
       expect(key).toMatch(/^[a-z0-9.-]+$/i);
     }

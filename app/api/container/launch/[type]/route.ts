@@ -1,8 +1,8 @@
-import { launchContainer } from "@/lib/containers/launch-container";
 import { json } from "@/lib/http/respond";
-import { withUser } from "@/lib/http/route";
+import { param, withUser } from "@/lib/http/route";
+import { launchSlot } from "@/lib/workspaces/launch-slot";
 
-// POST /api/container/launch/[type] — create and/or start the caller's container of that type.
-export const POST = withUser(async (_request, { params, user }) => {
-  return json(await launchContainer({ owner: user, type: params.type }));
-});
+// POST /api/container/launch/[type] — create and/or start the caller's dev or prod workspace; wait until ready.
+export const POST = withUser(async (_request, { params, actor }) =>
+  json(await launchSlot({ actor, type: param(params, "type") })),
+);

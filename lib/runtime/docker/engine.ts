@@ -1,0 +1,13 @@
+// Is the Docker Engine there, and which version: used by health checks and tests.
+import "server-only";
+import type Docker from "dockerode";
+import { dockerCall } from "@/lib/runtime/docker/call";
+import type { EngineInfo } from "@/lib/runtime/runtime";
+
+export async function engineInfo(docker: Docker): Promise<EngineInfo> {
+  // dockerode's version() honours abortSignal; its type definitions don't list the option yet.
+  const version = await dockerCall("reach the container engine", (opts) =>
+    (docker.version as unknown as (options: object) => Promise<Docker.DockerVersion>).call(docker, opts),
+  );
+  return { version: version.Version, apiVersion: version.ApiVersion, os: version.Os, arch: version.Arch };
+}

@@ -1,0 +1,29 @@
+// Writing files into a created container before it starts (secret files, the data folder's owner), and reading
+// one back. Docker extracts the archive with the owners and modes it carries, into the container's volumes too.
+import "server-only";
+import type Docker from "dockerode";
+import { dockerCall, SLOW_CALL_MS } from "@/lib/runtime/docker/call";
+import { hasStatus, orNull } from "@/lib/runtime/docker/errors";
+import { packTar, readTarFiles } from "@/lib/runtime/docker/tar";
+import type { FileEntry } from "@/lib/runtime/runtime";
+
+export async function writeFiles(docker: Docker, id: string, entries: FileEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const archive = packTar(entries);
+  await dockerCall(
+    "write files into the container",
+    (opts) => docker.getContainer(id).putArchive(archive, { ...opts, path: "/" }),
+    SLOW_CALL_MS,
+  );
+}
+
+/** One file's content from a container (created or running), or null when it has no such file. */
+export async function readFile(docker: Docker, id: string, path: string): Promise<Buffer | null> {
+  const stream = await dockerCall("read a file of the container", (opts) =>
+    orNull(docker.getContainer(id).getArchive({ ...opts, path }), hasStatus(404)),
+  );
+  if (!stream) return null;
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream as AsyncIterable<Buffer>) chunks.push(chunk);
+  return readTarFiles(Buffer.concat(chunks))[0]?.content ?? null;
+}

@@ -1,0 +1,49 @@
+// The Docker Engine as a Runtime: one container per workload, its data in a named volume.
+import "server-only";
+import type Docker from "dockerode";
+import { getDocker } from "@/lib/runtime/docker/client";
+import {
+  createWorkload,
+  inspectWorkload,
+  listWorkloads,
+  removeWorkload,
+  restartWorkload,
+  startWorkload,
+  stopWorkload,
+  updateWorkloadLimits,
+} from "@/lib/runtime/docker/containers";
+import { engineInfo } from "@/lib/runtime/docker/engine";
+import { watchEvents } from "@/lib/runtime/docker/events";
+import { writeFiles } from "@/lib/runtime/docker/files";
+import { imageExists } from "@/lib/runtime/docker/images";
+import { followLogs, readAllLogs } from "@/lib/runtime/docker/logs";
+import { readStats } from "@/lib/runtime/docker/stats";
+import { runTask } from "@/lib/runtime/docker/task";
+import { userOf } from "@/lib/runtime/docker/user";
+import { removeVolume, volumeExists } from "@/lib/runtime/docker/volumes";
+import type { Runtime } from "@/lib/runtime/runtime";
+
+/** A Runtime on this dockerode client (default: DOCKER_HOST or the local socket). */
+export function dockerRuntime(docker: Docker = getDocker()): Runtime {
+  return {
+    ping: () => engineInfo(docker),
+    imageExists: (image) => imageExists(docker, image),
+    create: (spec) => createWorkload(docker, spec),
+    inspect: (idOrName) => inspectWorkload(docker, idOrName),
+    list: (selector) => listWorkloads(docker, selector),
+    start: (id) => startWorkload(docker, id),
+    stop: (id) => stopWorkload(docker, id),
+    restart: (id) => restartWorkload(docker, id),
+    remove: (id) => removeWorkload(docker, id),
+    updateLimits: (id, limits) => updateWorkloadLimits(docker, id, limits),
+    userOf: (id) => userOf(docker, id),
+    writeFiles: (id, entries) => writeFiles(docker, id, entries),
+    runTask: (spec) => runTask(docker, spec),
+    removeVolume: (name) => removeVolume(docker, name),
+    volumeExists: (name) => volumeExists(docker, name),
+    followLogs: (id, options) => followLogs(docker, id, options),
+    readAllLogs: (id) => readAllLogs(docker, id),
+    stats: (id) => readStats(docker, id),
+    watch: (selector, handlers) => watchEvents(docker, selector, handlers),
+  };
+}

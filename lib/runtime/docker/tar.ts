@@ -1,0 +1,78 @@
+// A minimal POSIX ustar writer and reader: Docker's archive API speaks tar, and our needs are a few small files
+// with exact owners and modes (secret files, a data folder) and reading one file back (/etc/passwd).
+const BLOCK = 512;
+
+export type TarEntry =
+  | { type: "file"; path: string; content: Buffer; mode: number; uid: number; gid: number }
+  | { type: "dir"; path: string; mode: number; uid: number; gid: number };
+
+function octal(value: number, width: number): string {
+  return `${value.toString(8).padStart(width - 1, "0")}\0`;
+}
+
+/** ustar keeps names in two fields: up to 155 bytes of directories, then up to 100 bytes of name. */
+function splitName(path: string): { prefix: string; name: string } {
+  if (Buffer.byteLength(path) <= 100) return { prefix: "", name: path };
+  for (let at = path.indexOf("/"); at !== -1; at = path.indexOf("/", at + 1)) {
+    const prefix = path.slice(0, at);
+    const name = path.slice(at + 1);
+    if (Buffer.byteLength(prefix) <= 155 && Buffer.byteLength(name) <= 100) return { prefix, name };
+  }
+  throw new Error(`path too long for a tar archive: ${path.slice(0, 80)}…`);
+}
+
+function header(entry: TarEntry, path: string, size: number): Buffer {
+  const block = Buffer.alloc(BLOCK);
+  const { prefix, name } = splitName(path);
+  block.write(name, 0, 100, "utf8");
+  block.write(octal(entry.mode & 0o7777, 8), 100, 8, "ascii");
+  block.write(octal(entry.uid, 8), 108, 8, "ascii");
+  block.write(octal(entry.gid, 8), 116, 8, "ascii");
+  block.write(octal(size, 12), 124, 12, "ascii");
+  block.write(octal(Math.floor(Date.now() / 1000), 12), 136, 12, "ascii");
+  block.write("        ", 148, 8, "ascii");
+  block.write(entry.type === "dir" ? "5" : "0", 156, 1, "ascii");
+  block.write("ustar\u000000", 257, 8, "ascii");
+  block.write(prefix, 345, 155, "utf8");
+  let sum = 0;
+  for (const byte of block) sum += byte;
+  block.write(`${sum.toString(8).padStart(6, "0")}\0 `, 148, 8, "ascii");
+  return block;
+}
+
+/** Packs entries into one archive; paths are relative to where Docker extracts it (no leading "/"). */
+export function packTar(entries: TarEntry[]): Buffer {
+  const parts: Buffer[] = [];
+  for (const entry of entries) {
+    const path = entry.path.replace(/^\/+/, "") + (entry.type === "dir" ? "/" : "");
+    const content = entry.type === "file" ? entry.content : Buffer.alloc(0);
+    parts.push(header(entry, path, content.length), content);
+    const pad = (BLOCK - (content.length % BLOCK)) % BLOCK;
+    if (pad) parts.push(Buffer.alloc(pad));
+  }
+  parts.push(Buffer.alloc(BLOCK * 2));
+  return Buffer.concat(parts);
+}
+
+const field = (block: Buffer, start: number, length: number) =>
+  block
+    .subarray(start, start + length)
+    .toString("utf8")
+    .replace(/\0.*$/s, "");
+
+/** The regular files of an archive (name and content), e.g. what Docker answers for one path. */
+export function readTarFiles(archive: Buffer): { name: string; content: Buffer }[] {
+  const files: { name: string; content: Buffer }[] = [];
+  for (let offset = 0; offset + BLOCK <= archive.length; ) {
+    const block = archive.subarray(offset, offset + BLOCK);
+    if (block.every((byte) => byte === 0)) break;
+    const size = Number.parseInt(field(block, 124, 12).trim() || "0", 8);
+    const type = field(block, 156, 1) || "0";
+    const prefix = field(block, 345, 155);
+    const name = prefix ? `${prefix}/${field(block, 0, 100)}` : field(block, 0, 100);
+    const start = offset + BLOCK;
+    if (type === "0") files.push({ name, content: archive.subarray(start, start + size) });
+    offset = start + Math.ceil(size / BLOCK) * BLOCK;
+  }
+  return files;
+}

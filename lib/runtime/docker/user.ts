@@ -1,0 +1,78 @@
+// The account a container's processes run as: its image's USER resolved against its own /etc/passwd and
+// /etc/group, and the HOME those processes get (an image's ENV HOME wins, as in Docker itself).
+import "server-only";
+import type Docker from "dockerode";
+import { AppError } from "@/lib/errors";
+import { dockerCall } from "@/lib/runtime/docker/call";
+import { readFile } from "@/lib/runtime/docker/files";
+import type { WorkloadUser } from "@/lib/runtime/runtime";
+
+type Account = { name: string; uid: number; gid: number; home: string };
+
+/** Lines of /etc/passwd ("name:x:uid:gid:gecos:home:shell"). */
+export function parsePasswd(text: string): Account[] {
+  return text
+    .split("\n")
+    .map((line) => line.split(":"))
+    .filter((parts) => parts.length >= 6)
+    .map(([name = "", , uid = "", gid = "", , home = ""]) => ({
+      name,
+      uid: Number(uid),
+      gid: Number(gid),
+      home,
+    }))
+    .filter((account) => Number.isInteger(account.uid) && Number.isInteger(account.gid));
+}
+
+/** Lines of /etc/group ("name:x:gid:members") -> name -> gid. */
+export function parseGroups(text: string): Map<string, number> {
+  const groups = new Map<string, number>();
+  for (const [name, , gid] of text.split("\n").map((line) => line.split(":")))
+    if (name && gid && /^\d+$/.test(gid)) groups.set(name, Number(gid));
+  return groups;
+}
+
+const NUMERIC = /^\d+$/;
+
+/** Resolves Docker's USER ("", "name", "uid", "name:group", "uid:gid") the way the engine does. */
+export function resolveUser(
+  user: string,
+  accounts: Account[],
+  groups: Map<string, number>,
+  envHome: string | undefined,
+): WorkloadUser {
+  const [who = "", group] = (user || "0").split(":");
+  const account = NUMERIC.test(who)
+    ? accounts.find((candidate) => candidate.uid === Number(who))
+    : accounts.find((candidate) => candidate.name === who);
+  if (!account && !NUMERIC.test(who))
+    throw new AppError("CONTAINER_START_FAILED", `The image's user "${who}" is not in its /etc/passwd.`);
+  const uid = account?.uid ?? Number(who);
+  let gid = account?.gid ?? uid;
+  if (group !== undefined) {
+    const named = NUMERIC.test(group) ? Number(group) : groups.get(group);
+    if (named === undefined)
+      throw new AppError("CONTAINER_START_FAILED", `The image's group "${group}" is not in its /etc/group.`);
+    gid = named;
+  }
+  // Docker gives a user without a passwd entry HOME=/ (and root /root).
+  const home = envHome || account?.home || (uid === 0 ? "/root" : "/");
+  return { uid, gid, home };
+}
+
+export async function userOf(docker: Docker, id: string): Promise<WorkloadUser> {
+  const info = await dockerCall("look up the container", (opts) => docker.getContainer(id).inspect(opts));
+  const envHome = (info.Config.Env ?? []).find((entry) => entry.startsWith("HOME="))?.slice(5);
+  const user = info.Config.User ?? "";
+  const needsFiles = user !== "" && !/^\d+(:\d+)?$/.test(user);
+  const [passwd, group] = await Promise.all([
+    readFile(docker, id, "/etc/passwd"),
+    needsFiles || user.includes(":") ? readFile(docker, id, "/etc/group") : Promise.resolve(null),
+  ]);
+  return resolveUser(
+    user,
+    parsePasswd(passwd?.toString("utf8") ?? ""),
+    parseGroups(group?.toString("utf8") ?? ""),
+    envHome,
+  );
+}

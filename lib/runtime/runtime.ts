@@ -1,0 +1,126 @@
+// The runtime seam: what runs one workload, in runtime-neutral types. Nothing here knows users or the database;
+// nothing outside lib/runtime reads an engine's own shapes. Docker implements it today (lib/runtime/docker),
+// a Swarm runtime later: stop may scale to zero, state may come from tasks, addresses from an overlay network.
+
+/** What people can be told about a workload, whatever runs it. */
+export type WorkloadState = "pending" | "running" | "stopped" | "failed";
+
+/** One port a workload serves: where the app itself reaches it, and where a browser can (local mode). */
+export type Endpoint = {
+  port: number;
+  /** Address on the workload network (Traefik and the app's readiness probe use it). */
+  address?: string;
+  /** A port published on this machine's loopback interface. */
+  published?: { host: string; port: number };
+};
+
+export type Workload = {
+  id: string;
+  name: string;
+  image: string;
+  state: WorkloadState;
+  /** The exit code of a workload that ended. */
+  exitCode?: number;
+  endpoints: Endpoint[];
+  labels: Record<string, string>;
+  createdAt: Date;
+  startedAt?: Date;
+};
+
+export type Limits = { memoryBytes: number; cpus: number; pidsLimit: number };
+
+export type VolumeMount = { name: string; target: string; labels: Record<string, string> };
+
+export type WorkloadSpec = {
+  name: string;
+  image: string;
+  hostname?: string;
+  env: Record<string, string>;
+  labels: Record<string, string>;
+  /** Ports the workload's apps listen on. */
+  ports: number[];
+  /** Local mode publishes the ports on loopback only; behind a proxy nothing is published. */
+  publishOnLoopback: boolean;
+  network: string;
+  limits: Limits;
+  capAdd: string[];
+  volume?: VolumeMount;
+};
+
+/** A file or directory written into a workload before it starts (secret files, a data folder's owner). */
+export type FileEntry =
+  | { type: "file"; path: string; content: Buffer; mode: number; uid: number; gid: number }
+  | { type: "dir"; path: string; mode: number; uid: number; gid: number };
+
+/** The account a workload's processes run as, read from its image. */
+export type WorkloadUser = { uid: number; gid: number; home: string };
+
+/** A short-lived helper run next to a workload (a git clone into its volume): runs to its end, then goes. */
+export type TaskSpec = {
+  name: string;
+  image: string;
+  command: string[];
+  user: string;
+  env: Record<string, string>;
+  labels: Record<string, string>;
+  network: string;
+  volume: { name: string; target: string };
+  files: FileEntry[];
+  limits: Limits;
+  timeoutMs: number;
+};
+
+export type TaskResult = { exitCode: number; output: string };
+
+export type WorkloadStats = {
+  cpuPercent: number;
+  memoryBytes: number;
+  memoryLimitBytes: number;
+  networkRxBytes: number;
+  networkTxBytes: number;
+  pids: number;
+  readAt: string;
+};
+
+export type LogLine = { stream: "stdout" | "stderr"; text: string };
+
+export type WorkloadEvent = {
+  action: "create" | "start" | "stop" | "die" | "destroy" | "other";
+  workloadId: string;
+  labels: Record<string, string>;
+};
+
+export type EngineInfo = { version: string; apiVersion: string; os: string; arch: string };
+
+/** Label selector: key -> exact value, or true for "has this label". */
+export type LabelSelector = Record<string, string | true>;
+
+export interface Runtime {
+  ping(): Promise<EngineInfo>;
+  imageExists(image: string): Promise<boolean>;
+  /** Creates a workload (not started); null when one with that name exists already. */
+  create(spec: WorkloadSpec): Promise<string | null>;
+  inspect(idOrName: string): Promise<Workload | null>;
+  list(selector: LabelSelector): Promise<Workload[]>;
+  start(id: string): Promise<void>;
+  stop(id: string): Promise<void>;
+  restart(id: string): Promise<void>;
+  /** Removes the workload; its volume stays. */
+  remove(id: string): Promise<void>;
+  updateLimits(id: string, limits: Limits): Promise<void>;
+  userOf(id: string): Promise<WorkloadUser>;
+  writeFiles(id: string, entries: FileEntry[]): Promise<void>;
+  runTask(spec: TaskSpec): Promise<TaskResult>;
+  removeVolume(name: string): Promise<void>;
+  volumeExists(name: string): Promise<boolean>;
+  followLogs(
+    id: string,
+    options: { tail: number; onLine: (line: LogLine) => void; onEnd: () => void },
+  ): Promise<() => void>;
+  readAllLogs(id: string): Promise<string>;
+  stats(id: string): Promise<WorkloadStats>;
+  watch(
+    selector: LabelSelector,
+    handlers: { onEvent: (event: WorkloadEvent) => void; onClose: () => void },
+  ): Promise<() => void>;
+}

@@ -1,0 +1,80 @@
+// A template as the app uses it: image, apps (named ports, one primary), default and maximum limits, data path.
+import { z } from "zod";
+
+export type LimitValues = { memoryMb: number; cpus: number; pids: number };
+
+export const appSchema = z.object({
+  name: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,14}[a-z0-9])?$/),
+  port: z.number().int().min(1).max(65535),
+  primary: z.boolean().default(false),
+  healthPath: z.string().startsWith("/").max(200).optional(),
+});
+export type TemplateApp = z.infer<typeof appSchema>;
+
+// One primary app: the first marked so, else the first.
+export const appsSchema = z
+  .array(appSchema)
+  .min(1)
+  .max(8)
+  .transform((apps) => {
+    const primary = apps.findIndex((app) => app.primary);
+    return apps.map((app, index) => ({ ...app, primary: index === Math.max(primary, 0) }));
+  });
+
+export type Template = {
+  id: string;
+  name: string;
+  displayName: string;
+  description: string;
+  image: string;
+  apps: TemplateApp[];
+  defaults: LimitValues;
+  maxima: LimitValues;
+  dataPath: string;
+  enabled: boolean;
+};
+
+export type TemplateRow = {
+  id: string;
+  name: string;
+  displayName: string;
+  description: string;
+  image: string;
+  apps: string;
+  defaultMemoryMb: number;
+  maxMemoryMb: number;
+  defaultCpus: number;
+  maxCpus: number;
+  defaultPids: number;
+  maxPids: number;
+  dataPath: string;
+  enabled: boolean;
+};
+
+export function templateFromRow(row: TemplateRow): Template {
+  let apps: TemplateApp[];
+  try {
+    apps = appsSchema.parse(JSON.parse(row.apps));
+  } catch {
+    // A broken apps column must not take the dashboard down: the template still lists, its launch says why.
+    apps = [{ name: "web", port: 8080, primary: true }];
+  }
+  return {
+    id: row.id,
+    name: row.name,
+    displayName: row.displayName,
+    description: row.description,
+    image: row.image,
+    apps,
+    defaults: { memoryMb: row.defaultMemoryMb, cpus: row.defaultCpus, pids: row.defaultPids },
+    maxima: { memoryMb: row.maxMemoryMb, cpus: row.maxCpus, pids: row.maxPids },
+    dataPath: row.dataPath,
+    enabled: row.enabled,
+  };
+}
+
+export function primaryApp(template: Pick<Template, "apps">): TemplateApp {
+  const app = template.apps.find((candidate) => candidate.primary) ?? template.apps[0];
+  if (!app) throw new Error("a template has at least one app");
+  return app;
+}

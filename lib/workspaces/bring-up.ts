@@ -1,0 +1,139 @@
+// Brings one workspace's workload up: create it if missing (volume, secret files, first clone), start it, wait
+// until its primary app answers. Shared by every launch (a workspace, a dev/prod slot); single-flight per
+// workspace in this process, and other processes meet at the unique workload name.
+import "server-only";
+import { getDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { probeUrl } from "@/lib/ingress/ingress";
+import { getRuntime } from "@/lib/runtime/get-runtime";
+import type { Workload, WorkloadUser } from "@/lib/runtime/runtime";
+import { primaryApp, type Template, templateFromRow } from "@/lib/templates/template";
+import { cloneRepository } from "@/lib/workspaces/clone-repository";
+import { faultPoint } from "@/lib/workspaces/fault-point";
+import { belongsTo, readWorkloadKey } from "@/lib/workspaces/labels";
+import type { progressReporter } from "@/lib/workspaces/launch-progress";
+import { prepareWorkload } from "@/lib/workspaces/prepare-workload";
+import { openSecret } from "@/lib/workspaces/secrets";
+import { parseSettings } from "@/lib/workspaces/settings";
+import { waitUntilReady } from "@/lib/workspaces/wait-until-ready";
+import { workloadSpecFor } from "@/lib/workspaces/workload-spec";
+import { findWorkload, type WorkspaceRecord } from "@/lib/workspaces/workspace-store";
+
+type Reporter = ReturnType<typeof progressReporter>;
+
+export function imageMissing(template: Pick<Template, "name" | "image">): AppError {
+  return new AppError(
+    "TEMPLATE_IMAGE_NOT_FOUND",
+    `The ${template.name} template image "${template.image}" is not available on this server. Ask an administrator to build it.`,
+  );
+}
+
+export async function bringUp(workspace: WorkspaceRecord, progress: Reporter): Promise<Workload> {
+  const env = getEnv();
+  const runtime = getRuntime();
+  const template = templateFromRow(workspace.template);
+  const settings = parseSettings(workspace.settings);
+  progress.step("image");
+  let workload = await findWorkload(workspace);
+  if (workload && workspace.pendingChange === "recreate") {
+    // Settings that only a new workload can carry (env, secret files): replace it, the volume stays.
+    await runtime.remove(workload.id);
+    workload = null;
+  }
+  let user: WorkloadUser | null = null;
+  if (!workload) {
+    if (!(await runtime.imageExists(template.image))) throw imageMissing(template);
+    progress.step("create");
+    // The row records intent before the engine acts, so a crash in between leaves a row the reconciler matches.
+    await getDb().workspace.update({
+      where: { id: workspace.id },
+      data: { runtimeId: null, pendingChange: null },
+    });
+    await faultPoint("after-row");
+    const spec = workloadSpecFor(env, { ...workspace, settings }, workspace.owner, template);
+    const id = (await runtime.create(spec)) ?? (await adoptByName(workspace));
+    await getDb().workspace.update({
+      where: { id: workspace.id },
+      data: { runtimeId: id, image: template.image },
+    });
+    await faultPoint("after-create");
+    workload = await runtime.inspect(id);
+    if (!workload)
+      throw new AppError("CONTAINER_START_FAILED", "The container disappeared while it was being made.");
+  } else if (workspace.pendingChange === "restart") {
+    await runtime.updateLimits(
+      workload.id,
+      workloadSpecFor(env, { ...workspace, settings }, workspace.owner, template).limits,
+    );
+  }
+  // Before every start, not only after create: a crash between create and start must not leave it without them.
+  if (workload.state !== "running")
+    user = await prepareWorkload({
+      workloadId: workload.id,
+      workspaceId: workspace.id,
+      dataPath: template.dataPath,
+    });
+  if (settings.git && !workspace.repoClonedAt) {
+    progress.include("clone");
+    progress.step("clone");
+    await clone(workspace, settings, template, user ?? (await runtime.userOf(workload.id)));
+  }
+  progress.step("start");
+  if (workload.state !== "running") await runtime.start(workload.id);
+  else if (workspace.pendingChange === "restart") await runtime.restart(workload.id);
+  await faultPoint("after-start");
+  const started = await runtime.inspect(workload.id);
+  if (!started)
+    throw new AppError("CONTAINER_START_FAILED", "The container disappeared while it was starting.");
+  progress.step("ready");
+  const app = primaryApp(template);
+  const probe = probeUrl(env, started, app.port);
+  if (probe)
+    await waitUntilReady({ url: probe, timeoutMs: env.READINESS_TIMEOUT_MS, label: workspace.displayName });
+  await getDb().workspace.update({
+    where: { id: workspace.id },
+    data: {
+      runtimeId: started.id,
+      lastUsedAt: new Date(),
+      pendingChange: null,
+      lastError: null,
+      stoppedReason: null,
+      stoppedAt: null,
+    },
+  });
+  return started;
+}
+
+/** A workload with our name, made by a parallel or crashed process: ours only if its labels say so. */
+async function adoptByName(workspace: WorkspaceRecord): Promise<string> {
+  const found = await getRuntime().inspect(workspace.workloadName);
+  if (!found || !belongsTo(readWorkloadKey(getEnv().LABEL_PREFIX, found.labels), workspace))
+    throw new AppError(
+      "CONFLICT",
+      "A container with this workspace's name exists but does not belong to it.",
+    );
+  return found.id;
+}
+
+async function clone(
+  workspace: WorkspaceRecord,
+  settings: ReturnType<typeof parseSettings>,
+  template: Template,
+  user: WorkloadUser,
+): Promise<void> {
+  const git = settings.git;
+  if (!git) return;
+  const helperImage = getEnv().GIT_HELPER_IMAGE;
+  if (!(await getRuntime().imageExists(helperImage)))
+    throw new AppError(
+      "TEMPLATE_IMAGE_NOT_FOUND",
+      `The git helper image "${helperImage}" is not available on this server. Ask an administrator to build it (npm run templates:build).`,
+    );
+  const sealed = await getDb().workspaceSecret.findFirst({
+    where: { workspaceId: workspace.id, kind: "git-token" },
+  });
+  const token = sealed ? openSecret(workspace.id, sealed).toString("utf8") : null;
+  await cloneRepository({ workspace, git, token, user, dataPath: template.dataPath });
+  await getDb().workspace.update({ where: { id: workspace.id }, data: { repoClonedAt: new Date() } });
+}

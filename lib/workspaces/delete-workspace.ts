@@ -1,0 +1,47 @@
+// Use case: delete a workspace: its workload goes, and its data volume too unless the owner keeps it (then it is
+// listed to them as a kept volume, to attach to a new workspace or remove later).
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { getDb } from "@/lib/db";
+import { getRuntime } from "@/lib/runtime/get-runtime";
+import { assertNotLaunching } from "@/lib/workspaces/busy";
+import { findVisibleWorkspace, findWorkload } from "@/lib/workspaces/workspace-store";
+
+export type DeleteResult = { deleted: true; kept_volume: { id: string; name: string } | null };
+
+export async function deleteWorkspace({
+  actor,
+  workspaceId,
+  keepData,
+}: {
+  actor: Actor;
+  workspaceId: string;
+  keepData: boolean;
+}): Promise<DeleteResult> {
+  const workspace = await findVisibleWorkspace(actor, workspaceId);
+  assertNotLaunching(workspace);
+  const runtime = getRuntime();
+  // The workload first: a volume in use can't be removed, and a crash after this step leaves only data behind.
+  const workload = await findWorkload(workspace);
+  if (workload) await runtime.remove(workload.id);
+  const volumeExists = await runtime.volumeExists(workspace.volumeName);
+  if (!keepData && volumeExists) await runtime.removeVolume(workspace.volumeName);
+  const kept = await getDb().$transaction(async (tx) => {
+    const row =
+      keepData && volumeExists
+        ? await tx.keptVolume.upsert({
+            where: { volumeName: workspace.volumeName },
+            create: {
+              ownerId: workspace.ownerId,
+              volumeName: workspace.volumeName,
+              workspaceName: workspace.name,
+              templateName: workspace.template.name,
+            },
+            update: { ownerId: workspace.ownerId, workspaceName: workspace.name, keptAt: new Date() },
+          })
+        : null;
+    await tx.workspace.deleteMany({ where: { id: workspace.id } });
+    return row;
+  });
+  return { deleted: true, kept_volume: kept ? { id: kept.id, name: kept.volumeName } : null };
+}

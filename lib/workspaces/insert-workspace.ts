@@ -1,0 +1,81 @@
+// Writes a new workspace row with its derived names. The unique (owner, name) index decides races between two
+// creations; a route key someone else's workspace already spells gets a random suffix instead (names.ts).
+import "server-only";
+import { Prisma } from "@prisma/client";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import {
+  alternateRouteKey,
+  newWorkspaceId,
+  routeKey,
+  volumeName,
+  workloadName,
+} from "@/lib/workspaces/names";
+import type { SealedSecret } from "@/lib/workspaces/secrets";
+import { serializeSettings, type WorkspaceSettings } from "@/lib/workspaces/settings";
+import { type WorkspaceRecord, workspaceInclude } from "@/lib/workspaces/workspace-store";
+
+export type NewWorkspace = {
+  id?: string;
+  owner: { id: string; slug: string };
+  name: string;
+  displayName: string;
+  templateId: string;
+  settings: WorkspaceSettings;
+  secrets?: SealedSecret[];
+  /** A kept volume to use instead of a new one. */
+  volumeName?: string;
+};
+
+type UniqueMeta = {
+  target?: unknown;
+  driverAdapterError?: { cause?: { constraint?: { fields?: unknown } } };
+};
+
+/** The fields of the unique index a write ran into ("" for other errors); driver adapters report them apart. */
+const uniqueTarget = (error: unknown): string => {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return "";
+  const meta = error.meta as UniqueMeta | undefined;
+  return String(meta?.target ?? meta?.driverAdapterError?.cause?.constraint?.fields ?? "");
+};
+
+export function nameTaken(name: string): AppError {
+  return new AppError("NAME_TAKEN", `You already have a workspace named "${name}".`, {
+    fields: { name: ["You already have a workspace with this name."] },
+  });
+}
+
+export async function insertWorkspace(
+  input: NewWorkspace,
+  tx: Prisma.TransactionClient = getDb(),
+): Promise<WorkspaceRecord> {
+  const id = input.id ?? newWorkspaceId();
+  const names = { slug: input.owner.slug, name: input.name, id };
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await tx.workspace.create({
+        data: {
+          id,
+          ownerId: input.owner.id,
+          name: input.name,
+          displayName: input.displayName,
+          templateId: input.templateId,
+          settings: serializeSettings(input.settings),
+          routeKey:
+            attempt === 0
+              ? routeKey(input.owner.slug, input.name)
+              : alternateRouteKey(input.owner.slug, input.name),
+          workloadName: workloadName(names),
+          volumeName: input.volumeName ?? volumeName(names),
+          secrets: input.secrets?.length ? { create: input.secrets } : undefined,
+        },
+        include: workspaceInclude,
+      });
+    } catch (error) {
+      const target = uniqueTarget(error);
+      if (target.includes("routeKey") && attempt < 4) continue;
+      if (target.includes("name") || target.includes("ownerId")) throw nameTaken(input.name);
+      throw error;
+    }
+  }
+}

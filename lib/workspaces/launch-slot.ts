@@ -1,0 +1,65 @@
+// Use case: the seed's "Create & Open" of the dev or prod slot. The slot is the owner's workspace of that name,
+// created on its first launch; a first launch that fails before anything exists leaves no row behind.
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { getRuntime } from "@/lib/runtime/get-runtime";
+import { isSlotName, SLOT_NAMES } from "@/lib/templates/seeded-templates";
+import { templateFromRow } from "@/lib/templates/template";
+import { findEnabledTemplate } from "@/lib/templates/template-store";
+import { bringUp, imageMissing } from "@/lib/workspaces/bring-up";
+import { insertWorkspace } from "@/lib/workspaces/insert-workspace";
+import { EMPTY_SETTINGS } from "@/lib/workspaces/settings";
+import { type LaunchResult, withLaunch } from "@/lib/workspaces/with-launch";
+import { findWorkload, findWorkspaceByName } from "@/lib/workspaces/workspace-store";
+
+export function parseSlotType(type: unknown) {
+  if (isSlotName(type)) return type;
+  throw new AppError(
+    "INVALID_CONTAINER_TYPE",
+    `Unknown container type. Use one of: ${SLOT_NAMES.join(", ")}.`,
+  );
+}
+
+export async function launchSlot({ actor, type }: { actor: Actor; type: unknown }): Promise<LaunchResult> {
+  const name = parseSlotType(type);
+  return withLaunch({ ownerId: actor.userId, name }, async (progress) => {
+    const existing = await findWorkspaceByName(actor.userId, name);
+    const template = existing ? templateFromRow(existing.template) : await findEnabledTemplate(name);
+    progress.step("image");
+    if (!(await getRuntime().imageExists(template.image))) throw imageMissing(template);
+    const workspace =
+      existing ??
+      (await insertWorkspace({
+        owner: { id: actor.userId, slug: actor.slug },
+        name,
+        displayName: template.displayName,
+        templateId: template.id,
+        settings: EMPTY_SETTINGS,
+      }).catch(async (error: unknown) => {
+        // Another server process wrote the slot a moment ago: launch that one.
+        const written =
+          error instanceof AppError &&
+          error.code === "NAME_TAKEN" &&
+          (await findWorkspaceByName(actor.userId, name));
+        if (!written) throw error;
+        return written;
+      }));
+    try {
+      const workload = await bringUp(workspace, progress);
+      return {
+        workspaceId: workspace.id,
+        displayName: workspace.displayName,
+        routeKey: workspace.routeKey,
+        template,
+        workload,
+      };
+    } catch (error) {
+      // Nothing half-created: a slot row this launch wrote goes again when no workload came of it.
+      if (!existing && !(await findWorkload(workspace).catch(() => ({}))))
+        await getDb().workspace.deleteMany({ where: { id: workspace.id } });
+      throw error;
+    }
+  });
+}

@@ -1,0 +1,35 @@
+// Use case: bring a workspace up and open it. Not created: create and start. Stopped: start. Gone: create again
+// (its data volume stays). Ready means its primary app answers HTTP.
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { templateFromRow } from "@/lib/templates/template";
+import { bringUp } from "@/lib/workspaces/bring-up";
+import { type LaunchResult, withLaunch } from "@/lib/workspaces/with-launch";
+import {
+  findVisibleWorkspace,
+  findWorkspaceByName,
+  workspaceNotFound,
+} from "@/lib/workspaces/workspace-store";
+
+export async function launchWorkspace({
+  actor,
+  workspaceId,
+}: {
+  actor: Actor;
+  workspaceId: string;
+}): Promise<LaunchResult> {
+  const found = await findVisibleWorkspace(actor, workspaceId);
+  return withLaunch({ ownerId: found.ownerId, name: found.name }, async (progress) => {
+    // Read again inside the single flight: a launch that just finished may have changed the row.
+    const workspace = await findWorkspaceByName(found.ownerId, found.name);
+    if (!workspace) throw workspaceNotFound();
+    const workload = await bringUp(workspace, progress);
+    return {
+      workspaceId: workspace.id,
+      displayName: workspace.displayName,
+      routeKey: workspace.routeKey,
+      template: templateFromRow(workspace.template),
+      workload,
+    };
+  });
+}

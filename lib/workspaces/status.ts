@@ -1,0 +1,20 @@
+// What people see: one of five statuses, read from the workload (and this process's own launches).
+import type { WorkloadState } from "@/lib/runtime/runtime";
+
+export const WORKSPACE_STATUSES = ["not_created", "creating", "running", "stopped", "error"] as const;
+export type WorkspaceStatus = (typeof WORKSPACE_STATUSES)[number];
+
+export function statusOf(workload: { state: WorkloadState } | null, launching: boolean): WorkspaceStatus {
+  if (launching) return "creating";
+  if (!workload) return "not_created";
+  switch (workload.state) {
+    case "running":
+      return "running";
+    case "stopped":
+      return "stopped";
+    case "pending":
+      return "creating";
+    default:
+      return "error";
+  }
+}

@@ -1,0 +1,68 @@
+// Use case: change a workspace's settings. Saved at once; a workload that exists gets the change by a restart
+// (new limits) or a re-creation (environment, secret files) — now, when the caller confirms (apply_now), otherwise
+// at its next start. Its data volume stays either way.
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { getDb } from "@/lib/db";
+import { templateFromRow } from "@/lib/templates/template";
+import type { UpdateWorkspaceInput } from "@/lib/validations/workspace";
+import { assertNotLaunching } from "@/lib/workspaces/busy";
+import { getWorkspace } from "@/lib/workspaces/get-workspace";
+import { launchWorkspace } from "@/lib/workspaces/launch-workspace";
+import { parseSettings, serializeSettings } from "@/lib/workspaces/settings";
+import { type Impact, impactOf, strongest } from "@/lib/workspaces/settings-impact";
+import { settingsFrom } from "@/lib/workspaces/settings-input";
+import { findVisibleWorkspace, findWorkload } from "@/lib/workspaces/workspace-store";
+import type { WorkspaceView } from "@/lib/workspaces/workspace-view";
+
+export type UpdateResult = { workspace: WorkspaceView; takes: Impact; applied: boolean };
+
+export async function updateWorkspaceSettings({
+  actor,
+  workspaceId,
+  input,
+}: {
+  actor: Actor;
+  workspaceId: string;
+  input: UpdateWorkspaceInput;
+}): Promise<UpdateResult> {
+  const workspace = await findVisibleWorkspace(actor, workspaceId);
+  assertNotLaunching(workspace);
+  const before = parseSettings(workspace.settings);
+  const fileSecrets = workspace.secrets.filter((secret) => secret.kind === "file");
+  const { settings, secrets } = settingsFrom(input, templateFromRow(workspace.template), workspace.id, {
+    settings: before,
+    secretPaths: new Set(fileSecrets.map((secret) => secret.path)),
+    hasToken: workspace.secrets.some((secret) => secret.kind === "git-token"),
+  });
+  const workload = await findWorkload(workspace);
+  const takes = workload ? impactOf(before, settings, secrets) : "none";
+  const pending = strongest((workspace.pendingChange as Impact | null) ?? "none", takes);
+  await getDb().$transaction(async (tx) => {
+    await tx.workspace.update({
+      where: { id: workspace.id },
+      data: {
+        displayName: input.display_name || undefined,
+        settings: serializeSettings(settings),
+        pendingChange: pending === "none" ? null : pending,
+      },
+    });
+    if (secrets.removePaths.length > 0)
+      await tx.workspaceSecret.deleteMany({
+        where: { workspaceId: workspace.id, kind: "file", path: { in: secrets.removePaths } },
+      });
+    if (secrets.removeToken)
+      await tx.workspaceSecret.deleteMany({ where: { workspaceId: workspace.id, kind: "git-token" } });
+    for (const secret of secrets.upsert) {
+      await tx.workspaceSecret.upsert({
+        where: { workspaceId_kind_path: { workspaceId: workspace.id, kind: secret.kind, path: secret.path } },
+        create: { ...secret, workspaceId: workspace.id },
+        update: { size: secret.size, sealed: secret.sealed },
+      });
+    }
+  });
+  const running = workload?.state === "running";
+  const applyNow = running && pending !== "none" && input.apply_now === true;
+  if (applyNow) await launchWorkspace({ actor, workspaceId });
+  return { workspace: await getWorkspace({ actor, workspaceId }), takes: pending, applied: applyNow };
+}

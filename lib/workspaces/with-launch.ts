@@ -1,0 +1,62 @@
+// One launch of one workspace at a time in this process: twenty clicks share it, its steps are published for the
+// progress stream, and how it ended is kept on the row (the card shows the last error after a reload).
+import "server-only";
+import { getDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { toErrorBody } from "@/lib/errors";
+import { serviceUrl } from "@/lib/ingress/ingress";
+import type { Workload } from "@/lib/runtime/runtime";
+import { primaryApp, type Template } from "@/lib/templates/template";
+import { launchKey, singleFlight } from "@/lib/workspaces/in-flight";
+import { progressReporter } from "@/lib/workspaces/launch-progress";
+
+/** What a launch answers: the seed's shape (POST /api/container/launch/{type}). */
+export type LaunchResult = {
+  message: string;
+  service_url: string | null;
+  container_id: string;
+  status: "running";
+};
+
+export type Launched = {
+  workspaceId: string;
+  displayName: string;
+  routeKey: string;
+  template: Template;
+  workload: Workload;
+};
+
+export function withLaunch(
+  owner: { ownerId: string; name: string },
+  work: (progress: ReturnType<typeof progressReporter>) => Promise<Launched>,
+): Promise<LaunchResult> {
+  const key = launchKey(owner.ownerId, owner.name);
+  return singleFlight(key, async () => {
+    const progress = progressReporter(key);
+    try {
+      const launched = await work(progress);
+      progress.ready();
+      return {
+        message: `Your ${launched.displayName} workspace is running.`,
+        service_url: serviceUrl(
+          getEnv(),
+          launched.routeKey,
+          launched.workload,
+          primaryApp(launched.template).port,
+        ),
+        container_id: launched.workload.id,
+        status: "running" as const,
+      };
+    } catch (error) {
+      const { body } = toErrorBody(error);
+      progress.fail(body.error);
+      await getDb()
+        .workspace.updateMany({
+          where: { ownerId: owner.ownerId, name: owner.name },
+          data: { lastError: body.error.message },
+        })
+        .catch(() => {});
+      throw error;
+    }
+  });
+}

@@ -1,0 +1,65 @@
+// The full workload spec of one workspace, from settings, template and owner: pure, so it is tested as data.
+import type { Env } from "@/lib/env";
+import { ingressLabels, publishesLoopbackPort, serviceBasePath } from "@/lib/ingress/ingress";
+import type { WorkloadSpec } from "@/lib/runtime/runtime";
+import { primaryApp, type Template } from "@/lib/templates/template";
+import { volumeLabels, workloadLabels } from "@/lib/workspaces/labels";
+import { effectiveLimits, type WorkspaceSettings } from "@/lib/workspaces/settings";
+
+export type SpecWorkspace = {
+  id: string;
+  name: string;
+  routeKey: string;
+  workloadName: string;
+  volumeName: string;
+  settings: WorkspaceSettings;
+};
+
+const MB = 1024 * 1024;
+
+export function workloadSpecFor(
+  env: Env,
+  workspace: SpecWorkspace,
+  owner: { id: string; slug: string },
+  template: Template,
+): WorkloadSpec {
+  const app = primaryApp(template);
+  const limits = effectiveLimits(workspace.settings, template);
+  const identity = {
+    workspaceId: workspace.id,
+    ownerId: owner.id,
+    name: workspace.name,
+    template: template.name,
+    slug: owner.slug,
+  };
+  return {
+    name: workspace.workloadName,
+    hostname: `${owner.slug}-${workspace.name}`.slice(0, 63).replace(/-+$/, ""),
+    image: template.image,
+    ports: template.apps.map((candidate) => candidate.port),
+    network: env.CONTAINER_NETWORK,
+    labels: {
+      ...workloadLabels(env.LABEL_PREFIX, identity),
+      ...ingressLabels(env, { workspaceId: workspace.id, routeKey: workspace.routeKey, port: app.port }),
+    },
+    env: {
+      ...Object.fromEntries(workspace.settings.env.map((entry) => [entry.key, entry.value])),
+      // Set by the app, after the user's (whose names may not shadow these: the schema refuses them).
+      USER_ID: owner.id,
+      USER_SLUG: owner.slug,
+      CONTAINER_TYPE: template.name,
+      SERVICE_BASE_PATH: serviceBasePath(env, workspace.routeKey),
+      WORKSPACE_ID: workspace.id,
+      WORKSPACE_NAME: workspace.name,
+      WORKSPACE_DATA: template.dataPath,
+    },
+    limits: { memoryBytes: limits.memoryMb * MB, cpus: limits.cpus, pidsLimit: limits.pids },
+    capAdd: env.CONTAINER_CAP_ADD,
+    publishOnLoopback: publishesLoopbackPort(env),
+    volume: {
+      name: workspace.volumeName,
+      target: template.dataPath,
+      labels: volumeLabels(env.LABEL_PREFIX, { workspaceId: workspace.id, ownerId: owner.id }),
+    },
+  };
+}

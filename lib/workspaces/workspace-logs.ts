@@ -1,0 +1,32 @@
+// Use cases: a workspace's log, followed for as long as the viewer stays, or downloaded whole.
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { AppError } from "@/lib/errors";
+import { getRuntime } from "@/lib/runtime/get-runtime";
+import type { LogLine } from "@/lib/runtime/runtime";
+import { findVisibleWorkspace, findWorkload } from "@/lib/workspaces/workspace-store";
+
+const TAIL_LINES = 200;
+
+async function requireWorkload(actor: Actor, workspaceId: string) {
+  const workspace = await findVisibleWorkspace(actor, workspaceId);
+  const workload = await findWorkload(workspace);
+  if (!workload) throw new AppError("NOT_FOUND", "This workspace has not been created yet.");
+  return { workspace, workload };
+}
+
+export type LogHandlers = { onLine: (line: LogLine) => void; onEnd: () => void };
+
+/** Resolves the workload first (404 before any stream opens), then follows it on demand. */
+export async function logFollower({ actor, workspaceId }: { actor: Actor; workspaceId: string }) {
+  const { workload } = await requireWorkload(actor, workspaceId);
+  return (handlers: LogHandlers) => getRuntime().followLogs(workload.id, { tail: TAIL_LINES, ...handlers });
+}
+
+export async function downloadWorkspaceLogs({ actor, workspaceId }: { actor: Actor; workspaceId: string }) {
+  const { workspace, workload } = await requireWorkload(actor, workspaceId);
+  return {
+    filename: `${workspace.owner.slug}-${workspace.name}.log`,
+    text: await getRuntime().readAllLogs(workload.id),
+  };
+}

@@ -1,0 +1,148 @@
+// The shapes people and API clients see, built from a row and its workload. Wire names are the API's (snake_case).
+import type { Env } from "@/lib/env";
+import { serviceUrl } from "@/lib/ingress/ingress";
+import type { Workload } from "@/lib/runtime/runtime";
+import { primaryApp, type Template } from "@/lib/templates/template";
+import { effectiveLimits, type WorkspaceSettings } from "@/lib/workspaces/settings";
+import { statusOf, type WorkspaceStatus } from "@/lib/workspaces/status";
+
+export type ViewRow = {
+  id: string;
+  name: string;
+  displayName: string;
+  routeKey: string;
+  volumeName: string;
+  createdAt: Date;
+  lastUsedAt: Date;
+  stoppedReason: string | null;
+  stoppedAt: Date | null;
+  lastError: string | null;
+  pendingChange: string | null;
+  repoClonedAt: Date | null;
+  owner: { id: string; slug: string };
+  secrets: { kind: string; path: string; size: number; updatedAt: Date }[];
+};
+
+export type WorkspaceView = {
+  id: string;
+  name: string;
+  display_name: string;
+  owner: { id: string; slug: string };
+  template: { name: string; display_name: string; description: string };
+  status: WorkspaceStatus;
+  service_url: string | null;
+  container_id: string | null;
+  created_at: string;
+  last_used: string;
+  stopped_reason: string | null;
+  stopped_at: string | null;
+  last_error: string | null;
+  /** A saved settings change the workload does not run with yet: applied by a restart or a re-creation. */
+  pending_change: "restart" | "recreate" | null;
+  apps: { name: string; port: number; primary: boolean; url: string | null }[];
+  settings: {
+    git: {
+      url: string;
+      branch: string | null;
+      username: string | null;
+      has_token: boolean;
+      cloned_at: string | null;
+    } | null;
+    env: { key: string; value: string }[];
+    secret_files: { path: string; size: number; updated_at: string }[];
+    limits: { memory_mb: number; cpus: number; pids: number };
+  };
+  limits_max: { memory_mb: number; cpus: number; pids: number };
+  data: { path: string; volume: string };
+};
+
+export function workspaceView(input: {
+  env: Env;
+  row: ViewRow;
+  settings: WorkspaceSettings;
+  template: Template;
+  workload: Workload | null;
+  launching: boolean;
+}): WorkspaceView {
+  const { env, row, settings, template, workload } = input;
+  const status = statusOf(workload, input.launching);
+  const running = status === "running";
+  const limits = effectiveLimits(settings, template);
+  const primary = primaryApp(template);
+  return {
+    id: row.id,
+    name: row.name,
+    display_name: row.displayName,
+    owner: row.owner,
+    template: { name: template.name, display_name: template.displayName, description: template.description },
+    status,
+    service_url: running ? serviceUrl(env, row.routeKey, workload, primary.port) : null,
+    container_id: workload?.id ?? null,
+    created_at: row.createdAt.toISOString(),
+    last_used: row.lastUsedAt.toISOString(),
+    stopped_reason: status === "running" ? null : row.stoppedReason,
+    stopped_at: status === "running" ? null : (row.stoppedAt?.toISOString() ?? null),
+    last_error: row.lastError,
+    pending_change:
+      workload && (row.pendingChange === "restart" || row.pendingChange === "recreate")
+        ? row.pendingChange
+        : null,
+    apps: template.apps.map((app) => ({
+      name: app.name,
+      port: app.port,
+      primary: app.primary,
+      url: running && app.primary ? serviceUrl(env, row.routeKey, workload, app.port) : null,
+    })),
+    settings: {
+      git: settings.git
+        ? {
+            url: settings.git.url,
+            branch: settings.git.branch,
+            username: settings.git.username,
+            has_token: row.secrets.some((secret) => secret.kind === "git-token"),
+            cloned_at: row.repoClonedAt?.toISOString() ?? null,
+          }
+        : null,
+      env: settings.env,
+      secret_files: row.secrets
+        .filter((secret) => secret.kind === "file")
+        .map((secret) => ({
+          path: secret.path,
+          size: secret.size,
+          updated_at: secret.updatedAt.toISOString(),
+        })),
+      limits: { memory_mb: limits.memoryMb, cpus: limits.cpus, pids: limits.pids },
+    },
+    limits_max: {
+      memory_mb: template.maxima.memoryMb,
+      cpus: template.maxima.cpus,
+      pids: template.maxima.pids,
+    },
+    data: { path: template.dataPath, volume: row.volumeName },
+  };
+}
+
+/** The seed's container slot: `GET /api/user/containers` answers these for dev and prod. */
+export type SlotView = {
+  type: string;
+  display_name: string;
+  description: string;
+  status: WorkspaceStatus;
+  service_url: string | null;
+  container_id: string | null;
+  created_at: string | null;
+  last_used: string | null;
+};
+
+export function slotView(template: Template, view: WorkspaceView | null, launching: boolean): SlotView {
+  return {
+    type: template.name,
+    display_name: template.displayName,
+    description: template.description,
+    status: view?.status ?? (launching ? "creating" : "not_created"),
+    service_url: view?.service_url ?? null,
+    container_id: view?.container_id ?? null,
+    created_at: view?.container_id ? view.created_at : null,
+    last_used: view?.container_id ? view.last_used : null,
+  };
+}

@@ -57,9 +57,11 @@ export function emptyCreateState(template: string): CreateState {
   };
 }
 
-/** The settings form as a workspace has it now: env values shown, secret files by path, limits in effect. */
+/** The settings form as a workspace has it now: env values shown, secret files by path, its own limits ("" for a
+ * limit left at the template's default, which the field shows as its placeholder). */
 export function settingsStateOf(workspace: WorkspaceView): SettingsState {
-  const { git, env, secret_files, limits } = workspace.settings;
+  const { git, env, secret_files, limits_custom: limits } = workspace.settings;
+  const own = (value: number | null) => (value === null ? "" : String(value));
   return {
     display_name: workspace.display_name,
     git: git
@@ -79,7 +81,7 @@ export function settingsStateOf(workspace: WorkspaceView): SettingsState {
       encoding: "utf8",
       saved: { size: file.size, updated_at: file.updated_at },
     })),
-    limits: { memory_mb: String(limits.memory_mb), cpus: String(limits.cpus), pids: String(limits.pids) },
+    limits: { memory_mb: own(limits.memory_mb), cpus: own(limits.cpus), pids: own(limits.pids) },
   };
 }
 

@@ -9,6 +9,8 @@ import type { Runtime, WorkloadEvent } from "@/lib/runtime/runtime";
 import { inFlightKeys } from "@/lib/workspaces/in-flight";
 import { managedSelector, readWorkloadKey } from "@/lib/workspaces/labels";
 
+const EVENT_DIFF_DELAY_MS = 500;
+
 export type ReconcilerOptions = {
   intervalMs: number;
   graceMs: number;
@@ -27,6 +29,7 @@ export class Reconciler {
   private stopWatching: (() => void) | undefined;
   private failures = 0;
   private stopped = true;
+  private soon: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: ReconcilerOptions) {}
 
@@ -46,6 +49,7 @@ export class Reconciler {
   stop(): void {
     this.stopped = true;
     clearInterval(this.timer);
+    clearTimeout(this.soon);
     this.stopWatching?.();
     this.stopWatching = undefined;
   }
@@ -137,7 +141,15 @@ export class Reconciler {
 
   private onEvent(event: WorkloadEvent): void {
     this.events.emit("event", event);
-    if (event.action === "destroy" || event.action === "create") void this.runOnce().catch(() => {});
+    if (event.action !== "destroy" && event.action !== "create") return;
+    // A burst of creates and removals (a launch, a bulk stop) is one diff a moment later, not one per event
+    // competing with the launch that caused it.
+    if (this.soon) return;
+    this.soon = setTimeout(() => {
+      this.soon = undefined;
+      if (!this.stopped) void this.runOnce().catch(() => {});
+    }, EVENT_DIFF_DELAY_MS);
+    this.soon.unref();
   }
 
   private log(message: string): void {

@@ -18,12 +18,17 @@ export type Workload = {
   id: string;
   name: string;
   image: string;
+  /** The content id of the image it runs (the same for every workload of one image version). */
+  imageId?: string;
+  /** The user its processes run as, as its image says ("", "name", "uid:gid" ...), and HOME if the image sets it. */
+  user?: { spec: string; home?: string };
   state: WorkloadState;
   /** The exit code of a workload that ended. */
   exitCode?: number;
   endpoints: Endpoint[];
   labels: Record<string, string>;
   createdAt: Date;
+  /** When it last started, running or not; undefined when it never has (or the runtime can't tell). */
   startedAt?: Date;
 };
 
@@ -108,7 +113,10 @@ export interface Runtime {
   /** Removes the workload; its volume stays. */
   remove(id: string): Promise<void>;
   updateLimits(id: string, limits: Limits): Promise<void>;
-  userOf(id: string): Promise<WorkloadUser>;
+  /** Resolves the workload's user (uid, gid, home) from its image: once per image version. */
+  userOf(workload: Workload): Promise<WorkloadUser>;
+  /** Owner of a directory in a created workload (its volumes included), or null when there is none. */
+  pathOwner(id: string, path: string): Promise<{ uid: number; gid: number } | null>;
   writeFiles(id: string, entries: FileEntry[]): Promise<void>;
   runTask(spec: TaskSpec): Promise<TaskResult>;
   removeVolume(name: string): Promise<void>;

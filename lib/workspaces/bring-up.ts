@@ -13,6 +13,7 @@ import { cloneRepository } from "@/lib/workspaces/clone-repository";
 import { faultPoint } from "@/lib/workspaces/fault-point";
 import { belongsTo, readWorkloadKey } from "@/lib/workspaces/labels";
 import type { progressReporter } from "@/lib/workspaces/launch-progress";
+import { volumeName } from "@/lib/workspaces/names";
 import { prepareWorkload } from "@/lib/workspaces/prepare-workload";
 import { openSecret } from "@/lib/workspaces/secrets";
 import { parseSettings } from "@/lib/workspaces/settings";
@@ -29,34 +30,45 @@ export function imageMissing(template: Pick<Template, "name" | "image">): AppErr
   );
 }
 
-export async function bringUp(workspace: WorkspaceRecord, progress: Reporter): Promise<Workload> {
+/**
+ * `justCreated`: the caller wrote this row a moment ago, so no workload of it can exist yet (a parallel process's
+ * would be met at create by its name) and the lookup is skipped.
+ */
+export async function bringUp(
+  workspace: WorkspaceRecord,
+  progress: Reporter,
+  { justCreated = false } = {},
+): Promise<Workload> {
   const env = getEnv();
   const runtime = getRuntime();
   const template = templateFromRow(workspace.template);
   const settings = parseSettings(workspace.settings);
   progress.step("image");
-  let workload = await findWorkload(workspace);
+  let workload = justCreated ? null : await findWorkload(workspace);
   if (workload && workspace.pendingChange === "recreate") {
     // Settings that only a new workload can carry (env, secret files): replace it, the volume stays.
     await runtime.remove(workload.id);
     workload = null;
   }
   let user: WorkloadUser | null = null;
+  let freshVolume = false;
   if (!workload) {
     if (!(await runtime.imageExists(template.image))) throw imageMissing(template);
     progress.step("create");
-    // The row records intent before the engine acts, so a crash in between leaves a row the reconciler matches.
-    await getDb().workspace.update({
-      where: { id: workspace.id },
-      data: { runtimeId: null, pendingChange: null },
-    });
+    // The row (intent) exists before the engine acts; a workload a crash leaves behind carries the workspace's id
+    // in its labels, so the reconciler and the next launch find it without the row pointing at it.
+    if (workspace.runtimeId || workspace.pendingChange)
+      await getDb().workspace.update({
+        where: { id: workspace.id },
+        data: { runtimeId: null, pendingChange: null },
+      });
     await faultPoint("after-row");
     const spec = workloadSpecFor(env, { ...workspace, settings }, workspace.owner, template);
+    // Never had a workload and not given a kept volume: the volume this create makes is new.
+    freshVolume =
+      workspace.image === null &&
+      workspace.volumeName === volumeName({ ...workspace, slug: workspace.owner.slug });
     const id = (await runtime.create(spec)) ?? (await adoptByName(workspace));
-    await getDb().workspace.update({
-      where: { id: workspace.id },
-      data: { runtimeId: id, image: template.image },
-    });
     await faultPoint("after-create");
     workload = await runtime.inspect(id);
     if (!workload)
@@ -67,17 +79,19 @@ export async function bringUp(workspace: WorkspaceRecord, progress: Reporter): P
       workloadSpecFor(env, { ...workspace, settings }, workspace.owner, template).limits,
     );
   }
-  // Before every start, not only after create: a crash between create and start must not leave it without them.
-  if (workload.state !== "running")
+  // Before its first start — also when a crash came between create and start — never again: secret files
+  // change only by a re-creation, and the data folder stays the user's.
+  if (!workload.startedAt)
     user = await prepareWorkload({
-      workloadId: workload.id,
+      workload,
       workspaceId: workspace.id,
       dataPath: template.dataPath,
+      freshVolume,
     });
   if (settings.git && !workspace.repoClonedAt) {
     progress.include("clone");
     progress.step("clone");
-    await clone(workspace, settings, template, user ?? (await runtime.userOf(workload.id)));
+    await clone(workspace, settings, template, user ?? (await runtime.userOf(workload)));
   }
   progress.step("start");
   if (workload.state !== "running") await runtime.start(workload.id);
@@ -95,6 +109,7 @@ export async function bringUp(workspace: WorkspaceRecord, progress: Reporter): P
     where: { id: workspace.id },
     data: {
       runtimeId: started.id,
+      image: started.image,
       lastUsedAt: new Date(),
       pendingChange: null,
       lastError: null,

@@ -29,6 +29,8 @@ export async function launchSlot({ actor, type }: { actor: Actor; type: unknown 
     const template = existing ? templateFromRow(existing.template) : await findEnabledTemplate(name);
     progress.step("image");
     if (!(await getRuntime().imageExists(template.image))) throw imageMissing(template);
+    // Whether this launch wrote the slot's row (not found, and no other process wrote it first).
+    let inserted = false;
     const workspace =
       existing ??
       (await insertWorkspace({
@@ -37,17 +39,22 @@ export async function launchSlot({ actor, type }: { actor: Actor; type: unknown 
         displayName: template.displayName,
         templateId: template.id,
         settings: EMPTY_SETTINGS,
-      }).catch(async (error: unknown) => {
-        // Another server process wrote the slot a moment ago: launch that one.
-        const written =
-          error instanceof AppError &&
-          error.code === "NAME_TAKEN" &&
-          (await findWorkspaceByName(actor.userId, name));
-        if (!written) throw error;
-        return written;
-      }));
+      })
+        .then((row) => {
+          inserted = true;
+          return row;
+        })
+        .catch(async (error: unknown) => {
+          // Another server process wrote the slot a moment ago: launch that one.
+          const written =
+            error instanceof AppError &&
+            error.code === "NAME_TAKEN" &&
+            (await findWorkspaceByName(actor.userId, name));
+          if (!written) throw error;
+          return written;
+        }));
     try {
-      const workload = await bringUp(workspace, progress);
+      const workload = await bringUp(workspace, progress, { justCreated: inserted });
       return {
         workspaceId: workspace.id,
         displayName: workspace.displayName,
@@ -57,7 +64,7 @@ export async function launchSlot({ actor, type }: { actor: Actor; type: unknown 
       };
     } catch (error) {
       // Nothing half-created: a slot row this launch wrote goes again when no workload came of it.
-      if (!existing && !(await findWorkload(workspace).catch(() => ({}))))
+      if (inserted && !(await findWorkload(workspace).catch(() => ({}))))
         await getDb().workspace.deleteMany({ where: { id: workspace.id } });
       throw error;
     }

@@ -50,8 +50,12 @@ export type WorkspaceView = {
     } | null;
     env: { key: string; value: string }[];
     secret_files: { path: string; size: number; updated_at: string }[];
+    /** In effect: the workspace's own where set, the template's defaults elsewhere. */
     limits: { memory_mb: number; cpus: number; pids: number };
+    /** The workspace's own (null: the template's default applies). */
+    limits_custom: { memory_mb: number | null; cpus: number | null; pids: number | null };
   };
+  limits_default: { memory_mb: number; cpus: number; pids: number };
   limits_max: { memory_mb: number; cpus: number; pids: number };
   data: { path: string; volume: string };
 };
@@ -112,6 +116,16 @@ export function workspaceView(input: {
           updated_at: secret.updatedAt.toISOString(),
         })),
       limits: { memory_mb: limits.memoryMb, cpus: limits.cpus, pids: limits.pids },
+      limits_custom: {
+        memory_mb: settings.limits.memoryMb ?? null,
+        cpus: settings.limits.cpus ?? null,
+        pids: settings.limits.pids ?? null,
+      },
+    },
+    limits_default: {
+      memory_mb: template.defaults.memoryMb,
+      cpus: template.defaults.cpus,
+      pids: template.defaults.pids,
     },
     limits_max: {
       memory_mb: template.maxima.memoryMb,

@@ -209,7 +209,7 @@ describe("server action fuzz", () => {
     }
     expect(failures).toEqual([]);
     // The README's "Security checks" states this number.
-    expect(tried).toBeGreaterThanOrEqual(2500);
+    expect(tried).toBeGreaterThanOrEqual(3000);
     expect(await snapshot()).toEqual(before);
     console.info(`[action-fuzz] ${tried} bad action requests`);
   });

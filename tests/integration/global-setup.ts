@@ -4,7 +4,12 @@ import { rmSync } from "node:fs";
 import type { TestProject } from "vitest/node";
 import { createTestDatabase } from "../support/database";
 import { IT } from "../support/prefixes";
-import { buildTestImage, removeLabelled, removeNetwork } from "../support/test-image";
+import {
+  buildTestImage,
+  removeLabelled,
+  removeNetwork,
+  TEST_IMAGE_WITHOUT_DATA,
+} from "../support/test-image";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -32,6 +37,7 @@ export default function setup(project: TestProject) {
   project.provide("databaseUrl", url);
   project.provide("authSecret", randomBytes(32).toString("hex"));
   project.provide("testImage", buildTestImage());
+  buildTestImage(TEST_IMAGE_WITHOUT_DATA, { dataFolder: false });
   return () => {
     removeLabelled(INTEGRATION_PREFIX);
     removeNetwork(INTEGRATION_PREFIX);

@@ -89,6 +89,9 @@ describe("a workspace with a repository, variables, a secret file and limits", (
     const view = await getWorkspace({ actor: actorOf(ada), workspaceId });
     expect(view.settings.git?.cloned_at).toEqual(expect.any(String));
     expect(view.settings.limits).toEqual({ memory_mb: 48, cpus: 0.5, pids: 40 });
+    // Set by the workspace, or (cpus) left at the template's default.
+    expect(view.settings.limits_custom).toEqual({ memory_mb: 48, cpus: null, pids: 40 });
+    expect(view.limits_default).toEqual({ memory_mb: 64, cpus: 0.5, pids: 64 });
   });
 
   it("keeps the secret and the token out of docker inspect, the logs, the API and the SQLite file", async () => {

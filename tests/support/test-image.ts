@@ -21,7 +21,15 @@ const START = [
 const PASSWD = "root:x:0:0:root:/root:/bin/sh\napp:x:1000:1000:app:/home/app:/bin/sh\n";
 const GROUP = "root:x:0:\napp:x:1000:\n";
 
-export function buildTestImage(tag = TEST_IMAGE): string {
+/** The image without a /workspace folder: a workspace's fresh volume is then root's until the app hands it over. */
+export const TEST_IMAGE_WITHOUT_DATA = "spawner-test-httpd:no-data-folder";
+
+/**
+ * A busybox httpd as user "app" (uid 1000). Like a well-made template it has its data folder /workspace, owned by
+ * its user, unless `dataFolder` is false.
+ */
+export function buildTestImage(tag = TEST_IMAGE, { dataFolder = true } = {}): string {
+  const folders = dataFolder ? "/home/app /www /workspace" : "/home/app /www";
   const dir = mkdtempSync(path.join(tmpdir(), "spawner-image-"));
   try {
     copyFileSync("/bin/busybox", path.join(dir, "busybox"));
@@ -32,7 +40,7 @@ export function buildTestImage(tag = TEST_IMAGE): string {
         "COPY busybox /bin/busybox",
         'RUN ["/bin/busybox", "--install", "-s", "/bin"]',
         `RUN ["/bin/busybox", "sh", "-c", ${JSON.stringify(
-          `mkdir -p /etc && printf '${PASSWD}' > /etc/passwd && printf '${GROUP}' > /etc/group && mkdir -p /home/app /www /tmp && chown -R 1000:1000 /home/app /www && chmod 1777 /tmp`,
+          `mkdir -p /etc && printf '${PASSWD}' > /etc/passwd && printf '${GROUP}' > /etc/group && mkdir -p ${folders} /tmp && chown -R 1000:1000 ${folders} && chmod 1777 /tmp`,
         )}]`,
         "USER app",
         "EXPOSE 8080",

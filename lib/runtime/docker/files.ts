@@ -4,7 +4,7 @@ import "server-only";
 import type Docker from "dockerode";
 import { dockerCall, SLOW_CALL_MS } from "@/lib/runtime/docker/call";
 import { hasStatus, orNull } from "@/lib/runtime/docker/errors";
-import { packTar, readTarFiles } from "@/lib/runtime/docker/tar";
+import { firstEntryOwner, packTar, readTarFiles } from "@/lib/runtime/docker/tar";
 import type { FileEntry } from "@/lib/runtime/runtime";
 
 export async function writeFiles(docker: Docker, id: string, entries: FileEntry[]): Promise<void> {
@@ -26,4 +26,25 @@ export async function readFile(docker: Docker, id: string, path: string): Promis
   const chunks: Buffer[] = [];
   for await (const chunk of stream as AsyncIterable<Buffer>) chunks.push(chunk);
   return readTarFiles(Buffer.concat(chunks))[0]?.content ?? null;
+}
+
+/** Who owns a path: only the archive's first header is read, then the stream is dropped (a data folder may be big). */
+export async function pathOwner(
+  docker: Docker,
+  id: string,
+  path: string,
+): Promise<{ uid: number; gid: number } | null> {
+  const stream = await dockerCall("read a folder of the container", (opts) =>
+    orNull(docker.getContainer(id).getArchive({ ...opts, path }), hasStatus(404)),
+  );
+  if (!stream) return null;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    chunks.push(chunk);
+    size += chunk.length;
+    if (size >= 512) break;
+  }
+  (stream as unknown as { destroy?: () => void }).destroy?.();
+  return firstEntryOwner(Buffer.concat(chunks));
 }

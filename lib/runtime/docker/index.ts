@@ -14,7 +14,7 @@ import {
 } from "@/lib/runtime/docker/containers";
 import { engineInfo } from "@/lib/runtime/docker/engine";
 import { watchEvents } from "@/lib/runtime/docker/events";
-import { writeFiles } from "@/lib/runtime/docker/files";
+import { pathOwner, writeFiles } from "@/lib/runtime/docker/files";
 import { imageExists } from "@/lib/runtime/docker/images";
 import { followLogs, readAllLogs } from "@/lib/runtime/docker/logs";
 import { readStats } from "@/lib/runtime/docker/stats";
@@ -36,7 +36,8 @@ export function dockerRuntime(docker: Docker = getDocker()): Runtime {
     restart: (id) => restartWorkload(docker, id),
     remove: (id) => removeWorkload(docker, id),
     updateLimits: (id, limits) => updateWorkloadLimits(docker, id, limits),
-    userOf: (id) => userOf(docker, id),
+    userOf: (workload) => userOf(docker, workload),
+    pathOwner: (id, path) => pathOwner(docker, id, path),
     writeFiles: (id, entries) => writeFiles(docker, id, entries),
     runTask: (spec) => runTask(docker, spec),
     removeVolume: (name) => removeVolume(docker, name),

@@ -76,3 +76,11 @@ export function readTarFiles(archive: Buffer): { name: string; content: Buffer }
   }
   return files;
 }
+
+/** Owner of an archive's first entry (Docker answers a directory's own entry first), or null for no entry. */
+export function firstEntryOwner(archive: Buffer): { uid: number; gid: number } | null {
+  if (archive.length < BLOCK || archive.subarray(0, BLOCK).every((byte) => byte === 0)) return null;
+  const uid = Number.parseInt(field(archive, 108, 8).trim() || "x", 8);
+  const gid = Number.parseInt(field(archive, 116, 8).trim() || "x", 8);
+  return Number.isInteger(uid) && Number.isInteger(gid) ? { uid, gid } : null;
+}

@@ -50,6 +50,7 @@ export function workloadFromList(info: ContainerInfo): Workload {
     id: info.Id,
     name: (info.Names?.[0] ?? "").replace(/^\//, ""),
     image: info.Image,
+    imageId: info.ImageID,
     state: stateFromDocker(info.State, exitCode),
     exitCode,
     endpoints: [...byPort.values()],
@@ -76,11 +77,16 @@ export function workloadFromInspect(info: ContainerInspectInfo): Workload {
     id: info.Id,
     name: info.Name.replace(/^\//, ""),
     image: info.Config.Image,
+    imageId: info.Image,
+    user: {
+      spec: info.Config.User ?? "",
+      home: (info.Config.Env ?? []).find((entry) => entry.startsWith("HOME="))?.slice(5),
+    },
     state: stateFromDocker(state.Status, exitCode, state.OOMKilled),
     exitCode,
     endpoints,
     labels: info.Config.Labels ?? {},
     createdAt: new Date(info.Created),
-    startedAt: state.Running ? started : undefined,
+    startedAt: started,
   };
 }

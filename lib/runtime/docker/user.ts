@@ -3,9 +3,8 @@
 import "server-only";
 import type Docker from "dockerode";
 import { AppError } from "@/lib/errors";
-import { dockerCall } from "@/lib/runtime/docker/call";
 import { readFile } from "@/lib/runtime/docker/files";
-import type { WorkloadUser } from "@/lib/runtime/runtime";
+import type { Workload, WorkloadUser } from "@/lib/runtime/runtime";
 
 type Account = { name: string; uid: number; gid: number; home: string };
 
@@ -60,19 +59,25 @@ export function resolveUser(
   return { uid, gid, home };
 }
 
-export async function userOf(docker: Docker, id: string): Promise<WorkloadUser> {
-  const info = await dockerCall("look up the container", (opts) => docker.getContainer(id).inspect(opts));
-  const envHome = (info.Config.Env ?? []).find((entry) => entry.startsWith("HOME="))?.slice(5);
-  const user = info.Config.User ?? "";
-  const needsFiles = user !== "" && !/^\d+(:\d+)?$/.test(user);
+// An image's user never changes (a new image version has a new id): resolved once per image, USER and HOME.
+const resolved = new Map<string, WorkloadUser>();
+
+export async function userOf(docker: Docker, workload: Workload): Promise<WorkloadUser> {
+  const spec = workload.user?.spec ?? "";
+  const key = `${workload.imageId ?? workload.image}|${spec}|${workload.user?.home ?? ""}`;
+  const known = resolved.get(key);
+  if (known) return known;
+  const needsGroups = spec.includes(":") || (spec !== "" && !/^\d+$/.test(spec));
   const [passwd, group] = await Promise.all([
-    readFile(docker, id, "/etc/passwd"),
-    needsFiles || user.includes(":") ? readFile(docker, id, "/etc/group") : Promise.resolve(null),
+    readFile(docker, workload.id, "/etc/passwd"),
+    needsGroups ? readFile(docker, workload.id, "/etc/group") : Promise.resolve(null),
   ]);
-  return resolveUser(
-    user,
+  const user = resolveUser(
+    spec,
     parsePasswd(passwd?.toString("utf8") ?? ""),
     parseGroups(group?.toString("utf8") ?? ""),
-    envHome,
+    workload.user?.home,
   );
+  resolved.set(key, user);
+  return user;
 }

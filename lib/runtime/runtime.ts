@@ -20,8 +20,8 @@ export type Workload = {
   image: string;
   /** The content id of the image it runs (the same for every workload of one image version). */
   imageId?: string;
-  /** The user its processes run as, as its image says ("", "name", "uid:gid" ...), and HOME if the image sets it. */
-  user?: { spec: string; home?: string };
+  /** The user its processes run as, as its image says ("", "name", "uid:gid" ...). */
+  user?: { spec: string };
   state: WorkloadState;
   /** The exit code of a workload that ended. */
   exitCode?: number;

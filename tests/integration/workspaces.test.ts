@@ -198,6 +198,24 @@ describe("a workspace with a repository, variables, a secret file and limits", (
   });
 });
 
+describe("secret files stay under the image user's home and the data path", () => {
+  it("follows the image's HOME, not a HOME the workspace's own variables set", async () => {
+    const created = await create({
+      name: "home-moved",
+      template: "dev",
+      env: [{ key: "HOME", value: "/etc" }],
+      secret_files: [{ path: "~/passwd", content: "app:x:0:0::/root:/bin/sh\n" }],
+    });
+    const launched = await launchWorkspace({ actor: actorOf(ada), workspaceId: created.id });
+    const id = launched.container_id;
+    // The variable is the user's to set; the file went to the image user's home, and /etc/passwd is the image's.
+    expect(inContainer(id, 'echo "$HOME"')).toBe("/etc");
+    expect(inContainer(id, "cat /home/app/passwd")).toBe("app:x:0:0::/root:/bin/sh");
+    expect(inContainer(id, "grep ^app: /etc/passwd")).toBe("app:x:1000:1000:app:/home/app:/bin/sh");
+    expect(inContainer(id, "id -u")).toBe("1000");
+  });
+});
+
 describe("clone failures and other owners", () => {
   it("reports a failed clone with git's message, credentials scrubbed, and leaves the workspace editable", async () => {
     const wrongToken = `wrong-${Date.now()}-token`;

@@ -116,6 +116,38 @@ describe("secret files", () => {
     expect(entries.every((entry) => entry.uid === 1000 && entry.gid === 1000)).toBe(true);
   });
 
+  it("name every folder from the data volume's root down when the home lies in the volume (none is followed)", () => {
+    const inVolume = { uid: 1000, gid: 1000, home: "/workspace/home/app" };
+    const entries = secretFileEntries(
+      [
+        { path: "~/.ssh/id", content: Buffer.from("k") },
+        { path: "/workspace/a/b.env", content: Buffer.from("e") },
+      ],
+      inVolume,
+      "/workspace",
+    );
+    expect(entries.map((entry) => [entry.type, entry.path, entry.mode.toString(8)])).toEqual([
+      ["dir", "/workspace/home", "755"],
+      ["dir", "/workspace/home/app", "755"],
+      ["dir", "/workspace/home/app/.ssh", "700"],
+      ["file", "/workspace/home/app/.ssh/id", "600"],
+      ["dir", "/workspace/a", "755"],
+      ["file", "/workspace/a/b.env", "600"],
+    ]);
+  });
+
+  it("refuse ~/ for a user without a home (it would be the whole file system)", () => {
+    const homeless = { uid: 4242, gid: 4242, home: "/" };
+    expect(() =>
+      secretFileEntries([{ path: "~/etc/passwd", content: Buffer.from("x") }], homeless, "/workspace"),
+    ).toThrow(expect.objectContaining({ code: "VALIDATION_FAILED" }));
+    expect(
+      secretFileEntries([{ path: "/workspace/x", content: Buffer.from("x") }], homeless, "/workspace").map(
+        (entry) => entry.path,
+      ),
+    ).toEqual(["/workspace/x"]);
+  });
+
   it("are sealed with AES-256-GCM: the clear text is not in the sealed form, and it opens only where it was sealed", () => {
     const secret = "k".repeat(40);
     const sealed = seal(Buffer.from("top-secret-value"), secret, "w1:file:~/x");

@@ -78,10 +78,7 @@ export function workloadFromInspect(info: ContainerInspectInfo): Workload {
     name: info.Name.replace(/^\//, ""),
     image: info.Config.Image,
     imageId: info.Image,
-    user: {
-      spec: info.Config.User ?? "",
-      home: (info.Config.Env ?? []).find((entry) => entry.startsWith("HOME="))?.slice(5),
-    },
+    user: { spec: info.Config.User ?? "" },
     state: stateFromDocker(state.Status, exitCode, state.OOMKilled),
     exitCode,
     endpoints,

@@ -1,8 +1,11 @@
 // The account a container's processes run as: its image's USER resolved against its own /etc/passwd and
-// /etc/group, and the HOME those processes get (an image's ENV HOME wins, as in Docker itself).
+// /etc/group, and the HOME those processes get (an image's ENV HOME wins, as in Docker itself). HOME is read from
+// the image, never from the container: a workspace's own variables may set HOME, and secret files under "~/" must
+// not follow it to /etc.
 import "server-only";
 import type Docker from "dockerode";
 import { AppError } from "@/lib/errors";
+import { dockerCall } from "@/lib/runtime/docker/call";
 import { readFile } from "@/lib/runtime/docker/files";
 import type { Workload, WorkloadUser } from "@/lib/runtime/runtime";
 
@@ -62,22 +65,40 @@ export function resolveUser(
 // An image's user never changes (a new image version has a new id): resolved once per image, USER and HOME.
 const resolved = new Map<string, WorkloadUser>();
 
+/** An image's own ENV HOME (not a container's, which a workspace's variables can set). */
+async function imageHome(docker: Docker, image: string): Promise<string | undefined> {
+  const info = await dockerCall("look up the image", (opts) =>
+    // Image inspect takes no abort signal: the timeout still bounds the wait for its answer.
+    Promise.race([
+      docker.getImage(image).inspect() as Promise<{ Config?: { Env?: string[] | null } }>,
+      new Promise<never>((_, reject) =>
+        opts.abortSignal.addEventListener("abort", () => reject(opts.abortSignal.reason), { once: true }),
+      ),
+    ]),
+  );
+  return (info.Config?.Env ?? []).find((entry) => entry.startsWith("HOME="))?.slice(5) || undefined;
+}
+
 export async function userOf(docker: Docker, workload: Workload): Promise<WorkloadUser> {
   const spec = workload.user?.spec ?? "";
-  const key = `${workload.imageId ?? workload.image}|${spec}|${workload.user?.home ?? ""}`;
+  const image = workload.imageId ?? workload.image;
+  const key = `${image}|${spec}`;
   const known = resolved.get(key);
   if (known) return known;
   const needsGroups = spec.includes(":") || (spec !== "" && !/^\d+$/.test(spec));
-  const [passwd, group] = await Promise.all([
+  const [passwd, group, home] = await Promise.all([
     readFile(docker, workload.id, "/etc/passwd"),
     needsGroups ? readFile(docker, workload.id, "/etc/group") : Promise.resolve(null),
+    imageHome(docker, image),
   ]);
   const user = resolveUser(
     spec,
     parsePasswd(passwd?.toString("utf8") ?? ""),
     parseGroups(group?.toString("utf8") ?? ""),
-    workload.user?.home,
+    home,
   );
-  resolved.set(key, user);
+  // Only a container that never ran still holds its image's /etc/passwd: one that ran may have had it changed
+  // by its user, and what is remembered here applies to every workspace of the image.
+  if (!workload.startedAt) resolved.set(key, user);
   return user;
 }

@@ -3,8 +3,10 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
 import { getRuntime } from "@/lib/runtime/get-runtime";
 import { assertNotLaunching } from "@/lib/workspaces/busy";
+import { helperSelector } from "@/lib/workspaces/labels";
 import { findVisibleWorkspace, findWorkload } from "@/lib/workspaces/workspace-store";
 
 export type DeleteResult = { deleted: true; kept_volume: { id: string; name: string } | null };
@@ -24,6 +26,9 @@ export async function deleteWorkspace({
   // The workload first: a volume in use can't be removed, and a crash after this step leaves only data behind.
   const workload = await findWorkload(workspace);
   if (workload) await runtime.remove(workload.id);
+  // A clone helper a killed launch left behind still mounts the volume (and would keep it from being removed).
+  for (const helper of await runtime.list(helperSelector(getEnv().LABEL_PREFIX, workspace.id)))
+    await runtime.remove(helper.id);
   const volumeExists = await runtime.volumeExists(workspace.volumeName);
   if (!keepData && volumeExists) await runtime.removeVolume(workspace.volumeName);
   const kept = await getDb().$transaction(async (tx) => {

@@ -53,6 +53,12 @@ export function managedSelector(prefix: string, ownerId?: string): Record<string
   return ownerId ? { [keys.managedBy]: MANAGED_BY, [keys.owner]: ownerId } : { [keys.managedBy]: MANAGED_BY };
 }
 
+/** Selector of one workspace's helpers (a clone a crashed launch may have left behind). */
+export function helperSelector(prefix: string, workspaceId: string): Record<string, string> {
+  const keys = labelKeys(prefix);
+  return { [keys.managedBy]: MANAGED_HELPER, [keys.workspaceId]: workspaceId };
+}
+
 /** Which workspace a workload belongs to: by id, or (made before workspaces) by owner and slot name. */
 export type WorkloadKey = { workspaceId: string | null; ownerId: string; name: string };
 

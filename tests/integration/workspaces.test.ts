@@ -246,6 +246,31 @@ describe("clone failures and other owners", () => {
     expect((await getWorkspace({ actor: actorOf(ada), workspaceId: created.id })).last_error).toBeNull();
   });
 
+  it("deletes a workspace whose clone a crashed launch left behind, the helper and its hold on the volume too", async () => {
+    const created = await create({ name: "left-clone", template: "dev" });
+    const row = await db.workspace.findUniqueOrThrow({ where: { id: created.id } });
+    // What a server killed mid-clone leaves: the helper container, mounting the workspace's volume.
+    docker(
+      "create",
+      "--name",
+      `${row.workloadName}-clone`,
+      "--label",
+      `${IT}.managed-by=spawner-helper`,
+      "--label",
+      `${IT}.workspace-id=${row.id}`,
+      "--mount",
+      `type=volume,source=${row.volumeName},target=/workspace`,
+      testSettings.USER_TEMPLATE_IMAGE_DEV,
+    );
+    expect(volumeExists(row.volumeName)).toBe(true);
+    await expect(
+      deleteWorkspace({ actor: actorOf(ada), workspaceId: row.id, keepData: false }),
+    ).resolves.toMatchObject({ deleted: true, kept_volume: null });
+    expect(docker("ps", "-aq", "--filter", `label=${IT}.workspace-id=${row.id}`)).toBe("");
+    expect(volumeExists(row.volumeName)).toBe(false);
+    expect(await db.workspace.count({ where: { id: row.id } })).toBe(0);
+  });
+
   it("refuses a second workspace of the same name and names the field", async () => {
     await create({ name: "twice", template: "dev" });
     await expect(create({ name: "twice", template: "dev" })).rejects.toMatchObject({

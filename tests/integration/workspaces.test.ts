@@ -216,6 +216,19 @@ describe("secret files stay under the image user's home and the data path", () =
   });
 });
 
+describe("secret file paths ustar alone can't hold", () => {
+  it("land too (a part over 100 bytes goes in a pax header), instead of failing the launch with a 500", async () => {
+    const part = "k".repeat(150);
+    const created = await create({
+      name: "long-path",
+      template: "dev",
+      secret_files: [{ path: `~/${part}/key.json`, content: "{}" }],
+    });
+    const launched = await launchWorkspace({ actor: actorOf(ada), workspaceId: created.id });
+    expect(inContainer(launched.container_id, `stat -c "%a %u" /home/app/${part}/key.json`)).toBe("600 1000");
+  });
+});
+
 describe("clone failures and other owners", () => {
   it("reports a failed clone with git's message, credentials scrubbed, and leaves the workspace editable", async () => {
     const wrongToken = `wrong-${Date.now()}-token`;

@@ -40,6 +40,36 @@ describe("packTar", () => {
     }
   });
 
+  it("writes a path ustar can't hold (a part over 100 bytes, as a secret path may have) in a pax header", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "spawner-tar-"));
+    try {
+      const part = "p".repeat(150);
+      const archive = packTar([
+        { type: "dir", path: `/home/app/${part}`, mode: 0o700, uid: 1000, gid: 1000 },
+        {
+          type: "file",
+          path: `/home/app/${part}/${part}.json`,
+          content: Buffer.from("{}"),
+          mode: 0o600,
+          uid: 1000,
+          gid: 1000,
+        },
+      ]);
+      writeFileSync(path.join(dir, "a.tar"), archive);
+      const listing = execFileSync("tar", ["-tvf", "a.tar", "--numeric-owner"], {
+        cwd: dir,
+        encoding: "utf8",
+      });
+      expect(listing).toContain(`drwx------ 1000/1000`);
+      expect(listing).toContain(` home/app/${part}/${part}.json`);
+      execFileSync("tar", ["-xf", "a.tar"], { cwd: dir });
+      expect(readFileSync(path.join(dir, `home/app/${part}/${part}.json`), "utf8")).toBe("{}");
+      expect(statSync(path.join(dir, `home/app/${part}`)).mode & 0o777).toBe(0o700);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("reads back the files of an archive GNU tar made", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "spawner-tar-"));
     try {

@@ -1,5 +1,6 @@
-// A minimal POSIX ustar writer and reader: Docker's archive API speaks tar, and our needs are a few small files
-// with exact owners and modes (secret files, a data folder) and reading one file back (/etc/passwd).
+// A minimal POSIX ustar writer (pax headers for long paths) and reader: Docker's archive API speaks tar, and our
+// needs are a few small files with exact owners and modes (secret files, a data folder) and reading one file back
+// (/etc/passwd).
 const BLOCK = 512;
 
 export type TarEntry =
@@ -10,20 +11,33 @@ function octal(value: number, width: number): string {
   return `${value.toString(8).padStart(width - 1, "0")}\0`;
 }
 
-/** ustar keeps names in two fields: up to 155 bytes of directories, then up to 100 bytes of name. */
-function splitName(path: string): { prefix: string; name: string } {
+/** ustar keeps names in two fields: up to 155 bytes of directories, then up to 100 bytes of name; null: no fit. */
+function splitName(path: string): { prefix: string; name: string } | null {
   if (Buffer.byteLength(path) <= 100) return { prefix: "", name: path };
   for (let at = path.indexOf("/"); at !== -1; at = path.indexOf("/", at + 1)) {
     const prefix = path.slice(0, at);
     const name = path.slice(at + 1);
     if (Buffer.byteLength(prefix) <= 155 && Buffer.byteLength(name) <= 100) return { prefix, name };
   }
-  throw new Error(`path too long for a tar archive: ${path.slice(0, 80)}…`);
+  return null;
 }
 
-function header(entry: TarEntry, path: string, size: number): Buffer {
+/** A pax extended header's one record, "<length> path=<path>\n", whose length counts its own digits. */
+function paxPathRecord(path: string): Buffer {
+  const body = ` path=${path}\n`;
+  let length = Buffer.byteLength(body);
+  while (String(length).length + Buffer.byteLength(body) !== length)
+    length = String(length).length + Buffer.byteLength(body);
+  return Buffer.from(`${length}${body}`);
+}
+
+function header(
+  entry: Pick<TarEntry, "mode" | "uid" | "gid">,
+  type: "0" | "5" | "x",
+  { prefix, name }: { prefix: string; name: string },
+  size: number,
+): Buffer {
   const block = Buffer.alloc(BLOCK);
-  const { prefix, name } = splitName(path);
   block.write(name, 0, 100, "utf8");
   block.write(octal(entry.mode & 0o7777, 8), 100, 8, "ascii");
   block.write(octal(entry.uid, 8), 108, 8, "ascii");
@@ -31,7 +45,7 @@ function header(entry: TarEntry, path: string, size: number): Buffer {
   block.write(octal(size, 12), 124, 12, "ascii");
   block.write(octal(Math.floor(Date.now() / 1000), 12), 136, 12, "ascii");
   block.write("        ", 148, 8, "ascii");
-  block.write(entry.type === "dir" ? "5" : "0", 156, 1, "ascii");
+  block.write(type, 156, 1, "ascii");
   block.write("ustar\u000000", 257, 8, "ascii");
   block.write(prefix, 345, 155, "utf8");
   let sum = 0;
@@ -40,15 +54,26 @@ function header(entry: TarEntry, path: string, size: number): Buffer {
   return block;
 }
 
-/** Packs entries into one archive; paths are relative to where Docker extracts it (no leading "/"). */
+const padding = (size: number) => Buffer.alloc((BLOCK - (size % BLOCK)) % BLOCK);
+
+/**
+ * Packs entries into one archive; paths are relative to where Docker extracts it (no leading "/"). A path ustar
+ * can't hold (a part over 100 bytes) goes in a pax extended header before its entry, as GNU tar writes it.
+ */
 export function packTar(entries: TarEntry[]): Buffer {
   const parts: Buffer[] = [];
   for (const entry of entries) {
     const path = entry.path.replace(/^\/+/, "") + (entry.type === "dir" ? "/" : "");
     const content = entry.type === "file" ? entry.content : Buffer.alloc(0);
-    parts.push(header(entry, path, content.length), content);
-    const pad = (BLOCK - (content.length % BLOCK)) % BLOCK;
-    if (pad) parts.push(Buffer.alloc(pad));
+    let names = splitName(path);
+    if (!names) {
+      const record = paxPathRecord(path);
+      parts.push(header(entry, "x", { prefix: "", name: "PaxHeader" }, record.length), record);
+      parts.push(padding(record.length));
+      names = { prefix: "", name: path.slice(-99).replace(/^\/+/, "") };
+    }
+    parts.push(header(entry, entry.type === "dir" ? "5" : "0", names, content.length), content);
+    parts.push(padding(content.length));
   }
   parts.push(Buffer.alloc(BLOCK * 2));
   return Buffer.concat(parts);

@@ -199,9 +199,10 @@ choose_base_images() {
 # Where they can't be built, a warning names the command (the app still starts and says which image is missing).
 ensure_templates() {
   local dev=${USER_TEMPLATE_IMAGE_DEV:-spawner-dev:latest} prod=${USER_TEMPLATE_IMAGE_PROD:-spawner-prod:latest}
-  [ "$dev" = spawner-dev:latest ] && [ "$prod" = spawner-prod:latest ] || return 0
-  image_present "$dev" && image_present "$prod" && return 0
-  log "Building the dev and prod template images (first start only; a minute or two)"
+  local git=${GIT_HELPER_IMAGE:-spawner-git:latest}
+  [ "$dev" = spawner-dev:latest ] && [ "$prod" = spawner-prod:latest ] && [ "$git" = spawner-git:latest ] || return 0
+  image_present "$dev" && image_present "$prod" && image_present "$git" && return 0
+  log "Building the dev and prod template images and the git helper (first start only; a minute or two)"
   if choose_base_images &&
     DEBIAN_BASE_IMAGE=$DEBIAN_BASE_IMAGE NODE_BASE_IMAGE=$NODE_BASE_IMAGE bash scripts/templates-build.sh; then
     return 0

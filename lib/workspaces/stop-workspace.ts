@@ -18,7 +18,8 @@ export async function stopWorkspace({
   const workspace = await findVisibleWorkspace(actor, workspaceId);
   assertNotLaunching(workspace);
   const workload = await findWorkload(workspace);
-  if (workload && workload.state === "running") {
+  // Not only a running one: a crashing app the engine keeps restarting ("failed") must stop too.
+  if (workload && workload.state !== "stopped") {
     await getRuntime().stop(workload.id);
     await getDb().workspace.update({
       where: { id: workspace.id },

@@ -12,12 +12,14 @@ import { getWorkspace } from "@/lib/workspaces/get-workspace";
 import { listKeptVolumes } from "@/lib/workspaces/kept-volumes";
 import { launchWorkspace } from "@/lib/workspaces/launch-workspace";
 import { restartWorkspace } from "@/lib/workspaces/restart-workspace";
+import { stopWorkspace } from "@/lib/workspaces/stop-workspace";
 import { updateWorkspaceSettings } from "@/lib/workspaces/update-workspace-settings";
 import { type GitServer, startGitServer } from "../support/git-server";
 import { waitForHttp } from "../support/http";
 import { IT } from "../support/prefixes";
 import { docker } from "../support/test-image";
 import { actorOf, type TestUser, uniqueEmail, userWithSession } from "../support/users";
+import { until } from "../support/wait";
 import { testSettings } from "./setup-env";
 
 const db = getDb();
@@ -226,6 +228,30 @@ describe("secret file paths ustar alone can't hold", () => {
     });
     const launched = await launchWorkspace({ actor: actorOf(ada), workspaceId: created.id });
     expect(inContainer(launched.container_id, `stat -c "%a %u" /home/app/${part}/key.json`)).toBe("600 1000");
+  });
+});
+
+describe("stopping", () => {
+  it("stops a workspace whose app crashes over and over (the engine restarting it), and it stays stopped", async () => {
+    const created = await create({ name: "crash-loop", template: "dev" });
+    const { container_id: id } = await launchWorkspace({ actor: actorOf(ada), workspaceId: created.id });
+    // Its command now fails at every start (its page can't be written), and the restart policy keeps trying.
+    inContainer(
+      id,
+      `rm /www/index.html && mkdir /www/index.html && kill $(ps -o pid,args | awk '$3 == "httpd" {print $1}')`,
+    );
+    const state = () => docker("inspect", "-f", "{{.State.Status}} {{.RestartCount}}", id).split(" ");
+    // A few restarts in, the engine waits longer between them: it is "restarting" when stop comes.
+    await until(
+      () => state()[0] === "restarting" && Number(state()[1]) >= 4,
+      20_000,
+      "the engine restarting the crashing app",
+    );
+    const stopped = await stopWorkspace({ actor: actorOf(ada), workspaceId: created.id });
+    // Its last run failed (so it reads "error"), but it was stopped, and the engine no longer restarts it.
+    expect(stopped).toMatchObject({ status: "error", stopped_reason: "manual" });
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect(state()[0]).toBe("exited");
   });
 });
 

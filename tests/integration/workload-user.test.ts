@@ -32,8 +32,8 @@ afterAll(() => {
   docker("rmi", "-f", IMAGE);
 });
 
-const container = (...args: string[]) => {
-  const id = docker("create", "--label", `${IT}.managed-by=spawner`, ...args, IMAGE);
+const container = (args: string[] = [], command: string[] = []) => {
+  const id = docker("create", "--label", `${IT}.managed-by=spawner`, ...args, IMAGE, ...command);
   made.push(id);
   return id;
 };
@@ -46,7 +46,7 @@ const userOf = async (id: string) => {
 
 describe("the workload's user", () => {
   it("comes from the image, whatever a running container of it did to its /etc/passwd or its HOME", async () => {
-    const tampered = container("-e", "HOME=/etc");
+    const tampered = container(["-e", "HOME=/etc"]);
     docker("start", tampered);
     docker("exec", "-u", "0", tampered, "sed", "-i", "s/^app:x:1000:1000:/app:x:0:0:/", "/etc/passwd");
     // The HOME a container's variables set is never where its secret files go.
@@ -54,4 +54,15 @@ describe("the workload's user", () => {
     // What the tampered container said is not remembered for a fresh one of the same image.
     expect(await userOf(container())).toEqual({ uid: 1000, gid: 1000, home: "/home/app" });
   });
+
+  it.each(["app", "1000", "4242", "4242:4243", "app:root", "0"])(
+    "for USER %j is the uid, gid and HOME the engine runs it with",
+    async (user) => {
+      const id = container(["--user", user, "--entrypoint", "sleep"], ["300"]);
+      const resolved = await userOf(id);
+      docker("start", id);
+      const [uid, gid, home] = docker("exec", id, "sh", "-c", 'id -u; id -g; echo "$HOME"').split("\n");
+      expect(resolved).toEqual({ uid: Number(uid), gid: Number(gid), home });
+    },
+  );
 });

@@ -97,7 +97,7 @@ describe("resolveUser", () => {
     ["1000", undefined, { uid: 1000, gid: 1000, home: "/home/node" }],
     ["node:staff", undefined, { uid: 1000, gid: 50, home: "/home/node" }],
     ["4242:4243", undefined, { uid: 4242, gid: 4243, home: "/" }],
-    ["4242", "/data/home", { uid: 4242, gid: 4242, home: "/data/home" }],
+    ["4242", "/data/home", { uid: 4242, gid: 0, home: "/data/home" }],
   ])("resolves USER %j (ENV HOME %s) as the engine does", (user, envHome, expected) => {
     expect(resolveUser(user, accounts, groups, envHome)).toEqual(expected);
   });

@@ -50,7 +50,8 @@ export function resolveUser(
   if (!account && !NUMERIC.test(who))
     throw new AppError("CONTAINER_START_FAILED", `The image's user "${who}" is not in its /etc/passwd.`);
   const uid = account?.uid ?? Number(who);
-  let gid = account?.gid ?? uid;
+  // Docker gives a uid without a passwd entry group 0 (root), not a group of the same number.
+  let gid = account?.gid ?? 0;
   if (group !== undefined) {
     const named = NUMERIC.test(group) ? Number(group) : groups.get(group);
     if (named === undefined)

@@ -30,6 +30,8 @@ export class Reconciler {
   private failures = 0;
   private stopped = true;
   private soon: ReturnType<typeof setTimeout> | undefined;
+  /** The last failure logged, so a broken engine or database is reported once, not every minute. */
+  private lastFailure = "";
 
   constructor(private readonly options: ReconcilerOptions) {}
 
@@ -40,9 +42,12 @@ export class Reconciler {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
-    this.timer = setInterval(() => void this.runOnce().catch(() => {}), this.options.intervalMs);
+    this.timer = setInterval(
+      () => void this.runOnce().catch((error: unknown) => this.failed(error)),
+      this.options.intervalMs,
+    );
     this.timer.unref();
-    void this.runOnce().catch(() => {});
+    void this.runOnce().catch((error: unknown) => this.failed(error));
     void this.watch();
   }
 
@@ -64,7 +69,7 @@ export class Reconciler {
       this.running = null;
       if (this.again && !this.stopped) {
         this.again = false;
-        void this.runOnce().catch(() => {});
+        void this.runOnce().catch((error: unknown) => this.failed(error));
       }
     });
     return this.running;
@@ -85,6 +90,8 @@ export class Reconciler {
       graceMs: this.options.graceMs,
     });
     await this.apply(plan);
+    if (this.lastFailure) this.log("the full diff works again");
+    this.lastFailure = "";
     this.events.emit("reconciled", plan);
     return plan;
   }
@@ -135,7 +142,7 @@ export class Reconciler {
       this.failures += 1;
       await new Promise((resolve) => setTimeout(resolve, backoffMs(this.failures)).unref());
       // The engine may have restarted: everything could have changed while we were not listening.
-      void this.runOnce().catch(() => {});
+      void this.runOnce().catch((error: unknown) => this.failed(error));
     }
   }
 
@@ -147,9 +154,16 @@ export class Reconciler {
     if (this.soon) return;
     this.soon = setTimeout(() => {
       this.soon = undefined;
-      if (!this.stopped) void this.runOnce().catch(() => {});
+      if (!this.stopped) void this.runOnce().catch((error: unknown) => this.failed(error));
     }, EVENT_DIFF_DELAY_MS);
     this.soon.unref();
+  }
+
+  private failed(error: unknown): void {
+    const message = (error as Error)?.message ?? String(error);
+    if (message === this.lastFailure) return;
+    this.lastFailure = message;
+    this.log(`the full diff failed (will try again): ${message}`);
   }
 
   private log(message: string): void {

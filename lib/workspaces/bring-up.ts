@@ -46,7 +46,9 @@ export async function bringUp(
   progress.step("image");
   let workload = justCreated ? null : await findWorkload(workspace);
   if (workload && workspace.pendingChange === "recreate") {
-    // Settings that only a new workload can carry (env, secret files): replace it, the volume stays.
+    // Settings that only a new workload can carry (env, secret files): replace it, the volume stays — but only
+    // once its replacement can be made: a missing image must not leave the workspace down.
+    if (!(await runtime.imageExists(template.image))) throw imageMissing(template);
     await runtime.remove(workload.id);
     workload = null;
   }
@@ -69,6 +71,9 @@ export async function bringUp(
       workspace.image === null &&
       workspace.volumeName === volumeName({ ...workspace, slug: workspace.owner.slug });
     const id = (await runtime.create(spec)) ?? (await adoptByName(workspace));
+    // The image marks that this workspace has had a workload (so its volume is no longer fresh).
+    if (workspace.image === null)
+      await getDb().workspace.update({ where: { id: workspace.id }, data: { image: template.image } });
     await faultPoint("after-create");
     workload = await runtime.inspect(id);
     if (!workload)

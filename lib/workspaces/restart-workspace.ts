@@ -21,7 +21,8 @@ export async function restartWorkspace({
   const workspace = await findVisibleWorkspace(actor, workspaceId);
   assertNotLaunching(workspace);
   const workload = await findWorkload(workspace);
-  if (!workload) throw new AppError("NOT_FOUND", "This workspace has not been created yet. Start it first.");
+  // The workspace exists (so not 404): it has no container yet.
+  if (!workload) throw new AppError("CONFLICT", "This workspace has no container yet. Start it first.");
   if (workspace.pendingChange) {
     // A re-creation or new limits: the launch path applies them and waits until the app answers again.
     await launchWorkspace({ actor, workspaceId });

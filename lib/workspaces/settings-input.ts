@@ -46,7 +46,12 @@ export function settingsFrom(
         branch: input.git.branch ?? null,
         username: input.git.username ?? null,
       };
-      if (input.git.token === "") secrets.removeToken = existing.hasToken;
+      // A saved token goes only where it was given for: another host (or scheme) needs its own, or none.
+      const before = existing.settings.git ? new URL(existing.settings.git.url) : null;
+      const after = new URL(input.git.url);
+      const sameOrigin = before?.protocol === after.protocol && before?.host === after.host;
+      if (input.git.token === "" || (input.git.token === undefined && !sameOrigin))
+        secrets.removeToken = existing.hasToken;
       else if (input.git.token !== undefined)
         secrets.upsert.push(sealSecret(workspaceId, "git-token", "", Buffer.from(input.git.token)));
     }

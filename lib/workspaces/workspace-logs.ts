@@ -11,7 +11,8 @@ const TAIL_LINES = 200;
 async function requireWorkload(actor: Actor, workspaceId: string) {
   const workspace = await findVisibleWorkspace(actor, workspaceId);
   const workload = await findWorkload(workspace);
-  if (!workload) throw new AppError("NOT_FOUND", "This workspace has not been created yet.");
+  // The workspace exists (so not 404): it has no container yet, so no log.
+  if (!workload) throw new AppError("CONFLICT", "This workspace has no container yet, so it has no log.");
   return { workspace, workload };
 }
 

@@ -77,7 +77,7 @@ describe("lifecycle actions over HTTP", () => {
     expect(await db.workspace.count({ where: { ownerId: user.id } })).toBe(0);
   });
 
-  it("answers restart of a workspace with no container with 404, and unknown paths and actions with 404", async () => {
+  it("answers restart and logs of a workspace with no container with 409, and unknown paths and actions with 404", async () => {
     const created = await fetch(`${app.url}/api/workspaces`, {
       method: "POST",
       headers: { cookie: user.cookie, "content-type": "application/json" },
@@ -85,8 +85,12 @@ describe("lifecycle actions over HTTP", () => {
     });
     const ws = (await created.json()).id;
     expect(await call("POST", `/api/workspaces/${ws}/restart`)).toMatchObject({
-      status: 404,
-      body: { error: { code: "NOT_FOUND" } },
+      status: 409,
+      body: { error: { code: "CONFLICT", message: expect.stringContaining("Start it first") } },
+    });
+    expect(await call("GET", `/api/workspaces/${ws}/logs?download=1`)).toMatchObject({
+      status: 409,
+      body: { error: { code: "CONFLICT" } },
     });
     expect(await call("POST", `/api/workspaces/${ws}/stop`)).toMatchObject({
       status: 200,

@@ -345,3 +345,70 @@ describe("clone failures and other owners", () => {
     expect(await db.workspace.count({ where: { id: mine.id } })).toBe(1);
   });
 });
+
+describe("guards on what a settings change can do", () => {
+  it("refuses a secret file whose path is a folder in the workspace, and leaves the folder as it was", async () => {
+    const created = await create({ name: "clash", template: "dev" });
+    const first = await launchWorkspace({ actor: actorOf(ada), workspaceId: created.id });
+    docker(
+      "exec",
+      first.container_id,
+      "sh",
+      "-c",
+      "mkdir -p /workspace/src && echo keep > /workspace/src/file",
+    );
+    await updateWorkspaceSettings({
+      actor: actorOf(ada),
+      workspaceId: created.id,
+      input: updateWorkspaceSchema.parse({ secret_files: [{ path: "/workspace/src", content: "x" }] }),
+    });
+    const error = await launchWorkspace({ actor: actorOf(ada), workspaceId: created.id }).catch((e) => e);
+    expect(error).toMatchObject({ code: "CONFLICT", status: 409 });
+    expect(error.message).toContain("/workspace/src");
+    // The folder and what is in it survive (Docker would otherwise replace the folder by the file).
+    const again = await updateWorkspaceSettings({
+      actor: actorOf(ada),
+      workspaceId: created.id,
+      input: updateWorkspaceSchema.parse({ secret_files: [] }),
+    });
+    const fixed = await launchWorkspace({ actor: actorOf(ada), workspaceId: again.workspace.id });
+    expect(docker("exec", fixed.container_id, "cat", "/workspace/src/file")).toBe("keep");
+  });
+
+  it("drops a saved token when the repository moves to another host, keeps it on the same host", async () => {
+    const created = await create({
+      name: "moving",
+      template: "dev",
+      git: { url: "https://git.one.example/a.git", token: "t1" },
+    });
+    const move = (url: string) =>
+      updateWorkspaceSettings({
+        actor: actorOf(ada),
+        workspaceId: created.id,
+        input: updateWorkspaceSchema.parse({ git: { url } }),
+      });
+    expect((await move("https://git.one.example/b.git")).workspace.settings.git?.has_token).toBe(true);
+    expect((await move("https://git.two.example/b.git")).workspace.settings.git?.has_token).toBe(false);
+    expect(await db.workspaceSecret.count({ where: { workspaceId: created.id, kind: "git-token" } })).toBe(0);
+  });
+
+  it("does not take a running workspace down to re-create it when its template's image is gone", async () => {
+    const created = await create({ name: "keeps-running", template: "dev" });
+    const launched = await launchWorkspace({ actor: actorOf(ada), workspaceId: created.id });
+    const template = await db.template.findUniqueOrThrow({ where: { name: "dev" } });
+    await updateWorkspaceSettings({
+      actor: actorOf(ada),
+      workspaceId: created.id,
+      input: updateWorkspaceSchema.parse({ env: [{ key: "X", value: "1" }] }),
+    });
+    // As if an administrator pointed the template at an image this engine lacks.
+    await db.template.update({ where: { id: template.id }, data: { image: "spawner-missing-image:never" } });
+    try {
+      const error = await launchWorkspace({ actor: actorOf(ada), workspaceId: created.id }).catch((e) => e);
+      expect(error).toMatchObject({ code: "TEMPLATE_IMAGE_NOT_FOUND" });
+      expect(JSON.parse(docker("inspect", launched.container_id))[0].State.Running).toBe(true);
+    } finally {
+      await db.template.update({ where: { id: template.id }, data: { image: template.image } });
+    }
+  });
+});

@@ -2,6 +2,7 @@
 // one back. Docker extracts the archive with the owners and modes it carries, into the container's volumes too.
 import "server-only";
 import type Docker from "dockerode";
+import { AppError } from "@/lib/errors";
 import { dockerCall, SLOW_CALL_MS } from "@/lib/runtime/docker/call";
 import { hasStatus, orNull } from "@/lib/runtime/docker/errors";
 import { firstEntryOwner, packTar, readTarFiles } from "@/lib/runtime/docker/tar";
@@ -10,9 +11,22 @@ import type { FileEntry } from "@/lib/runtime/runtime";
 export async function writeFiles(docker: Docker, id: string, entries: FileEntry[]): Promise<void> {
   if (entries.length === 0) return;
   const archive = packTar(entries);
+  // noOverwriteDirNonDir: a file never replaces a folder (Docker would delete the folder and all in it), nor a
+  // folder a file; that is refused instead, naming the path.
   await dockerCall(
     "write files into the container",
-    (opts) => docker.getContainer(id).putArchive(archive, { ...opts, path: "/" }),
+    (opts) =>
+      docker
+        .getContainer(id)
+        .putArchive(archive, { ...opts, path: "/", noOverwriteDirNonDir: true })
+        .catch((error: Error) => {
+          const clash = /cannot overwrite (?:non-)?directory "([^"]+)"/.exec(error.message ?? "");
+          if (!clash) throw error;
+          throw new AppError(
+            "CONFLICT",
+            `A secret file can't be written at ${clash[1]}: a folder and a file would take the same path. Change the secret file's path.`,
+          );
+        }),
     SLOW_CALL_MS,
   );
 }

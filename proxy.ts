@@ -1,6 +1,7 @@
 // Runs before every request: a fresh CSP nonce for pages, HSTS over HTTPS, cross-origin and malformed writes refused.
 // Identity is checked in pages and handlers.
 import { type NextRequest, NextResponse } from "next/server";
+import { getEnv } from "@/lib/env";
 import { assertActionRequest } from "@/lib/http/action-request";
 import { errorResponse } from "@/lib/http/respond";
 import { assertSameOrigin, SAFE_METHODS } from "@/lib/http/same-origin";
@@ -33,6 +34,12 @@ async function refuseBadWrite(request: NextRequest): Promise<NextResponse | null
   }
 }
 
+/** The workspace page may show a workspace app in a frame: only hosts under the workspace domain, over https. */
+function frameSources(): string[] {
+  const env = getEnv();
+  return env.WORKSPACE_DOMAIN ? [`${new URL(env.APP_URL).protocol}//*.${env.WORKSPACE_DOMAIN}`] : [];
+}
+
 export async function proxy(request: NextRequest) {
   if (hasMalformedEncoding(request.nextUrl.pathname)) {
     return NextResponse.json(
@@ -43,7 +50,7 @@ export async function proxy(request: NextRequest) {
   const refused = await refuseBadWrite(request);
   if (refused) return refused;
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development", frameSources());
   const requestHeaders = new Headers(request.headers);
   // Next.js reads the nonce from the request's CSP header and puts it on its own scripts.
   requestHeaders.set("x-nonce", nonce);

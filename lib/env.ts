@@ -104,6 +104,8 @@ export const envSchema = z.object({
   USER_TEMPLATE_IMAGE_PROD: imageRef.default("spawner-prod:latest"),
   USER_TEMPLATE_PORT_DEV: int(1, 65535).default(8080),
   USER_TEMPLATE_PORT_PROD: int(1, 65535).default(8080),
+  // The browser IDE template's image (code-server; its apps are fixed: the editor on 8080, the user's own on 3000).
+  USER_TEMPLATE_IMAGE_IDE: imageRef.default("spawner-ide:latest"),
 
   // Runtime: where and how user containers run.
   // dockerode reads DOCKER_HOST from process.env itself (new Docker() without options); this only validates it
@@ -164,20 +166,53 @@ export const envSchema = z.object({
     .regex(/^[a-zA-Z0-9_-]*$/, { message: "must be a certificate resolver name" })
     .default("letsencrypt"),
   FORWARD_AUTH_URL: httpUrl.optional(),
+  // Behind Traefik: each workspace app on its own host under WORKSPACE_DOMAIN (an isolated origin), or under a path
+  // of the app's own host (the app's origin: only for users who trust each other).
+  ROUTING: z.enum(["subdomain", "path"], { message: "must be subdomain or path" }).default("subdomain"),
+  WORKSPACE_DOMAIN: dnsName.optional(),
+  // Certificates of workspace hosts: the resolver (default: TRAEFIK_CERT_RESOLVER's), and whether routers ask it for
+  // one wildcard certificate *.WORKSPACE_DOMAIN (a DNS-challenge resolver; Let's Encrypt's per-domain rate limits
+  // make one certificate per host a poor fit for many workspaces) instead of one per host (HTTP challenge).
+  WORKSPACE_CERT_RESOLVER: z
+    .string()
+    .regex(/^[a-zA-Z0-9_-]+$/, { message: "must be a certificate resolver name" })
+    .optional(),
+  WORKSPACE_WILDCARD_CERT: z
+    .enum(["true", "false"], { message: "must be true or false" })
+    .default("false")
+    .transform((value) => value === "true"),
+  // How long a workspace host's sign-in cookie lasts without use; it is renewed while used.
+  WORKSPACE_SESSION_MINUTES: int(1, 24 * 60).default(30),
+  // How long a handshake code may wait to be exchanged on its workspace host (at most a minute).
+  WORKSPACE_CODE_SECONDS: int(1, 60).default(60),
 });
 
 type ParsedEnv = z.infer<typeof envSchema>;
-export type Env = ParsedEnv & { APP_URL: string; APP_HOST: string; FORWARD_AUTH_URL: string };
+export type Env = ParsedEnv & {
+  APP_URL: string;
+  APP_HOST: string;
+  FORWARD_AUTH_URL: string;
+  /** The workspace domain, "" unless workspaces are served on their own hosts (Traefik, ROUTING=subdomain). */
+  WORKSPACE_DOMAIN: string;
+  WORKSPACE_CERT_RESOLVER: string;
+};
 
 /** Settings that default from others: APP_URL from PORT; the public host and forward-auth address from APP_URL. */
 function withDerived(env: ParsedEnv): Env {
   const appUrl = env.APP_URL ?? `http://localhost:${env.PORT}`;
   const app = new URL(appUrl);
+  const subdomains = env.INGRESS === "traefik" && env.ROUTING === "subdomain";
+  if (subdomains && !env.WORKSPACE_DOMAIN)
+    throw new EnvError(
+      "Invalid settings:\n  WORKSPACE_DOMAIN is required with INGRESS=traefik and ROUTING=subdomain (the default): a wildcard domain such as ws.example.com, or set ROUTING=path",
+    );
   return {
     ...env,
     APP_URL: appUrl,
     APP_HOST: env.APP_HOST ?? app.hostname,
     FORWARD_AUTH_URL: env.FORWARD_AUTH_URL ?? new URL("/api/forward-auth", app).toString(),
+    WORKSPACE_DOMAIN: subdomains ? (env.WORKSPACE_DOMAIN ?? "").toLowerCase() : "",
+    WORKSPACE_CERT_RESOLVER: env.WORKSPACE_CERT_RESOLVER ?? env.TRAEFIK_CERT_RESOLVER,
   };
 }
 

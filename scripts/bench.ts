@@ -10,6 +10,7 @@ import type { AppServer } from "../tests/support/app-server";
 import { createTestDatabase } from "../tests/support/database";
 import { buildTestImage } from "../tests/support/test-image";
 import { ensureNetwork, removeLabelled, removeNetwork } from "./bench/docker";
+import { forwardAuthPhase } from "./bench/forward-auth-phase";
 import { burstOf20, hundredLaunches, launchLatency } from "./bench/launch-phases";
 import { listAt1000 } from "./bench/list-phase";
 import { logMemory, treeMemory } from "./bench/proc";
@@ -51,6 +52,11 @@ async function main(): Promise<void> {
   const idle = treeMemory(Number(app.process.pid));
   logMemory("RSS idle", idle);
   const ctx = { env, app, db: state.db };
+  // BENCH_ONLY=forward-auth runs that phase alone (for working on it).
+  if (process.env.BENCH_ONLY === "forward-auth") {
+    rows.push(...(await forwardAuthPhase(ctx, appEnv)));
+    return;
+  }
 
   rows.push(...(await launchLatency(ctx, rounds)));
   rows.push(...(await burstOf20(ctx)));
@@ -66,6 +72,7 @@ async function main(): Promise<void> {
     { metric: "server RSS after 100 launches", value: mb(hundred.memory.totalKb), target: "-", ok: "-" },
   );
   rows.push(...(await listAt1000(ctx)));
+  rows.push(...(await forwardAuthPhase(ctx, appEnv)));
   console.log(`\n[bench] measurements done in ${ms(performance.now() - began)}`);
 }
 

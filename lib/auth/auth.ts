@@ -10,6 +10,7 @@ import { createUser } from "@/lib/auth/create-user";
 import { MAGIC_LINK_MAX_AGE_SECONDS, sendMagicLink } from "@/lib/auth/send-magic-link";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { forgetSession } from "@/lib/workspace-auth/access-cache";
 
 declare module "next-auth" {
   interface Session {
@@ -32,6 +33,23 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     secret: env.AUTH_SECRET,
     trustHost: true,
     session: { strategy: "database" },
+    // __Host-: host-only, Secure, Path=/ — a workspace host (a subdomain of a shared parent) can neither receive
+    // nor plant ("toss") the app's session cookie.
+    cookies: env.APP_URL.startsWith("https:")
+      ? {
+          sessionToken: {
+            name: "__Host-authjs.session-token",
+            options: { httpOnly: true, sameSite: "lax", path: "/", secure: true },
+          },
+        }
+      : undefined,
+    events: {
+      // Signed out: every workspace host cookie that came from this session stops working at once.
+      signOut: (message) => {
+        if ("session" in message && message.session?.sessionToken)
+          forgetSession(message.session.sessionToken);
+      },
+    },
     pages: { signIn: "/login", verifyRequest: "/login/check-email", error: "/login/error" },
     providers: [
       Nodemailer({

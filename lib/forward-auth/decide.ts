@@ -10,12 +10,29 @@ export type Target = { workspaceId: string; ownerId: string } | null;
 export type Expected = { workspaceId: string | null; ownerId: string | null };
 
 const ROUTE_KEY = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
+const APP = /^[a-z0-9](?:[a-z0-9-]{0,14}[a-z0-9])?$/;
 
 /**
- * The route key a forwarded URI addresses, read the way Traefik routes it: the path decoded once (Go's
- * URL.Path), dot segments and repeated slashes cleaned (sanitizePath), then the first segment.
+ * The workspace (route key) and app a forwarded URI addresses under path routing: /{routeKey}/… is the primary
+ * app, /{routeKey}.{app}/… another (route keys and app names hold no "."). Null for anything else.
  */
+export function pathTargetOf(uri: string | null): { routeKey: string; app: string | null } | null {
+  const first = firstSegmentOf(uri);
+  if (!first || first.length > 220) return null;
+  const [routeKey = "", app, extra] = first.split(".");
+  if (extra !== undefined || !ROUTE_KEY.test(routeKey) || routeKey.length > 200) return null;
+  if (app !== undefined && !APP.test(app)) return null;
+  return { routeKey, app: app ?? null };
+}
+
+/** The route key alone (the primary app's path). */
 export function routeKeyFromForwardedUri(uri: string | null): string | null {
+  const target = pathTargetOf(uri);
+  return target && target.app === null ? target.routeKey : null;
+}
+
+/** The path of a forwarded URI, decoded once and cleaned the way Traefik routes it (sanitizePath), or null. */
+export function cleanPathOf(uri: string | null): string | null {
   if (!uri || uri.length > 8192) return null;
   const rawPath = uri.split(/[?#]/, 1)[0] ?? "";
   let path: string;
@@ -31,8 +48,16 @@ export function routeKeyFromForwardedUri(uri: string | null): string | null {
     if (segment === "..") segments.pop();
     else segments.push(segment);
   }
-  const first = segments[0] ?? "";
-  return first.length <= 200 && ROUTE_KEY.test(first) ? first : null;
+  return `/${segments.join("/")}`;
+}
+
+/**
+ * The first path segment of a forwarded URI, read the way Traefik routes it: the path decoded once (Go's
+ * URL.Path), dot segments and repeated slashes cleaned, then the first segment.
+ */
+function firstSegmentOf(uri: string | null): string | null {
+  const path = cleanPathOf(uri);
+  return path ? (path.split("/")[1] ?? "") || null : null;
 }
 
 export function decideForwardAuth(input: { caller: Caller; target: Target; expected: Expected }): Decision {

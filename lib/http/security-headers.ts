@@ -1,5 +1,6 @@
 // Content-Security-Policy with a per-request nonce, and HSTS when served over HTTPS.
-export function contentSecurityPolicy(nonce: string, isDev: boolean): string {
+/** frameSources: origins pages may frame (the workspace hosts, "https://*.ws.example.com"), none by default. */
+export function contentSecurityPolicy(nonce: string, isDev: boolean, frameSources: string[] = []): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDev ? " 'unsafe-eval'" : ""}`,
@@ -10,8 +11,12 @@ export function contentSecurityPolicy(nonce: string, isDev: boolean): string {
     `connect-src 'self'${isDev ? " ws:" : ""}`,
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    // The sign-in confirmation form's redirects may end on a workspace host (its sign-in handshake), and
+    // form-action covers every redirect after a submit.
+    `form-action 'self'${frameSources.map((source) => ` ${source}`).join("")}`,
     "frame-ancestors 'none'",
+    // 'self' too: a framed workspace without its host's cookie passes through the app (the sign-in handshake).
+    `frame-src ${frameSources.length > 0 ? ["'self'", ...frameSources].join(" ") : "'none'"}`,
   ].join("; ");
 }
 

@@ -13,11 +13,30 @@ export async function startServer(): Promise<void> {
     console.error(`[spawner] ${error.message}`);
     process.exit(1);
   }
+  // Forward-auth is answered before Next's router (lib/server/fast-path.ts).
+  const { installFastPath } = await import("@/lib/server/fast-path");
+  installFastPath();
   // The dev and prod templates come from the settings: written before the first request needs them.
   const { ensureSeededTemplates } = await import("@/lib/templates/template-store");
+  const { ensureHostKeys } = await import("@/lib/workspaces/ensure-host-keys");
   await ensureSeededTemplates().catch((error: unknown) =>
     console.error("[spawner] could not write the dev and prod templates:", (error as Error).message),
   );
+  await ensureHostKeys().catch((error: unknown) =>
+    console.error("[spawner] could not give workspaces their host keys:", (error as Error).message),
+  );
+  // Not awaited: an engine that is down must not hold up the server (the next start tries again).
+  const { markStaleRoutes } = await import("@/lib/workspaces/mark-stale-routes");
+  markStaleRoutes()
+    .then((marked) => {
+      if (marked > 0)
+        console.log(
+          `[spawner] ${marked} workspace(s) made under other routing: re-created at their next start`,
+        );
+    })
+    .catch((error: unknown) =>
+      console.error("[spawner] could not check workspaces' routing:", (error as Error).message),
+    );
   let stopReconciler = () => {};
   if (env.RECONCILER === "on") {
     const { startReconciler } = await import("@/lib/reconciler/reconciler");

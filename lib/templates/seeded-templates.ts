@@ -1,5 +1,5 @@
-// The seed's dev and prod templates, from today's settings (USER_TEMPLATE_* and CONTAINER_*), which stay the way to
-// set them until admins edit templates. Pure: the rows to write.
+// The templates written at start from the settings (USER_TEMPLATE_* and CONTAINER_*), which stay the way to set them
+// until admins edit templates: the seed's dev and prod, and the browser IDE. Pure: the rows to write.
 import type { Env } from "@/lib/env";
 import type { TemplateRow } from "@/lib/templates/template";
 
@@ -17,6 +17,7 @@ type SeedSettings = Pick<
   | "USER_TEMPLATE_IMAGE_PROD"
   | "USER_TEMPLATE_PORT_DEV"
   | "USER_TEMPLATE_PORT_PROD"
+  | "USER_TEMPLATE_IMAGE_IDE"
   | "CONTAINER_MEMORY"
   | "CONTAINER_CPUS"
   | "CONTAINER_PIDS_LIMIT"
@@ -55,6 +56,24 @@ export function seededTemplateRows(env: SeedSettings): Omit<TemplateRow, "id">[]
       image: env.USER_TEMPLATE_IMAGE_PROD,
       apps: apps(env.USER_TEMPLATE_PORT_PROD),
       ...limits,
+    },
+    {
+      name: "ide",
+      displayName: "Browser IDE",
+      description:
+        "VS Code in the browser with your repository and a terminal; what you run on port 3000 opens too.",
+      image: env.USER_TEMPLATE_IMAGE_IDE,
+      // code-server: ready once its health check answers; the second app is the user's own, started by them.
+      apps: JSON.stringify([
+        { name: "ide", port: 8080, primary: true, healthPath: "/healthz" },
+        { name: "app", port: 3000, primary: false },
+      ]),
+      ...limits,
+      // An editor with a terminal and extensions needs more than a small service (about 500 MiB in use).
+      defaultMemoryMb: Math.max(limits.defaultMemoryMb, 1024),
+      maxMemoryMb: Math.max(limits.maxMemoryMb, 1024),
+      defaultPids: Math.max(limits.defaultPids, 512),
+      maxPids: Math.max(limits.maxPids, 512),
     },
   ];
 }

@@ -4,7 +4,14 @@ import { z } from "zod";
 export type LimitValues = { memoryMb: number; cpus: number; pids: number };
 
 export const appSchema = z.object({
-  name: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,14}[a-z0-9])?$/),
+  // A DNS label of at most 16 without "--": it starts a workspace app's host label (lib/ingress/workspace-host.ts).
+  name: z
+    .string()
+    .regex(/^[a-z0-9](?:[a-z0-9-]{0,14}[a-z0-9])?$/)
+    .refine((name) => !name.includes("--"))
+    // Nor two characters: "ui--ada-dev" has "--" in the 3rd and 4th places, a reserved (R-LDH) form for which
+    // Let's Encrypt issues no certificate.
+    .refine((name) => name.length !== 2),
   port: z.number().int().min(1).max(65535),
   primary: z.boolean().default(false),
   healthPath: z.string().startsWith("/").max(200).optional(),

@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { probeUrl } from "@/lib/ingress/ingress";
 import { getRuntime } from "@/lib/runtime/get-runtime";
 import type { Workload, WorkloadUser } from "@/lib/runtime/runtime";
-import { primaryApp, type Template, templateFromRow } from "@/lib/templates/template";
+import { type Template, templateFromRow } from "@/lib/templates/template";
 import { cloneRepository } from "@/lib/workspaces/clone-repository";
 import { faultPoint } from "@/lib/workspaces/fault-point";
 import { belongsTo, readWorkloadKey } from "@/lib/workspaces/labels";
@@ -106,10 +106,21 @@ export async function bringUp(
   if (!started)
     throw new AppError("CONTAINER_START_FAILED", "The container disappeared while it was starting.");
   progress.step("ready");
-  const app = primaryApp(template);
-  const probe = probeUrl(env, started, app.port);
-  if (probe)
-    await waitUntilReady({ url: probe, timeoutMs: env.READINESS_TIMEOUT_MS, label: workspace.displayName });
+  // Ready: the primary app answers, and every app with a health path passes it (in parallel, one deadline).
+  const waits = template.apps
+    .filter((app) => app.primary || app.healthPath)
+    .map((app) => {
+      const probe = probeUrl(env, started, app.port);
+      if (!probe) return Promise.resolve();
+      const url = app.healthPath ? new URL(app.healthPath, probe).toString() : probe;
+      return waitUntilReady({
+        url,
+        timeoutMs: env.READINESS_TIMEOUT_MS,
+        label: workspace.displayName,
+        healthy: !!app.healthPath,
+      });
+    });
+  await Promise.all(waits);
   await getDb().workspace.update({
     where: { id: workspace.id },
     data: {

@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { getRuntime } from "@/lib/runtime/get-runtime";
+import { forgetWorkspace } from "@/lib/workspace-auth/access-cache";
 import { assertNotLaunching } from "@/lib/workspaces/busy";
 import { helperSelector } from "@/lib/workspaces/labels";
 import { findVisibleWorkspace, findWorkload } from "@/lib/workspaces/workspace-store";
@@ -48,5 +49,7 @@ export async function deleteWorkspace({
     await tx.workspace.deleteMany({ where: { id: workspace.id } });
     return row;
   });
+  // Its host's cookies and its route stop opening anything at once.
+  forgetWorkspace(workspace.id);
   return { deleted: true, kept_volume: kept ? { id: kept.id, name: kept.volumeName } : null };
 }

@@ -4,6 +4,8 @@ import "server-only";
 import { Prisma } from "@prisma/client";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { alternateHostKey, hostKeyFor } from "@/lib/ingress/workspace-host";
+import { forgetWorkspace } from "@/lib/workspace-auth/access-cache";
 import {
   alternateRouteKey,
   newWorkspaceId,
@@ -51,9 +53,11 @@ export async function insertWorkspace(
 ): Promise<WorkspaceRecord> {
   const id = input.id ?? newWorkspaceId();
   const names = { slug: input.owner.slug, name: input.name, id };
+  let key = routeKey(input.owner.slug, input.name);
+  let hostKey = hostKeyFor(key);
   for (let attempt = 0; ; attempt++) {
     try {
-      return await tx.workspace.create({
+      const created = await tx.workspace.create({
         data: {
           id,
           ownerId: input.owner.id,
@@ -61,19 +65,28 @@ export async function insertWorkspace(
           displayName: input.displayName,
           templateId: input.templateId,
           settings: serializeSettings(input.settings),
-          routeKey:
-            attempt === 0
-              ? routeKey(input.owner.slug, input.name)
-              : alternateRouteKey(input.owner.slug, input.name),
+          routeKey: key,
+          hostKey,
           workloadName: workloadName(names),
           volumeName: input.volumeName ?? volumeName(names),
           secrets: input.secrets?.length ? { create: input.secrets } : undefined,
         },
         include: workspaceInclude,
       });
+      // A key looked up before it existed is no longer "not found".
+      forgetWorkspace(created.id);
+      return created;
     } catch (error) {
       const target = uniqueTarget(error);
-      if (target.includes("routeKey") && attempt < 4) continue;
+      if (attempt < 4 && target.includes("routeKey")) {
+        key = alternateRouteKey(input.owner.slug, input.name);
+        hostKey = hostKeyFor(key);
+        continue;
+      }
+      if (attempt < 4 && target.includes("hostKey")) {
+        hostKey = alternateHostKey(key);
+        continue;
+      }
       if (target.includes("name") || target.includes("ownerId")) throw nameTaken(input.name);
       throw error;
     }

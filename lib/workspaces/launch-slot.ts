@@ -59,6 +59,7 @@ export async function launchSlot({ actor, type }: { actor: Actor; type: unknown 
         workspaceId: workspace.id,
         displayName: workspace.displayName,
         routeKey: workspace.routeKey,
+        hostKey: workspace.hostKey,
         template,
         workload,
       };

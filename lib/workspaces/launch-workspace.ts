@@ -28,6 +28,7 @@ export async function launchWorkspace({
       workspaceId: workspace.id,
       displayName: workspace.displayName,
       routeKey: workspace.routeKey,
+      hostKey: workspace.hostKey,
       template: templateFromRow(workspace.template),
       workload,
     };

@@ -1,4 +1,5 @@
-// Readiness: the service answers HTTP on its port (any status counts), within the configured time.
+// Readiness: an app answers HTTP on its port (any status counts), or — for an app with a health path — answers that
+// path with a 2xx, within the configured time.
 import { AppError } from "@/lib/errors";
 
 // Connection refused answers in well under a millisecond, so a short interval costs little and saves latency.
@@ -8,10 +9,13 @@ export async function waitUntilReady({
   url,
   timeoutMs,
   label,
+  healthy = false,
 }: {
   url: string;
   timeoutMs: number;
   label: string;
+  /** Only a 2xx counts (a health path), not any answer. */
+  healthy?: boolean;
 }) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -21,7 +25,7 @@ export async function waitUntilReady({
         signal: AbortSignal.timeout(Math.min(2000, Math.max(deadline - Date.now(), 1))),
       });
       await response.body?.cancel();
-      return;
+      if (!healthy || (response.status >= 200 && response.status < 300)) return;
     } catch {
       // Not listening yet (connection refused) or too slow: try again shortly.
     }
@@ -29,6 +33,6 @@ export async function waitUntilReady({
   }
   throw new AppError(
     "CONTAINER_NOT_READY",
-    `Your ${label} container started but its service did not answer within ${Math.round(timeoutMs / 1000)} s. Check its logs.`,
+    `Your ${label} workspace started but ${healthy ? "its app's health check did not pass" : "its app did not answer"} within ${Math.round(timeoutMs / 1000)} s. Check its logs.`,
   );
 }

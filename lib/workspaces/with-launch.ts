@@ -6,7 +6,7 @@ import { getEnv } from "@/lib/env";
 import { toErrorBody } from "@/lib/errors";
 import { serviceUrl } from "@/lib/ingress/ingress";
 import type { Workload } from "@/lib/runtime/runtime";
-import { primaryApp, type Template } from "@/lib/templates/template";
+import type { Template } from "@/lib/templates/template";
 import { launchKey, singleFlight } from "@/lib/workspaces/in-flight";
 import { progressReporter } from "@/lib/workspaces/launch-progress";
 
@@ -22,6 +22,7 @@ export type Launched = {
   workspaceId: string;
   displayName: string;
   routeKey: string;
+  hostKey: string | null;
   template: Template;
   workload: Workload;
 };
@@ -38,12 +39,7 @@ export function withLaunch(
       progress.ready();
       return {
         message: `Your ${launched.displayName} workspace is running.`,
-        service_url: serviceUrl(
-          getEnv(),
-          launched.routeKey,
-          launched.workload,
-          primaryApp(launched.template).port,
-        ),
+        service_url: serviceUrl(getEnv(), launched, launched.workload, launched.template.apps),
         container_id: launched.workload.id,
         status: "running" as const,
       };

@@ -2,7 +2,8 @@
 import type { Env } from "@/lib/env";
 import { ingressLabels, publishesLoopbackPort, serviceBasePath } from "@/lib/ingress/ingress";
 import type { WorkloadSpec } from "@/lib/runtime/runtime";
-import { primaryApp, type Template } from "@/lib/templates/template";
+import type { Template } from "@/lib/templates/template";
+import { workspaceAccessToken } from "@/lib/workspace-auth/access-token";
 import { volumeLabels, workloadLabels } from "@/lib/workspaces/labels";
 import { effectiveLimits, type WorkspaceSettings } from "@/lib/workspaces/settings";
 
@@ -10,6 +11,7 @@ export type SpecWorkspace = {
   id: string;
   name: string;
   routeKey: string;
+  hostKey: string | null;
   workloadName: string;
   volumeName: string;
   settings: WorkspaceSettings;
@@ -23,7 +25,6 @@ export function workloadSpecFor(
   owner: { id: string; slug: string },
   template: Template,
 ): WorkloadSpec {
-  const app = primaryApp(template);
   const limits = effectiveLimits(workspace.settings, template);
   const identity = {
     workspaceId: workspace.id,
@@ -40,7 +41,12 @@ export function workloadSpecFor(
     network: env.CONTAINER_NETWORK,
     labels: {
       ...workloadLabels(env.LABEL_PREFIX, identity),
-      ...ingressLabels(env, { workspaceId: workspace.id, routeKey: workspace.routeKey, port: app.port }),
+      ...ingressLabels(env, {
+        workspaceId: workspace.id,
+        routeKey: workspace.routeKey,
+        hostKey: workspace.hostKey,
+        apps: template.apps,
+      }),
     },
     env: {
       ...Object.fromEntries(workspace.settings.env.map((entry) => [entry.key, entry.value])),
@@ -52,6 +58,11 @@ export function workloadSpecFor(
       WORKSPACE_ID: workspace.id,
       WORKSPACE_NAME: workspace.name,
       WORKSPACE_DATA: template.dataPath,
+      // Behind Traefik: what a request that came through forward-auth carries (X-Spawner-Access), for templates
+      // that guard their port against other workspaces on the shared network (the IDE does).
+      ...(env.INGRESS === "traefik"
+        ? { WORKSPACE_ACCESS_TOKEN: workspaceAccessToken(env.AUTH_SECRET, workspace.id) }
+        : {}),
     },
     limits: { memoryBytes: limits.memoryMb * MB, cpus: limits.cpus, pidsLimit: limits.pids },
     capAdd: env.CONTAINER_CAP_ADD,

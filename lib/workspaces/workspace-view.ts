@@ -1,6 +1,6 @@
 // The shapes people and API clients see, built from a row and its workload. Wire names are the API's (snake_case).
 import type { Env } from "@/lib/env";
-import { serviceUrl } from "@/lib/ingress/ingress";
+import { appUrl, serviceUrl } from "@/lib/ingress/ingress";
 import type { Workload } from "@/lib/runtime/runtime";
 import { primaryApp, type Template } from "@/lib/templates/template";
 import { effectiveLimits, type WorkspaceSettings } from "@/lib/workspaces/settings";
@@ -11,6 +11,7 @@ export type ViewRow = {
   name: string;
   displayName: string;
   routeKey: string;
+  hostKey: string | null;
   volumeName: string;
   createdAt: Date;
   lastUsedAt: Date;
@@ -40,6 +41,8 @@ export type WorkspaceView = {
   /** A saved settings change the workload does not run with yet: applied by a restart or a re-creation. */
   pending_change: "restart" | "recreate" | null;
   apps: { name: string; port: number; primary: boolean; url: string | null }[];
+  /** The primary app's URL where it may be shown inside the app (its own origin, framed by the app's alone). */
+  embed_url: string | null;
   settings: {
     git: {
       url: string;
@@ -72,7 +75,7 @@ export function workspaceView(input: {
   const status = statusOf(workload, input.launching);
   const running = status === "running";
   const limits = effectiveLimits(settings, template);
-  const primary = primaryApp(template);
+  const _primary = primaryApp(template);
   return {
     id: row.id,
     name: row.name,
@@ -80,7 +83,7 @@ export function workspaceView(input: {
     owner: row.owner,
     template: { name: template.name, display_name: template.displayName, description: template.description },
     status,
-    service_url: running ? serviceUrl(env, row.routeKey, workload, primary.port) : null,
+    service_url: running ? serviceUrl(env, row, workload, template.apps) : null,
     container_id: workload?.id ?? null,
     created_at: row.createdAt.toISOString(),
     last_used: row.lastUsedAt.toISOString(),
@@ -91,11 +94,12 @@ export function workspaceView(input: {
       workload && (row.pendingChange === "restart" || row.pendingChange === "recreate")
         ? row.pendingChange
         : null,
+    embed_url: running && env.WORKSPACE_DOMAIN ? serviceUrl(env, row, workload, template.apps) : null,
     apps: template.apps.map((app) => ({
       name: app.name,
       port: app.port,
       primary: app.primary,
-      url: running && app.primary ? serviceUrl(env, row.routeKey, workload, app.port) : null,
+      url: running ? appUrl(env, row, workload, app) : null,
     })),
     settings: {
       git: settings.git

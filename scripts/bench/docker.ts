@@ -26,6 +26,7 @@ export function createOptions(env: Env, owner: Owner, workspace: { id: string; n
     {
       ...workspace,
       routeKey: `${owner.slug}-${workspace.name}`,
+      hostKey: null,
       workloadName: workloadName(names),
       volumeName: volumeName(names),
       settings: EMPTY_SETTINGS,

@@ -195,14 +195,15 @@ choose_base_images() {
   DEBIAN_BASE_IMAGE=spawner-base:bookworm NODE_BASE_IMAGE=spawner-node:local
 }
 
-# Quick start: the default dev/prod template images, built once if missing, so "Create & Open" works at once.
-# Where they can't be built, a warning names the command (the app still starts and says which image is missing).
+# Quick start: the default dev, prod and ide template images, built once if missing, so "Create & Open" works at
+# once. Where they can't be built, a warning names the command (the app still starts and says which image is missing).
 ensure_templates() {
   local dev=${USER_TEMPLATE_IMAGE_DEV:-spawner-dev:latest} prod=${USER_TEMPLATE_IMAGE_PROD:-spawner-prod:latest}
-  local git=${GIT_HELPER_IMAGE:-spawner-git:latest}
-  [ "$dev" = spawner-dev:latest ] && [ "$prod" = spawner-prod:latest ] && [ "$git" = spawner-git:latest ] || return 0
-  image_present "$dev" && image_present "$prod" && image_present "$git" && return 0
-  log "Building the dev and prod template images and the git helper (first start only; a minute or two)"
+  local ide=${USER_TEMPLATE_IMAGE_IDE:-spawner-ide:latest} git=${GIT_HELPER_IMAGE:-spawner-git:latest}
+  [ "$dev" = spawner-dev:latest ] && [ "$prod" = spawner-prod:latest ] && [ "$ide" = spawner-ide:latest ] &&
+    [ "$git" = spawner-git:latest ] || return 0
+  image_present "$dev" && image_present "$prod" && image_present "$ide" && image_present "$git" && return 0
+  log "Building the dev, prod and ide template images and the git helper (first start only; a few minutes, the IDE most)"
   if choose_base_images &&
     DEBIAN_BASE_IMAGE=$DEBIAN_BASE_IMAGE NODE_BASE_IMAGE=$NODE_BASE_IMAGE bash scripts/templates-build.sh; then
     return 0

@@ -67,7 +67,12 @@ const ROUTES: Record<string, Record<string, Touch[] | string>> = {
   "app/api/volumes/route.ts": { GET: [{ method: "GET", path: "/api/volumes", user: 200, admin: 200 }] },
   "app/api/volumes/[id]/route.ts": { DELETE: [{ method: "DELETE", path: "/api/volumes/VOL", user: 404 }] },
   "app/api/templates/route.ts": { GET: [{ method: "GET", path: "/api/templates", user: 200, admin: 200 }] },
-  "app/api/forward-auth/route.ts": { GET: "owner or admin only: forward-auth.test.ts" },
+  "app/api/forward-auth/route.ts": {
+    GET: "owner or admin only: forward-auth.test.ts, workspace-auth.test.ts",
+  },
+  "app/api/workspace-auth/start/route.ts": {
+    GET: "signs in first, then owner or admin only: workspace-auth.test.ts",
+  },
   "app/api/health/route.ts": { GET: "up/down only" },
   "app/api/auth/magic-link/route.ts": { POST: "signing in; sign-in.test.ts" },
   "app/api/auth/[...nextauth]/route.ts": { GET: "Auth.js", POST: "Auth.js; origin-checked" },

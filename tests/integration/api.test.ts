@@ -212,6 +212,34 @@ describe("forward-auth (as Traefik calls it)", () => {
 });
 
 describe("workspaces API", () => {
+  it("serves every app of a template with several: its own port and URL, ready once the health path passes", async () => {
+    const fay = await userWithSession(db, uniqueEmail("fay"));
+    const created = await call("/api/workspaces", {
+      method: "POST",
+      user: fay,
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "editor", template: "ide" }),
+    });
+    const { id } = await created.json();
+    const started = await call(`/api/workspaces/${id}/start`, { method: "POST", user: fay });
+    expect(started.status).toBe(200);
+    const view = await started.json();
+    expect(view.apps).toEqual([
+      { name: "ide", port: 8080, primary: true, url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/$/) },
+      {
+        name: "app",
+        port: 3000,
+        primary: false,
+        url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/$/),
+      },
+    ]);
+    expect(view.apps[0].url).not.toBe(view.apps[1].url);
+    expect(view.service_url).toBe(view.apps[0].url);
+    expect(await (await fetch(`${view.apps[0].url}healthz`)).text()).toBe("ok\n");
+    // The IDE's own limits: more memory than a small service.
+    expect(view.settings.limits.memory_mb).toBeGreaterThanOrEqual(1024);
+  });
+
   const json = (user: TestUser, method: string, path: string, body?: unknown) =>
     call(path, {
       method,
@@ -296,7 +324,7 @@ describe("workspaces API", () => {
 
   it("lists the templates with their apps and limits, and the caller's kept volumes", async () => {
     const templates = await (await json(ada, "GET", "/api/templates")).json();
-    expect(templates.templates.map((t: { name: string }) => t.name)).toEqual(["dev", "prod"]);
+    expect(templates.templates.map((t: { name: string }) => t.name)).toEqual(["dev", "ide", "prod"]);
     expect(templates.templates[0]).toMatchObject({
       apps: [{ name: "web", port: 8080, primary: true }],
       data_path: "/workspace",

@@ -11,6 +11,8 @@ export const testSettings = {
   USER_TEMPLATE_IMAGE_DEV: inject("testImage"),
   // Deliberately missing: the prod slot proves the missing-image path.
   USER_TEMPLATE_IMAGE_PROD: "spawner-missing-image:never",
+  // The IDE template with the test image: two apps, the primary with a health path (the image answers /healthz).
+  USER_TEMPLATE_IMAGE_IDE: inject("testImage"),
   CONTAINER_MEMORY: "64m",
   CONTAINER_CPUS: "0.5",
   CONTAINER_PIDS_LIMIT: "64",

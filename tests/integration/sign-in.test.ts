@@ -67,7 +67,7 @@ async function confirm(link: URL, server = app) {
   });
   const sessionCookie = response.headers
     .getSetCookie()
-    .find((cookie) => /^(__Secure-)?authjs\.session-token=[^;]+/.test(cookie));
+    .find((cookie) => /^(__Host-)?authjs\.session-token=[^;]+/.test(cookie));
   return { status: response.status, location: response.headers.get("location") ?? "", sessionCookie };
 }
 
@@ -157,14 +157,17 @@ describe("magic-link sign-in over HTTP", () => {
     },
   );
 
-  it("marks the session cookie Secure when the app is served over HTTPS", async () => {
+  it("makes the session cookie a host-only __Host- cookie, Secure, when the app is served over HTTPS", async () => {
     const https = await startAppServer({ ...mailSettings(), APP_URL: "https://spawner.test" });
     try {
       const email = uniqueEmail("https");
       expect((await requestLink(email, undefined, https)).status).toBe(200);
       const signedIn = await confirm(await mailedLink(email, https), https);
       expect(signedIn.location).toBe("https://spawner.test/dashboard");
-      expect(signedIn.sessionCookie).toMatch(/^__Secure-authjs\.session-token=/);
+      // __Host-: the browser refuses it with a Domain attribute or another Path, so it never reaches a workspace host.
+      expect(signedIn.sessionCookie).toMatch(/^__Host-authjs\.session-token=/);
+      expect(signedIn.sessionCookie).not.toMatch(/; Domain=/i);
+      expect(signedIn.sessionCookie).toMatch(/; Path=\/(;|$)/i);
       expect(signedIn.sessionCookie).toMatch(/; Secure/i);
       expect(signedIn.sessionCookie).toMatch(/; HttpOnly/i);
       expect(signedIn.sessionCookie).toMatch(/; SameSite=Lax/i);

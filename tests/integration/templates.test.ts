@@ -109,7 +109,12 @@ describe("templates behind a Traefik-like StripPrefix", () => {
 
   beforeAll(async () => {
     // The app's own spec in Traefik mode (so SERVICE_BASE_PATH is what production sets), published on loopback.
-    const env = parseEnv({ ...settings, INGRESS: "traefik", APP_URL: "https://spawner.test" });
+    const env = parseEnv({
+      ...settings,
+      INGRESS: "traefik",
+      ROUTING: "path",
+      APP_URL: "https://spawner.test",
+    });
     const runtime = getRuntime();
     const routes: Record<string, string> = {};
     for (const type of SLOT_NAMES) {
@@ -120,6 +125,7 @@ describe("templates behind a Traefik-like StripPrefix", () => {
         id: `${grace.id}${type}`,
         name: type,
         routeKey: `${grace.slug}-${type}`,
+        hostKey: null,
         workloadName: `ws-${grace.slug}-${type}`,
         volumeName: `ws-${grace.slug}-${type}`,
         settings: EMPTY_SETTINGS,

@@ -29,10 +29,14 @@ export type AppServer = {
   exited: Promise<number | null>;
 };
 
-export async function startAppServer(env: Record<string, string>): Promise<AppServer> {
+/** options.port: a port chosen beforehand, for settings that must name it (FORWARD_AUTH_URL behind a proxy). */
+export async function startAppServer(
+  env: Record<string, string>,
+  options: { port?: number } = {},
+): Promise<AppServer> {
   if (!existsSync(SERVER))
     throw new Error("The app is not built: npm test builds it (scripts/lib/common.sh ensure_build).");
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   let output = "";
   const child = spawn(process.execPath, [SERVER], {

@@ -4,7 +4,8 @@ import { afterAll, beforeAll } from "vitest";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-export function launchBrowser(): Promise<Browser> {
+/** extraArgs: more Chromium switches (a test proxy's --host-resolver-rules, say). */
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [
@@ -14,6 +15,7 @@ export function launchBrowser(): Promise<Browser> {
       "--disable-background-networking",
       "--disable-quic",
       "--no-first-run",
+      ...extraArgs,
     ],
   });
 }

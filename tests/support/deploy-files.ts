@@ -54,8 +54,11 @@ export function readCompose(values: Record<string, string>): Compose {
 }
 
 /** traefik.yml as deploy/traefik-entrypoint.sh renders it (text substitution) from the Traefik service's environment. */
-export function readTraefikConfig(environment: Record<string, string>): Record<string, unknown> {
-  return parse(interpolate(readFileSync("traefik.yml", "utf8"), environment)) as Record<string, unknown>;
+export function readTraefikConfig(
+  environment: Record<string, string>,
+  text = readFileSync("traefik.yml", "utf8"),
+): Record<string, unknown> {
+  return parse(interpolate(text, environment)) as Record<string, unknown>;
 }
 
 /** "a=b" label lines -> { a: "b" }. */

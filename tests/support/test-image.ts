@@ -12,6 +12,8 @@ export const TEST_IMAGE = "spawner-test-httpd:latest";
 const WHO = "$USER_SLUG-$" + "{WORKSPACE_NAME:-$CONTAINER_TYPE}";
 const START = [
   "mkdir -p /www",
+  // A health path for templates that declare one (the IDE template's /healthz).
+  "echo ok > /www/healthz",
   `echo "<!doctype html><title>${WHO}</title><h1>Hello from ${WHO}</h1>" > /www/index.html`,
   `echo "container ${WHO} is up"`,
   "exec /bin/busybox httpd -f -v -p 8080 -h /www",
@@ -20,6 +22,10 @@ const START = [
 // Runs as a named, unprivileged user with a home, like real templates: the app resolves it from /etc/passwd.
 const PASSWD = "root:x:0:0:root:/root:/bin/sh\napp:x:1000:1000:app:/home/app:/bin/sh\n";
 const GROUP = "root:x:0:\napp:x:1000:\n";
+
+// GET /cgi-bin/request answers the Cookie header the workload was sent: a proxy test sees what really arrived.
+const REQUEST_ECHO =
+  '#!/bin/sh\nprintf "Content-Type: text/plain\\r\\n\\r\\n"\necho "cookie: $HTTP_COOKIE"\n';
 
 /** The image without a /workspace folder: a workspace's fresh volume is then root's until the app hands it over. */
 export const TEST_IMAGE_WITHOUT_DATA = "spawner-test-httpd:no-data-folder";
@@ -33,6 +39,7 @@ export function buildTestImage(tag = TEST_IMAGE, { dataFolder = true } = {}): st
   const dir = mkdtempSync(path.join(tmpdir(), "spawner-image-"));
   try {
     copyFileSync("/bin/busybox", path.join(dir, "busybox"));
+    writeFileSync(path.join(dir, "request"), REQUEST_ECHO, { mode: 0o755 });
     writeFileSync(
       path.join(dir, "Dockerfile"),
       [
@@ -42,6 +49,7 @@ export function buildTestImage(tag = TEST_IMAGE, { dataFolder = true } = {}): st
         `RUN ["/bin/busybox", "sh", "-c", ${JSON.stringify(
           `mkdir -p /etc && printf '${PASSWD}' > /etc/passwd && printf '${GROUP}' > /etc/group && mkdir -p ${folders} /tmp && chown -R 1000:1000 ${folders} && chmod 1777 /tmp`,
         )}]`,
+        "COPY request /www/cgi-bin/request",
         "USER app",
         "EXPOSE 8080",
         `CMD ["/bin/busybox", "sh", "-c", ${JSON.stringify(START)}]`,

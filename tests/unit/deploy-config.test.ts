@@ -24,8 +24,17 @@ const appEnv = parseEnv({
   AUTH_SECRET: app.environment?.AUTH_SECRET || "generated-at-first-start".padEnd(64, "x"),
 });
 const appLabels = labelMap(app.labels);
-const userLabels = ingressLabels(appEnv, { workspaceId: "w1", routeKey: "ada-dev", port: 8080 });
-const name = routerName("w1");
+const target = {
+  workspaceId: "w1",
+  routeKey: "ada-dev",
+  hostKey: "ada-dev",
+  apps: [
+    { name: "web", port: 8080, primary: true },
+    { name: "api", port: 3000, primary: false },
+  ],
+};
+const userLabels = ingressLabels(appEnv, target);
+const name = `${routerName("w1")}-web`;
 const userRouter = `traefik.http.routers.${name}`;
 const routerOf = (labels: Record<string, string>, router: string, key: string) => labels[`${router}.${key}`];
 
@@ -34,9 +43,17 @@ describe("docker-compose.yml, traefik.yml and the app's user-container labels", 
     expect(appEnv.INGRESS).toBe("traefik");
     expect(appEnv.APP_URL).toBe(`https://${dotenv.SPAWNER_HOST}`);
     expect(Object.keys(userLabels)).toContain(`${userRouter}.rule`);
+    // Subdomain routing, the production default: every app on its own host under the workspace domain.
+    expect(appEnv.WORKSPACE_DOMAIN).toBe(dotenv.WORKSPACE_DOMAIN);
     expect(routerOf(userLabels, userRouter, "rule")).toBe(
-      `Host(\`${dotenv.SPAWNER_HOST}\`) && (Path(\`/ada-dev\`) || PathPrefix(\`/ada-dev/\`))`,
+      `Host(\`web--ada-dev.${dotenv.WORKSPACE_DOMAIN}\`)`,
     );
+    expect(routerOf(userLabels, `traefik.http.routers.${routerName("w1")}-api`, "rule")).toBe(
+      `Host(\`api--ada-dev.${dotenv.WORKSPACE_DOMAIN}\`)`,
+    );
+    // The workspace domain is neither the app's host nor above it: the app's cookie never goes there.
+    expect(`.${dotenv.SPAWNER_HOST}`.endsWith(`.${dotenv.WORKSPACE_DOMAIN}`)).toBe(false);
+    expect(dotenv.WORKSPACE_DOMAIN).not.toBe(dotenv.SPAWNER_HOST);
     expect(appLabels["traefik.http.routers.spawner.rule"]).toBe(`Host(\`${dotenv.SPAWNER_HOST}\`)`);
   });
 
@@ -70,6 +87,30 @@ describe("docker-compose.yml, traefik.yml and the app's user-container labels", 
     expect(traefik.volumes?.some((volume) => volume.startsWith("letsencrypt:/letsencrypt"))).toBe(true);
   });
 
+  it("offer a wildcard certificate by DNS challenge: traefik.yml's commented resolver, named by the labels", () => {
+    // The block as an operator uncomments it.
+    const uncommented = readFileSync("traefik.yml", "utf8").replace(/^ {2}# ( *)/gm, "  $1");
+    const config = readTraefikConfig(traefik.environment ?? {}, uncommented) as typeof traefikConfig & {
+      certificatesResolvers: Record<string, { acme: { dnsChallenge?: { provider: string } } }>;
+    };
+    const dns = config.certificatesResolvers["letsencrypt-dns"]?.acme;
+    expect(dns?.dnsChallenge?.provider).toBeTruthy();
+    expect(dns?.email).toBe(dotenv.ACME_EMAIL);
+    expect(config.certificatesResolvers.letsencrypt).toEqual(traefikConfig.certificatesResolvers.letsencrypt);
+    const wildcardEnv = parseEnv({
+      ...app.environment,
+      AUTH_SECRET: "x".repeat(64),
+      WORKSPACE_CERT_RESOLVER: "letsencrypt-dns",
+      WORKSPACE_WILDCARD_CERT: "true",
+    });
+    const labels = ingressLabels(wildcardEnv, target);
+    expect(routerOf(labels, userRouter, "tls.certresolver")).toBe("letsencrypt-dns");
+    expect(routerOf(labels, userRouter, "tls.domains[0].main")).toBe(`*.${dotenv.WORKSPACE_DOMAIN}`);
+    // The default: one certificate per host from the HTTP-challenge resolver.
+    expect(routerOf(userLabels, userRouter, "tls.domains[0].main")).toBeUndefined();
+    expect(appEnv.WORKSPACE_CERT_RESOLVER).toBe(dotenv.WORKSPACE_CERT_RESOLVER);
+  });
+
   it("send forward-auth to the app service on the shared network, on the port Traefik routes to", () => {
     const address = new URL(
       userLabels[`traefik.http.middlewares.${name}-auth.forwardauth.address`] ?? "http://invalid",
@@ -77,10 +118,18 @@ describe("docker-compose.yml, traefik.yml and the app's user-container labels", 
     expect(address.hostname).toBe("app");
     expect(address.pathname).toBe("/api/forward-auth");
     expect(address.searchParams.get("ws")).toBe("w1");
+    expect(address.searchParams.get("app")).toBe("web");
     expect(address.port).toBe(appLabels["traefik.http.services.spawner.loadbalancer.server.port"]);
-    expect(routerOf(userLabels, userRouter, "middlewares")).toBe(
-      `${name}-auth,${name}-strip,${name}-nocookie`,
+    expect(routerOf(userLabels, userRouter, "middlewares")).toBe(`${name}-auth,${routerName("w1")}-frame`);
+    // The renewed sign-in cookie forward-auth sends goes back to the browser; only the app's origin may frame it.
+    expect(userLabels[`traefik.http.middlewares.${name}-auth.forwardauth.addAuthCookiesToResponse`]).toBe(
+      "__Host-spawner-ws",
     );
+    expect(
+      userLabels[
+        `traefik.http.middlewares.${routerName("w1")}-frame.headers.customresponseheaders.Content-Security-Policy`
+      ],
+    ).toBe(`frame-ancestors https://${dotenv.SPAWNER_HOST}`);
   });
 
   it("expose nothing by default, keep the dashboard off and log access", () => {
@@ -114,5 +163,21 @@ describe("docker-compose.yml, traefik.yml and the app's user-container labels", 
     );
     const script = readFileSync("deploy/traefik-entrypoint.sh", "utf8");
     for (const name of placeholders) expect(script).toContain(`s|\\\${${name}}|$${name}|g`);
+  });
+});
+
+describe("the same stack with ROUTING=path", () => {
+  it("routes the primary app under the app's host and the others under their own path, stripped, without cookies", () => {
+    const env = parseEnv({ ...app.environment, ROUTING: "path", AUTH_SECRET: "x".repeat(64) });
+    const labels = ingressLabels(env, target);
+    expect(labels[`traefik.http.routers.${routerName("w1")}.rule`]).toBe(
+      `Host(\`${dotenv.SPAWNER_HOST}\`) && (Path(\`/ada-dev\`) || PathPrefix(\`/ada-dev/\`))`,
+    );
+    expect(labels[`traefik.http.routers.${routerName("w1")}-api.rule`]).toBe(
+      `Host(\`${dotenv.SPAWNER_HOST}\`) && (Path(\`/ada-dev.api\`) || PathPrefix(\`/ada-dev.api/\`))`,
+    );
+    expect(labels[`traefik.http.routers.${routerName("w1")}-api.middlewares`]).toBe(
+      `${routerName("w1")}-auth,${routerName("w1")}-api-strip,${routerName("w1")}-nocookie`,
+    );
   });
 });

@@ -90,6 +90,14 @@ const DESCRIBED: Record<string, { text: string; check: () => void }> = {
       }
     },
   },
+  WORKSPACE_CERT_RESOLVER: {
+    text: "`TRAEFIK_CERT_RESOLVER`'s",
+    check: () => {
+      expect(defaults.WORKSPACE_CERT_RESOLVER).toBe(defaults.TRAEFIK_CERT_RESOLVER);
+      const env = parseEnv({ AUTH_SECRET: secret, TRAEFIK_CERT_RESOLVER: "" });
+      expect(env.WORKSPACE_CERT_RESOLVER).toBe("");
+    },
+  },
   APP_HOST: {
     text: "host of `APP_URL`",
     check: () => {

@@ -17,6 +17,8 @@ const actions = actionFiles();
 const PUBLIC: Record<string, string> = {
   "app/api/health/route.ts": "liveness for Docker and load balancers; reveals only up/down",
   "app/api/forward-auth/route.ts": "Traefik's question; answers 401/403 itself from the session",
+  "app/api/workspace-auth/start/route.ts":
+    "the workspace sign-in handshake: signs people in first, then checks access",
   "app/api/auth/magic-link/route.ts": "signing in is what people without a session do; rate-limited",
   "app/api/auth/[...nextauth]/route.ts": "Auth.js endpoints; email sign-in POST closed, callback POST only",
   "app/api/[[...path]]/route.ts": "JSON 404 for unknown API paths",

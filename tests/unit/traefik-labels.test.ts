@@ -4,15 +4,21 @@ import { traefikLabels } from "@/lib/ingress/traefik-labels";
 
 const settings = {
   appHost: "spawner.example.com",
+  appOrigin: "https://spawner.example.com",
   network: "spawner",
   entrypoints: ["websecure"],
   certResolver: "letsencrypt",
   forwardAuthUrl: "http://app:3000/api/forward-auth",
+  workspaceDomain: "",
+  workspaceCertResolver: "letsencrypt",
+  wildcardCert: false,
 };
+const web = { name: "web", port: 8080, primary: true };
+const target = { workspaceId: "cm1abc", routeKey: "ada-dev", hostKey: "ada-dev", apps: [web] };
 
-describe("traefikLabels", () => {
+describe("traefikLabels with path routing", () => {
   it("routes Host + the workspace's path through owner-only forward-auth, strips the prefix and the Cookie header", () => {
-    expect(traefikLabels(settings, { workspaceId: "cm1abc", routeKey: "ada-dev", port: 8080 })).toEqual({
+    expect(traefikLabels(settings, target)).toEqual({
       "traefik.enable": "true",
       "traefik.docker.network": "spawner",
       "traefik.http.routers.wscm1abc.rule":
@@ -23,31 +29,91 @@ describe("traefikLabels", () => {
       "traefik.http.routers.wscm1abc.tls.certresolver": "letsencrypt",
       "traefik.http.middlewares.wscm1abc-auth.forwardauth.address":
         "http://app:3000/api/forward-auth?ws=cm1abc",
+      "traefik.http.middlewares.wscm1abc-auth.forwardauth.authResponseHeaders": "X-Spawner-Access",
       "traefik.http.middlewares.wscm1abc-strip.stripprefix.prefixes": "/ada-dev",
       "traefik.http.middlewares.wscm1abc-nocookie.headers.customrequestheaders.Cookie": "",
       "traefik.http.services.wscm1abc.loadbalancer.server.port": "8080",
     });
   });
 
+  it("serves a second app under /{routeKey}.{app} on its own port", () => {
+    const labels = traefikLabels(settings, {
+      ...target,
+      apps: [web, { name: "api", port: 3000, primary: false }],
+    });
+    expect(labels["traefik.http.routers.wscm1abc-api.rule"]).toBe(
+      "Host(`spawner.example.com`) && (Path(`/ada-dev.api`) || PathPrefix(`/ada-dev.api/`))",
+    );
+    expect(labels["traefik.http.middlewares.wscm1abc-api-strip.stripprefix.prefixes"]).toBe("/ada-dev.api");
+    expect(labels["traefik.http.services.wscm1abc-api.loadbalancer.server.port"]).toBe("3000");
+  });
+
   it("leaves TLS to the entrypoint when no cert resolver is set", () => {
     const labels = traefikLabels(
       { ...settings, certResolver: "", entrypoints: ["web", "websecure"] },
-      { workspaceId: "w1", routeKey: "bob-prod", port: 3000 },
+      target,
     );
     expect(Object.keys(labels).some((key) => key.includes("certresolver"))).toBe(false);
-    expect(labels["traefik.http.routers.wsw1.entrypoints"]).toBe("web,websecure");
+    expect(labels["traefik.http.routers.wscm1abc.entrypoints"]).toBe("web,websecure");
   });
 
   it("never lets user text into a rule or label key unescaped", () => {
     for (const key of ["ada`) || Host(`evil", "ada dev", "ADA", "-ada", "ada-", "a/b", "ada\n"]) {
       expect(() => routePath(key)).toThrow();
-      expect(() => traefikLabels(settings, { workspaceId: "w1", routeKey: key, port: 8080 })).toThrow();
+      expect(() => traefikLabels(settings, { ...target, routeKey: key })).toThrow();
+      expect(() =>
+        traefikLabels({ ...settings, workspaceDomain: "ws.example.com" }, { ...target, hostKey: key }),
+      ).toThrow();
     }
     expect(routerName("w1.x`) ||")).toBe("wsw1x");
-    for (const key of Object.keys(
-      traefikLabels(settings, { workspaceId: "u.1`x", routeKey: "ada-dev", port: 1 }),
-    )) {
+    for (const key of Object.keys(traefikLabels(settings, { ...target, workspaceId: "u.1`x" })))
       expect(key).toMatch(/^[a-z0-9.-]+$/i);
+  });
+});
+
+describe("traefikLabels with subdomain routing", () => {
+  const subdomains = { ...settings, workspaceDomain: "ws.example.com" };
+
+  it("gives each app its own host, forward-auth naming workspace and app, the renewed cookie and framing by the app only", () => {
+    const labels = traefikLabels(subdomains, {
+      ...target,
+      apps: [web, { name: "api", port: 3000, primary: false }],
+    });
+    expect(labels).toMatchObject({
+      "traefik.http.routers.wscm1abc-web.rule": "Host(`web--ada-dev.ws.example.com`)",
+      "traefik.http.routers.wscm1abc-web.middlewares": "wscm1abc-web-auth,wscm1abc-frame",
+      "traefik.http.routers.wscm1abc-web.tls.certresolver": "letsencrypt",
+      "traefik.http.services.wscm1abc-web.loadbalancer.server.port": "8080",
+      "traefik.http.middlewares.wscm1abc-web-auth.forwardauth.address":
+        "http://app:3000/api/forward-auth?ws=cm1abc&app=web",
+      "traefik.http.middlewares.wscm1abc-web-auth.forwardauth.addAuthCookiesToResponse": "__Host-spawner-ws",
+      "traefik.http.middlewares.wscm1abc-web-auth.forwardauth.authResponseHeaders": "X-Spawner-Access",
+      "traefik.http.routers.wscm1abc-api.rule": "Host(`api--ada-dev.ws.example.com`)",
+      "traefik.http.services.wscm1abc-api.loadbalancer.server.port": "3000",
+      "traefik.http.middlewares.wscm1abc-frame.headers.customresponseheaders.Content-Security-Policy":
+        "frame-ancestors https://spawner.example.com",
+      "traefik.http.middlewares.wscm1abc-frame.headers.customresponseheaders.X-Frame-Options": "",
+    });
+    // No path tricks on its own host: nothing is stripped, and its cookies are its own.
+    expect(
+      Object.keys(labels).some((key) => key.includes("stripprefix") || key.includes("customrequestheaders")),
+    ).toBe(false);
+  });
+
+  it("names one wildcard certificate on every router when the resolver issues one, and another resolver if set", () => {
+    const labels = traefikLabels(
+      { ...subdomains, workspaceCertResolver: "letsencrypt-dns", wildcardCert: true },
+      { ...target, apps: [web, { name: "api", port: 3000, primary: false }] },
+    );
+    for (const router of ["wscm1abc-web", "wscm1abc-api"]) {
+      expect(labels[`traefik.http.routers.${router}.tls.certresolver`]).toBe("letsencrypt-dns");
+      expect(labels[`traefik.http.routers.${router}.tls.domains[0].main`]).toBe("*.ws.example.com");
     }
+    const none = traefikLabels({ ...subdomains, workspaceCertResolver: "" }, target);
+    expect(Object.keys(none).some((key) => key.includes(".tls."))).toBe(false);
+  });
+
+  it("refuses to label a workspace without a host key", () => {
+    expect(() => traefikLabels(subdomains, { ...target, hostKey: null })).toThrow(/host key/);
   });
 });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
-import { serviceBasePath, serviceUrl } from "@/lib/ingress/ingress";
+import { appUrl, serviceBasePath, serviceUrl } from "@/lib/ingress/ingress";
 import { buildCreateOptions } from "@/lib/runtime/docker/create-options";
 import { seededTemplateRows } from "@/lib/templates/seeded-templates";
 import { templateFromRow } from "@/lib/templates/template";
+import { workspaceAccessToken } from "@/lib/workspace-auth/access-token";
 import { parseSlotType } from "@/lib/workspaces/launch-slot";
 import { EMPTY_SETTINGS } from "@/lib/workspaces/settings";
 import { workloadSpecFor } from "@/lib/workspaces/workload-spec";
@@ -19,6 +20,7 @@ const workspace = (name: string, settings = EMPTY_SETTINGS) => ({
   id: "w1",
   name,
   routeKey: `ada-${name}`,
+  hostKey: `ada-${name}`,
   workloadName: `ws-ada-${name}-w1`,
   volumeName: `ws-ada-${name}-w1`,
   settings,
@@ -104,7 +106,12 @@ describe("workload spec", () => {
     ).toEqual({
       "8080/tcp": [{ HostIp: "127.0.0.1", HostPort: "" }],
     });
-    const traefik = parseEnv({ ...base, INGRESS: "traefik", APP_URL: "https://spawner.example.com" });
+    const traefik = parseEnv({
+      ...base,
+      INGRESS: "traefik",
+      ROUTING: "path",
+      APP_URL: "https://spawner.example.com",
+    });
     const options = buildCreateOptions(
       workloadSpecFor(traefik, workspace("prod"), owner, templateOf(traefik, "prod")),
     );
@@ -113,24 +120,81 @@ describe("workload spec", () => {
     expect(options.Labels?.["traefik.http.routers.wsw1.rule"]).toBe(
       "Host(`spawner.example.com`) && (Path(`/ada-prod`) || PathPrefix(`/ada-prod/`))",
     );
+    // On its own host (the default behind Traefik) it is served at the root.
+    const hosts = parseEnv({
+      ...base,
+      INGRESS: "traefik",
+      WORKSPACE_DOMAIN: "ws.example.com",
+      APP_URL: "https://spawner.example.com",
+    });
+    const own = buildCreateOptions(
+      workloadSpecFor(hosts, workspace("prod"), owner, templateOf(hosts, "prod")),
+    );
+    expect(own.HostConfig?.PortBindings).toEqual({});
+    expect(own.Env).toContain("SERVICE_BASE_PATH=/");
+    expect(own.Labels?.["traefik.http.routers.wsw1-web.rule"]).toBe("Host(`web--ada-prod.ws.example.com`)");
+  });
+
+  it("gives a workload behind Traefik the proof forward-auth adds to requests: its own, derived from AUTH_SECRET", () => {
+    const traefik = parseEnv({ ...base, INGRESS: "traefik", WORKSPACE_DOMAIN: "ws.example.com" });
+    const spec = workloadSpecFor(traefik, workspace("dev"), owner, templateOf(traefik, "dev"));
+    const token = spec.env.WORKSPACE_ACCESS_TOKEN ?? "";
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(token).toBe(workspaceAccessToken(traefik.AUTH_SECRET, "w1"));
+    expect(workspaceAccessToken(traefik.AUTH_SECRET, "w2")).not.toBe(token);
+    expect(workspaceAccessToken(`${traefik.AUTH_SECRET}x`, "w1")).not.toBe(token);
+    // Locally nothing stands in front of the port that could add it.
+    const local = parseEnv(base);
+    expect(workloadSpecFor(local, workspace("dev"), owner, templateOf(local, "dev")).env).not.toHaveProperty(
+      "WORKSPACE_ACCESS_TOKEN",
+    );
   });
 
   it("derives service URLs per ingress", () => {
+    const apps = [
+      { name: "web", port: 8080, primary: true },
+      { name: "api", port: 3000, primary: false },
+    ];
+    const keys = { routeKey: "ada-dev", hostKey: "ada-dev" };
     const published = { endpoints: [{ port: 8080, published: { host: "127.0.0.1", port: 49153 } }] };
-    expect(serviceUrl(parseEnv(base), "ada-dev", published, 8080)).toBe("http://127.0.0.1:49153/");
-    expect(serviceUrl(parseEnv(base), "ada-dev", { endpoints: [] }, 8080)).toBeNull();
-    expect(serviceUrl(parseEnv(base), "ada-dev", null, 8080)).toBeNull();
-    const traefik = parseEnv({ ...base, INGRESS: "traefik", APP_URL: "https://spawner.example.com:8443" });
-    expect(serviceUrl(traefik, "ada-dev", null, 8080)).toBe("https://spawner.example.com/ada-dev/");
+    expect(serviceUrl(parseEnv(base), keys, published, apps)).toBe("http://127.0.0.1:49153/");
+    expect(serviceUrl(parseEnv(base), keys, { endpoints: [] }, apps)).toBeNull();
+    expect(serviceUrl(parseEnv(base), keys, null, apps)).toBeNull();
+    const path = parseEnv({
+      ...base,
+      INGRESS: "traefik",
+      ROUTING: "path",
+      APP_URL: "https://spawner.example.com:8443",
+    });
+    expect(serviceUrl(path, keys, null, apps)).toBe("https://spawner.example.com/ada-dev/");
+    expect(appUrl(path, keys, null, apps[1] as (typeof apps)[number])).toBe(
+      "https://spawner.example.com/ada-dev.api/",
+    );
+    const hosts = parseEnv({
+      ...base,
+      INGRESS: "traefik",
+      WORKSPACE_DOMAIN: "WS.example.com",
+      APP_URL: "https://spawner.example.com",
+    });
+    expect(serviceUrl(hosts, keys, null, apps)).toBe("https://web--ada-dev.ws.example.com/");
+    expect(appUrl(hosts, keys, null, apps[1] as (typeof apps)[number])).toBe(
+      "https://api--ada-dev.ws.example.com/",
+    );
+    expect(() => parseEnv({ ...base, INGRESS: "traefik" })).toThrow(/WORKSPACE_DOMAIN is required/);
   });
 
-  it("tells the app the path it is reached under: the Traefik prefix, or the root locally", () => {
-    const traefik = parseEnv({ ...base, INGRESS: "traefik" });
+  it("tells the app the path it is reached under: the Traefik prefix, or the root", () => {
+    const path = parseEnv({ ...base, INGRESS: "traefik", ROUTING: "path" });
     expect(serviceBasePath(parseEnv(base), "ada-prod")).toBe("/");
-    expect(serviceBasePath(traefik, "ada-prod")).toBe("/ada-prod");
-    expect(new URL(String(serviceUrl(traefik, "ada-prod", null, 8080))).pathname).toBe("/ada-prod/");
+    expect(serviceBasePath(path, "ada-prod")).toBe("/ada-prod");
+    expect(
+      serviceBasePath(
+        parseEnv({ ...base, INGRESS: "traefik", WORKSPACE_DOMAIN: "ws.example.com" }),
+        "ada-prod",
+      ),
+    ).toBe("/");
     // Never a path a key could break out of: the same check as the Traefik rule.
-    expect(() => serviceBasePath(traefik, "../x")).toThrow();
+    expect(() => serviceBasePath(path, "../x")).toThrow();
   });
 
   it("accepts only dev and prod as slot types", () => {

@@ -5,6 +5,8 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { AppFrame } from "@/components/workspaces/app-frame";
+import { AppLinks } from "@/components/workspaces/app-links";
 import { LogViewer } from "@/components/workspaces/log-viewer";
 import { SettingsForm } from "@/components/workspaces/settings-form";
 import { StatsPanel } from "@/components/workspaces/stats-panel";
@@ -103,9 +105,22 @@ export default async function WorkspacePage({ params }: Props) {
               service; its logs and live stats show here once it exists.
             </p>
           )}
+          <AppLinks workspace={workspace} />
           <WorkspacePageControls workspace={workspace} />
         </CardContent>
       </Card>
+
+      {workspace.embed_url && (
+        <Card className="min-w-0">
+          <CardHeader>
+            <CardTitle>{workspace.apps.find((app) => app.primary)?.name ?? "App"}</CardTitle>
+            <CardDescription>The workspace itself, on its own address, shown here.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <AppFrame key={workspace.container_id} url={workspace.embed_url} title={workspace.display_name} />
+          </CardContent>
+        </Card>
+      )}
 
       {created && (
         <>

@@ -1,6 +1,6 @@
 // Who is calling: helpers for pages (redirect) and handlers (AppError).
 import "server-only";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import type { Session } from "next-auth";
 import { auth } from "@/lib/auth/auth";
 import { AppError } from "@/lib/errors";
@@ -26,8 +26,21 @@ export async function requireUser(): Promise<SessionUser> {
   return user;
 }
 
+/** The admin area's answer to anyone else: the same 404 as a path that does not exist (nothing to probe). */
+export function adminNotFound(): AppError {
+  return new AppError("NOT_FOUND", "There is no such API endpoint.");
+}
+
+/** For admin handlers and actions: 401 without a session, 404 for anyone but an admin. */
 export async function requireAdmin(): Promise<SessionUser> {
   const user = await requireUser();
-  if (user.role !== "ADMIN") throw new AppError("FORBIDDEN", "Only administrators can do this.");
+  if (user.role !== "ADMIN") throw adminNotFound();
+  return user;
+}
+
+/** For admin pages: the sign-in page without a session, the not-found page for anyone but an admin. */
+export async function requireAdminOrNotFound(returnTo: string): Promise<SessionUser> {
+  const user = await requireUserOrRedirect(returnTo);
+  if (user.role !== "ADMIN") notFound();
   return user;
 }

@@ -25,7 +25,9 @@ const PUBLIC: Record<string, string> = {
   "app/api/containers/route.ts": "JSON 404 for the bare folder path",
 };
 // Wrappers that establish identity before the handler body runs (401 without it).
-const IDENTITY_WRAPPERS = new Set(["withUser"]);
+const IDENTITY_WRAPPERS = new Set(["withUser", "withAdmin"]);
+// The admin API answers anyone but an admin 404: its handlers must be made by withAdmin, not only withUser.
+const ADMIN_API = "app/api/v1/admin/";
 // Actions that do nothing but end the caller's own session.
 const SIGN_OUT_ONLY: Record<string, string> = { signOutAction: "ends only the caller's own session" };
 
@@ -54,6 +56,10 @@ describe("route coverage", () => {
     expect(methods.length).toBeGreaterThan(0);
     if (PUBLIC[file]) return;
     for (const binding of exportedBindings(file).filter((b) => methods.includes(b.name))) {
+      if (file.startsWith(ADMIN_API)) {
+        expect(wrapperOf(binding), `${file} ${binding.name} must be made by withAdmin(…)`).toBe("withAdmin");
+        continue;
+      }
       expect(wrapperOf(binding), `${file} ${binding.name} must be made by withUser(…)`).toSatisfy(
         (wrapper: string | null) => wrapper !== null && IDENTITY_WRAPPERS.has(wrapper),
       );
@@ -61,12 +67,16 @@ describe("route coverage", () => {
   });
 
   it.each(actions)(
-    "%s starts every exported action with `return userAction(` (or only signs out)",
+    "%s starts every exported action with `return userAction(` (admin: `return adminAction(`; or only signs out)",
     (file) => {
       const exported = exportedBindings(file);
       expect(exported.length).toBeGreaterThan(0);
       for (const binding of exported) {
-        const expected = SIGN_OUT_ONLY[binding.name] ? "signOut" : "return userAction";
+        const expected = SIGN_OUT_ONLY[binding.name]
+          ? "signOut"
+          : file.startsWith("app/admin/")
+            ? "return adminAction"
+            : "return userAction";
         expect(binding.opaque, `${file} ${binding.name} must be a plain exported function`).toBeFalsy();
         expect(firstCallOf(binding), `${file} ${binding.name}`).toBe(expected);
       }

@@ -1,0 +1,206 @@
+// Upgrading to the admin version loses nothing: a database as the version before it left it (every migration up to
+// workspace hosts), with an admin, a user and their session, a running workspace with data on its volume, a kept
+// volume and a sealed secret, is migrated in place. Every row keeps every value it had; the new columns read "not
+// disabled" and "built from the template's current version"; the same container keeps running and is listed,
+// opened and not re-created; the volume and its data are there; the admin reaches the admin area.
+import { execFileSync, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type AppServer, startAppServer } from "../support/app-server";
+import { userInDatabase } from "../support/database";
+import { IT } from "../support/prefixes";
+import { docker, removeLabelled } from "../support/test-image";
+import { testSettings } from "./setup-env";
+
+const PREFIX = `${IT}-adminup`;
+const LAST_BEFORE_ADMIN = "20261202000000_workspace_hosts";
+const root = mkdtempSync(path.join(tmpdir(), "spawner-admin-upgrade-"));
+const database = path.join(root, "old.db");
+const image = testSettings.USER_TEMPLATE_IMAGE_DEV;
+const TABLES = ["User", "Session", "Template", "Workspace", "WorkspaceSecret", "KeptVolume"];
+let app: AppServer | undefined;
+let ada: ReturnType<typeof userInDatabase>;
+let boss: ReturnType<typeof userInDatabase>;
+let containerId = "";
+const workspaceId = `w${randomBytes(8).toString("hex")}`;
+const volume = `ws-adminup-${workspaceId}`;
+const keptVolume = `ws-adminup-kept-${workspaceId}`;
+let before: Record<string, Record<string, unknown>[]> = {};
+
+/** The migrator with the migrations up to `last` only: the database exactly as that version left it. */
+function migrateUpTo(last: string) {
+  const dir = path.join(root, "old-version");
+  mkdirSync(path.join(dir, "scripts"), { recursive: true });
+  mkdirSync(path.join(dir, "prisma/migrations"), { recursive: true });
+  cpSync("scripts/migrate.mjs", path.join(dir, "scripts/migrate.mjs"));
+  for (const name of readdirSync("prisma/migrations").filter((entry) => /^\d/.test(entry) && entry <= last))
+    cpSync(`prisma/migrations/${name}`, path.join(dir, "prisma/migrations", name), { recursive: true });
+  symlinkSync(path.resolve("node_modules"), path.join(dir, "node_modules"));
+  const result = spawnSync(process.execPath, [path.join(dir, "scripts/migrate.mjs")], {
+    env: { ...process.env, DATABASE_URL: `file:${database}` },
+    encoding: "utf8",
+  });
+  if (result.status !== 0) throw new Error(result.stderr);
+}
+
+const rowsOf = (db: Database.Database, table: string) =>
+  db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all() as Record<string, unknown>[];
+const snapshot = () => {
+  const db = new Database(database, { readonly: true });
+  try {
+    return Object.fromEntries(TABLES.map((table) => [table, rowsOf(db, table)]));
+  } finally {
+    db.close();
+  }
+};
+const get = async (url: string, cookie: string) => {
+  const response = await fetch(url, { headers: { cookie }, redirect: "manual" });
+  return { status: response.status, text: await response.text() };
+};
+
+beforeAll(() => {
+  removeLabelled(PREFIX);
+  try {
+    docker("network", "create", IT);
+  } catch {
+    // Exists.
+  }
+  migrateUpTo(LAST_BEFORE_ADMIN);
+  ada = userInDatabase(`file:${database}`, "ada-adm");
+  boss = userInDatabase(`file:${database}`, "boss-adm");
+  const db = new Database(database);
+  const now = Date.now();
+  db.prepare(`UPDATE "User" SET role = 'ADMIN' WHERE id = ?`).run(boss.id);
+  // The dev template as that version seeded it from the same settings.
+  db.prepare(
+    `INSERT INTO "Template" (id, name, displayName, description, image, apps, defaultMemoryMb, maxMemoryMb, defaultCpus, maxCpus, defaultPids, maxPids, dataPath, enabled, createdAt, updatedAt)
+     VALUES ('tdev', 'dev', 'Development', 'old text', ?, '[{"name":"web","port":8080,"primary":true}]', 64, 2048, 0.5, 2, 64, 1024, '/workspace', 1, ?, ?)`,
+  ).run(image, now, now);
+  // Its workload, made the way that version made it: labels, its volume at the data path, a loopback port.
+  const labels = {
+    "managed-by": "spawner",
+    "workspace-id": workspaceId,
+    "owner-id": ada.id,
+    workspace: "dev",
+    template: "dev",
+    slug: ada.slug,
+  };
+  const labelArgs = (which: string[]) =>
+    which.flatMap((key) => ["--label", `${PREFIX}.${key}=${labels[key as keyof typeof labels]}`]);
+  docker("volume", "create", ...labelArgs(["managed-by", "workspace-id", "owner-id"]), volume);
+  docker("volume", "create", ...labelArgs(["managed-by", "owner-id"]), keptVolume);
+  const name = `ws-${ada.slug}-dev-${workspaceId}`;
+  containerId = docker(
+    "run",
+    "-d",
+    "--name",
+    name,
+    ...labelArgs(Object.keys(labels)),
+    "-e",
+    `WORKSPACE_ID=${workspaceId}`,
+    "--network",
+    IT,
+    "-p",
+    "127.0.0.1::8080",
+    "--init",
+    "--cap-drop",
+    "ALL",
+    "--security-opt",
+    "no-new-privileges:true",
+    "--memory",
+    "64m",
+    "-v",
+    `${volume}:/workspace`,
+    image,
+  );
+  docker("exec", containerId, "sh", "-c", "echo kept-through-upgrade > /workspace/notes.txt");
+  db.prepare(
+    `INSERT INTO "Workspace" (id, ownerId, name, displayName, templateId, settings, routeKey, hostKey, runtimeId, workloadName, volumeName, image, createdAt, lastUsedAt)
+     VALUES (?, ?, 'dev', 'Development', 'tdev', '{"env":[{"key":"GREETING","value":"hi"}]}', ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    workspaceId,
+    ada.id,
+    `${ada.slug}-dev`,
+    `${ada.slug}-dev`,
+    containerId,
+    name,
+    volume,
+    image,
+    now,
+    now,
+  );
+  db.prepare(
+    `INSERT INTO "WorkspaceSecret" (id, workspaceId, kind, path, size, sealed, createdAt, updatedAt) VALUES ('s1', ?, 'file', '~/.netrc', 12, 'v1.sealed-bytes', ?, ?)`,
+  ).run(workspaceId, now, now);
+  db.prepare(
+    `INSERT INTO "KeptVolume" (id, ownerId, volumeName, workspaceName, templateName, keptAt) VALUES ('k1', ?, ?, 'old', 'dev', ?)`,
+  ).run(ada.id, keptVolume, now);
+  db.close();
+  before = snapshot();
+});
+
+afterAll(async () => {
+  await app?.stop();
+  removeLabelled(PREFIX);
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe("upgrading a database and workspaces made before the admin area", () => {
+  it("keeps every row and value, and the new columns read not disabled and current", () => {
+    const result = spawnSync(process.execPath, ["scripts/migrate.mjs"], {
+      env: { ...process.env, DATABASE_URL: `file:${database}` },
+      encoding: "utf8",
+    });
+    expect(result.status, result.stderr).toBe(0);
+    const after = snapshot();
+    for (const table of TABLES) {
+      expect(after[table]?.length, table).toBe(before[table]?.length);
+      // Every column the old version had, with the value it had.
+      for (const [index, row] of (before[table] ?? []).entries())
+        expect(after[table]?.[index], table).toMatchObject(row);
+    }
+    expect(after.User?.map((user) => user.disabledAt)).toEqual([null, null]);
+    expect(after.Template?.[0]).toMatchObject({ version: 1, editedAt: null });
+    expect(after.Workspace?.[0]).toMatchObject({ templateVersion: 1 });
+    const db = new Database(database, { readonly: true });
+    expect(db.prepare(`SELECT count(*) AS n FROM "AuditEvent"`).get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it("lists and opens the same running container with its data, not re-created, and the admin reaches the admin area", async () => {
+    app = await startAppServer({
+      ...testSettings,
+      DATABASE_URL: `file:${database}`,
+      LABEL_PREFIX: PREFIX,
+      ORPHAN_GRACE_MS: "0",
+    });
+    const listed = await get(`${app.url}/api/workspaces`, ada.cookie);
+    expect(listed.status).toBe(200);
+    const dev = JSON.parse(listed.text).workspaces.find((w: { name: string }) => w.name === "dev");
+    expect(dev).toMatchObject({ id: workspaceId, status: "running", container_id: containerId });
+    const opened = await fetch(`${app.url}/api/workspaces/${workspaceId}/start`, {
+      method: "POST",
+      headers: { cookie: ada.cookie },
+    });
+    expect(opened.status).toBe(200);
+    expect((await opened.json()).container_id).toBe(containerId);
+    expect(docker("inspect", "-f", "{{.State.Running}}", containerId)).toBe("true");
+    expect(docker("exec", containerId, "cat", "/workspace/notes.txt")).toBe("kept-through-upgrade");
+    const volumes = JSON.parse((await get(`${app.url}/api/volumes`, ada.cookie)).text);
+    expect(JSON.stringify(volumes)).toContain("old");
+    expect(docker("volume", "ls", "-q", "--filter", `name=${keptVolume}`)).toBe(keptVolume);
+    expect((await get(`${app.url}/admin`, boss.cookie)).status).toBe(200);
+    expect((await get(`${app.url}/admin`, ada.cookie)).status).toBe(404);
+    // The reconciler (orphan grace 0) found nothing to remove: the container is still the only one.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(
+      execFileSync("docker", ["ps", "-aq", "--no-trunc", "--filter", `label=${PREFIX}.managed-by=spawner`], {
+        encoding: "utf8",
+      }).trim(),
+    ).toBe(containerId);
+  });
+});

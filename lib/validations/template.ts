@@ -18,26 +18,29 @@ const appNameSchema = z
   .refine((name) => !name.includes("--"), { message: "Names can't contain two dashes in a row." })
   .refine((name) => name.length !== 2, { message: "Use 1 or at least 3 characters." });
 
-const appInputSchema = z.object({
-  name: appNameSchema,
-  port: z
-    .number({ message: "Enter a port number." })
-    .int({ message: "Enter a whole number." })
-    .min(1, { message: "Ports are 1–65535." })
-    .max(65535, { message: "Ports are 1–65535." }),
-  primary: z.boolean({ message: "Say true or false." }).default(false),
-  // An empty field in the form means none.
-  health_path: z.preprocess(
-    (value) => (value === "" || value === null ? undefined : value),
-    z
-      .string({ message: "Enter a path such as /healthz." })
-      .max(200, { message: "Paths are at most 200 characters." })
-      .regex(/^\/[A-Za-z0-9._~!$&'()*+,;=:@/%?-]*$/, {
-        message: "Start with / and use no spaces, such as /healthz.",
-      })
-      .optional(),
-  ),
-});
+const appInputSchema = z.object(
+  {
+    name: appNameSchema,
+    port: z
+      .number({ message: "Enter a port number." })
+      .int({ message: "Enter a whole number." })
+      .min(1, { message: "Ports are 1–65535." })
+      .max(65535, { message: "Ports are 1–65535." }),
+    primary: z.boolean({ message: "Say true or false." }).default(false),
+    // An empty field in the form means none.
+    health_path: z.preprocess(
+      (value) => (value === "" || value === null ? undefined : value),
+      z
+        .string({ message: "Enter a path such as /healthz." })
+        .max(200, { message: "Paths are at most 200 characters." })
+        .regex(/^\/[A-Za-z0-9._~!$&'()*+,;=:@/%?-]*$/, {
+          message: "Start with / and use no spaces, such as /healthz.",
+        })
+        .optional(),
+    ),
+  },
+  { message: "Send each app as { name, port, primary, health_path }." },
+);
 
 const appsInputSchema = z
   .array(appInputSchema, { message: "Send a list of apps." })
@@ -47,6 +50,8 @@ const appsInputSchema = z
     const names = new Set<string>();
     const ports = new Set<number>();
     apps.forEach((app, index) => {
+      // Checks run over items that failed their own (every error at once): skip what is not an app at all.
+      if (typeof app !== "object" || app === null) return;
       if (names.has(app.name))
         ctx.addIssue({ code: "custom", path: [index, "name"], message: "Two apps have this name." });
       if (ports.has(app.port))
@@ -54,7 +59,7 @@ const appsInputSchema = z
       names.add(app.name);
       ports.add(app.port);
     });
-    const primaries = apps.filter((app) => app.primary).length;
+    const primaries = apps.filter((app) => app?.primary === true).length;
     if (primaries !== 1)
       ctx.addIssue({
         code: "custom",
@@ -66,36 +71,49 @@ const appsInputSchema = z
   });
 
 // Bounds as the settings have them (CONTAINER_MEMORY at least 16m, CPUS 0.05–64, PIDS 16–100000).
-const limitValuesSchema = z.object({
-  memory_mb: z
-    .number({ message: "Enter a number of MiB." })
-    .int({ message: "Enter a whole number of MiB." })
-    .min(16, { message: "At least 16 MiB." })
-    .max(262_144, { message: "At most 262144 MiB (256 GiB)." }),
-  cpus: z
-    .number({ message: "Enter a number of CPUs." })
-    .min(0.05, { message: "At least 0.05 CPUs." })
-    .max(64, { message: "At most 64 CPUs." }),
-  pids: z
-    .number({ message: "Enter a number of processes." })
-    .int({ message: "Enter a whole number." })
-    .min(16, { message: "At least 16 processes." })
-    .max(100_000, { message: "At most 100000 processes." }),
-});
+const limitValuesSchema = z.object(
+  {
+    memory_mb: z
+      .number({ message: "Enter a number of MiB." })
+      .int({ message: "Enter a whole number of MiB." })
+      .min(16, { message: "At least 16 MiB." })
+      .max(262_144, { message: "At most 262144 MiB (256 GiB)." }),
+    cpus: z
+      .number({ message: "Enter a number of CPUs." })
+      .min(0.05, { message: "At least 0.05 CPUs." })
+      .max(64, { message: "At most 64 CPUs." }),
+    pids: z
+      .number({ message: "Enter a number of processes." })
+      .int({ message: "Enter a whole number." })
+      .min(16, { message: "At least 16 processes." })
+      .max(100_000, { message: "At most 100000 processes." }),
+  },
+  { message: "Send memory_mb, cpus and pids." },
+);
 
 const LIMIT_KEYS = ["memory_mb", "cpus", "pids"] as const;
 
-const limitsInputSchema = z
-  .object({ default: limitValuesSchema, max: limitValuesSchema }, { message: "Send default and max." })
-  .superRefine((limits, ctx) => {
-    for (const key of LIMIT_KEYS)
-      if (limits.default[key] > limits.max[key])
-        ctx.addIssue({
-          code: "custom",
-          path: ["max", key],
-          message: "The maximum can't be less than the default.",
-        });
-  });
+type LimitKey = (typeof LIMIT_KEYS)[number];
+type LimitsDraft = { default?: Partial<Record<LimitKey, unknown>>; max?: Partial<Record<LimitKey, unknown>> };
+
+const limitsObjectSchema = z.object(
+  { default: limitValuesSchema, max: limitValuesSchema },
+  { message: "Send default and max." },
+);
+
+// Default ≤ max, per key: checked wherever both are numbers, even when another limit is wrong (every error at once).
+const limitsInputSchema = LIMIT_KEYS.reduce(
+  (schema, key) =>
+    schema.refine((limits) => limits.default[key] <= limits.max[key], {
+      path: ["max", key],
+      message: "The maximum can't be less than the default.",
+      when: (payload) => {
+        const value = payload.value as LimitsDraft | undefined;
+        return typeof value?.default?.[key] === "number" && typeof value?.max?.[key] === "number";
+      },
+    }),
+  limitsObjectSchema,
+);
 
 // Folders a data volume must not hide: the system's own.
 const SYSTEM_FOLDERS = ["/bin", "/boot", "/dev", "/etc", "/lib", "/lib64", "/proc", "/sbin", "/sys", "/usr"];

@@ -1,5 +1,7 @@
 // Every setting, parsed once. Defaults run locally; a bad value names its variable.
 import { z } from "zod";
+// Relative, as scripts/check-env.ts imports this file: it stays loadable without the app's path aliases.
+import { imageRef } from "./validations/image-ref";
 
 /** Launch steps a test can stop at (TEST_FAULT_POINT): right after the row, the create, the start. */
 export const FAULT_POINTS = ["after-row", "after-create", "after-start"] as const;
@@ -19,10 +21,6 @@ const emailList = z
 const httpUrl = z.url({ protocol: /^https?$/, message: "must be an http:// or https:// URL" });
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
-
-const imageRef = z.string().regex(/^[a-z0-9][a-z0-9._/:@-]{0,254}$/i, {
-  message: "must be a Docker image reference such as spawner-dev:latest",
-});
 
 // "512m", "1g", "268435456" -> bytes.
 const byteSize = z

@@ -12,6 +12,7 @@ export function slotCardProps(slot: SlotView, workspace: WorkspaceView | null): 
     lastUsed: slot.last_used,
     detailsHref: workspace ? `/workspaces/${workspace.id}` : null,
     note: workspace ? workspaceNote(workspace) : null,
+    updateAvailable: workspace?.update_available ?? false,
     model: {
       displayName: workspace?.display_name ?? slot.display_name,
       serviceUrl: slot.service_url,
@@ -31,6 +32,7 @@ export function workspaceCardProps(workspace: WorkspaceView): CardProps {
     lastUsed: workspace.container_id ? workspace.last_used : null,
     detailsHref: `/workspaces/${workspace.id}`,
     note: workspaceNote(workspace),
+    updateAvailable: workspace.update_available,
     model: {
       displayName: workspace.display_name,
       serviceUrl: workspace.service_url,

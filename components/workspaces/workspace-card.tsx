@@ -2,6 +2,7 @@
 
 import { ChevronRight } from "lucide-react";
 import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatTime } from "@/components/workspaces/format";
 import { StatusBadge } from "@/components/workspaces/status-badge";
@@ -19,6 +20,8 @@ export type CardProps = {
   detailsHref: string | null;
   /** A line such as "Stopped by you on …" or "Changes waiting …". */
   note: string | null;
+  /** Its template has a newer version (re-created from its page). */
+  updateAvailable?: boolean;
   model: ControlsModel;
 };
 
@@ -31,6 +34,7 @@ export function WorkspaceCard({
   lastUsed,
   detailsHref,
   note,
+  updateAvailable = false,
   model,
 }: CardProps) {
   const controls = useWorkspaceControls(target, status);
@@ -41,7 +45,14 @@ export function WorkspaceCard({
           <CardTitle className="break-words">{model.displayName}</CardTitle>
           <CardDescription>{description}</CardDescription>
         </div>
-        <StatusBadge status={controls.status} />
+        <div className="flex shrink-0 flex-col items-end gap-1.5">
+          <StatusBadge status={controls.status} />
+          {updateAvailable && (
+            <Badge variant="warning" data-testid="card-update-available">
+              Update available
+            </Badge>
+          )}
+        </div>
       </CardHeader>
       <CardContent className="mt-auto">
         <div className="flex items-center justify-between gap-4 text-sm">

@@ -1,5 +1,6 @@
-// The templates written at start from the settings (USER_TEMPLATE_* and CONTAINER_*), which stay the way to set them
-// until admins edit templates: the seed's dev and prod, and the browser IDE. Pure: the rows to write.
+// The templates written at start from the settings (USER_TEMPLATE_* and CONTAINER_*, with the defaults admins set in
+// the app over them): the seed's dev and prod, and the browser IDE. Each follows the settings until an admin edits
+// it (lib/templates/template-store.ts). Pure: the rows to write.
 import type { Env } from "@/lib/env";
 import type { TemplateRow } from "@/lib/templates/template";
 
@@ -11,7 +12,7 @@ export function isSlotName(value: unknown): value is SlotName {
   return typeof value === "string" && (SLOT_NAMES as readonly string[]).includes(value);
 }
 
-type SeedSettings = Pick<
+export type SeedSettings = Pick<
   Env,
   | "USER_TEMPLATE_IMAGE_DEV"
   | "USER_TEMPLATE_IMAGE_PROD"
@@ -28,7 +29,12 @@ type SeedSettings = Pick<
 
 const MB = 1024 * 1024;
 
-export function seededTemplateRows(env: SeedSettings): Omit<TemplateRow, "id">[] {
+export const SEEDED_NAMES = ["dev", "prod", "ide"] as const;
+
+/** A seeded row: everything but what the database keeps (id, version). */
+export type SeedRow = Omit<TemplateRow, "id" | "version">;
+
+export function seededTemplateRows(env: SeedSettings): SeedRow[] {
   const limits = {
     defaultMemoryMb: Math.round(env.CONTAINER_MEMORY / MB),
     maxMemoryMb: Math.max(Math.round(env.CONTAINER_MAX_MEMORY / MB), Math.round(env.CONTAINER_MEMORY / MB)),

@@ -39,6 +39,8 @@ export type Template = {
   maxima: LimitValues;
   dataPath: string;
   enabled: boolean;
+  /** Bumped by every change of what a workload is made from (image, apps, data path). */
+  version: number;
 };
 
 export type TemplateRow = {
@@ -56,16 +58,22 @@ export type TemplateRow = {
   maxPids: number;
   dataPath: string;
   enabled: boolean;
+  /** The database's (1 for rows built in memory, as tests and the bench do). */
+  version?: number;
 };
 
-export function templateFromRow(row: TemplateRow): Template {
-  let apps: TemplateApp[];
+/** The apps column as the app reads it. */
+export function appsFromJson(raw: string): TemplateApp[] {
   try {
-    apps = appsSchema.parse(JSON.parse(row.apps));
+    return appsSchema.parse(JSON.parse(raw));
   } catch {
     // A broken apps column must not take the dashboard down: the template still lists, its launch says why.
-    apps = [{ name: "web", port: 8080, primary: true }];
+    return [{ name: "web", port: 8080, primary: true }];
   }
+}
+
+export function templateFromRow(row: TemplateRow): Template {
+  const apps = appsFromJson(row.apps);
   return {
     id: row.id,
     name: row.name,
@@ -77,6 +85,7 @@ export function templateFromRow(row: TemplateRow): Template {
     maxima: { memoryMb: row.maxMemoryMb, cpus: row.maxCpus, pids: row.maxPids },
     dataPath: row.dataPath,
     enabled: row.enabled,
+    version: row.version ?? 1,
   };
 }
 

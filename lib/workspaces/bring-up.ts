@@ -71,9 +71,12 @@ export async function bringUp(
       workspace.image === null &&
       workspace.volumeName === volumeName({ ...workspace, slug: workspace.owner.slug });
     const id = (await runtime.create(spec)) ?? (await adoptByName(workspace));
-    // The image marks that this workspace has had a workload (so its volume is no longer fresh).
-    if (workspace.image === null)
-      await getDb().workspace.update({ where: { id: workspace.id }, data: { image: template.image } });
+    // The image marks that this workspace has had a workload (so its volume is no longer fresh); the version is
+    // the template's this workload was made from (older than the template's later: "update available").
+    await getDb().workspace.update({
+      where: { id: workspace.id },
+      data: { image: template.image, templateVersion: template.version },
+    });
     await faultPoint("after-create");
     workload = await runtime.inspect(id);
     if (!workload)

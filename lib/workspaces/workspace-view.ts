@@ -19,6 +19,8 @@ export type ViewRow = {
   stoppedAt: Date | null;
   lastError: string | null;
   pendingChange: string | null;
+  /** The template version its workload was made from. */
+  templateVersion: number;
   repoClonedAt: Date | null;
   owner: { id: string; slug: string };
   secrets: { kind: string; path: string; size: number; updatedAt: Date }[];
@@ -40,6 +42,8 @@ export type WorkspaceView = {
   last_error: string | null;
   /** A saved settings change the workload does not run with yet: applied by a restart or a re-creation. */
   pending_change: "restart" | "recreate" | null;
+  /** Its workload was made from an older version of its template: re-creating it (POST …/update) brings it up to date. */
+  update_available: boolean;
   apps: { name: string; port: number; primary: boolean; url: string | null }[];
   /** The primary app's URL where it may be shown inside the app (its own origin, framed by the app's alone). */
   embed_url: string | null;
@@ -94,6 +98,9 @@ export function workspaceView(input: {
       workload && (row.pendingChange === "restart" || row.pendingChange === "recreate")
         ? row.pendingChange
         : null,
+    // A re-creation already due makes it from the current template anyway.
+    update_available:
+      workload !== null && row.templateVersion < template.version && row.pendingChange !== "recreate",
     embed_url: running && env.WORKSPACE_DOMAIN ? serviceUrl(env, row, workload, template.apps) : null,
     apps: template.apps.map((app) => ({
       name: app.name,

@@ -52,6 +52,9 @@ const ROUTES: Record<string, Record<string, Touch[] | string>> = {
   "app/api/workspaces/[id]/restart/route.ts": {
     POST: [{ method: "POST", path: "/api/workspaces/WS/restart", user: 404 }],
   },
+  "app/api/workspaces/[id]/update/route.ts": {
+    POST: [{ method: "POST", path: "/api/workspaces/WS/update", user: 404 }],
+  },
   "app/api/workspaces/[id]/logs/route.ts": {
     GET: [
       { method: "GET", path: "/api/workspaces/WS/logs?download=1", user: 404, admin: 200 },
@@ -89,6 +92,7 @@ const ACTIONS: Record<string, { args: unknown[]; code: string | null }[] | strin
   updateWorkspaceAction: [{ args: ["WS", { display_name: "pwned" }], code: "WORKSPACE_NOT_FOUND" }],
   deleteWorkspaceAction: [{ args: ["WS", false], code: "WORKSPACE_NOT_FOUND" }],
   removeKeptVolumeAction: [{ args: ["VOL"], code: "VOLUME_NOT_FOUND" }],
+  applyTemplateUpdateAction: [{ args: ["WS"], code: "WORKSPACE_NOT_FOUND" }],
   signOutAction: "ends only the caller's own session",
 };
 
@@ -263,13 +267,54 @@ describe("access-control matrix", () => {
 // A request to the admin API; `admin` is what an admin gets. USER stands for a plain user's id, WS for a workspace's.
 type AdminTouch = { method: string; path: string; body?: unknown; admin: number };
 
-const ADMIN_ROUTES: Record<string, Record<string, AdminTouch[]>> = {};
+const ADMIN_ROUTES: Record<string, Record<string, AdminTouch[]>> = {
+  "app/api/v1/admin/templates/route.ts": {
+    GET: [{ method: "GET", path: "/api/v1/admin/templates", admin: 200 }],
+    // An empty template: the admin gets 400 (every field named), nothing is made.
+    POST: [{ method: "POST", path: "/api/v1/admin/templates", body: {}, admin: 400 }],
+  },
+  "app/api/v1/admin/templates/[id]/route.ts": {
+    PATCH: [
+      {
+        method: "PATCH",
+        path: "/api/v1/admin/templates/no-such-template",
+        body: { display_name: "x" },
+        admin: 404,
+      },
+    ],
+  },
+  "app/api/v1/admin/defaults/route.ts": {
+    GET: [{ method: "GET", path: "/api/v1/admin/defaults", admin: 200 }],
+    PUT: [{ method: "PUT", path: "/api/v1/admin/defaults", body: { CONTAINER_CPUS: "lots" }, admin: 400 }],
+  },
+};
 
 // page file -> the path it serves (USER, WS as above).
-const ADMIN_PAGES: Record<string, string> = {};
+const ADMIN_PAGES: Record<string, string> = {
+  "app/admin/templates/page.tsx": "/admin/templates",
+  "app/admin/defaults/page.tsx": "/admin/defaults",
+};
 
 // Admin server action -> argument lists that would change something if anyone but an admin could call them.
-const ADMIN_ACTIONS: Record<string, unknown[][]> = {};
+const ADMIN_ACTIONS: Record<string, unknown[][]> = {
+  createTemplateAction: [
+    [
+      {
+        name: "pwned",
+        display_name: "Pwned",
+        image: "spawner-test-httpd:latest",
+        apps: [{ name: "web", port: 8080, primary: true }],
+        limits: {
+          default: { memory_mb: 64, cpus: 0.5, pids: 64 },
+          max: { memory_mb: 64, cpus: 0.5, pids: 64 },
+        },
+      },
+    ],
+  ],
+  updateTemplateAction: [["no-such-template", { display_name: "pwned" }]],
+  setTemplateEnabledAction: [["no-such-template", false]],
+  updateDefaultsAction: [[{ CONTAINER_CPUS: "4" }], [{}]],
+};
 
 let user: TestUser;
 let admin: TestUser;

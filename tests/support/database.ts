@@ -23,6 +23,7 @@ export function createTestDatabase(name: string): { url: string; dir: string } {
 export function userInDatabase(
   url: string,
   name: string,
+  role: "USER" | "ADMIN" = "USER",
 ): { id: string; slug: string; email: string; cookie: string } {
   const db = new Database(url.replace(/^file:/, ""));
   try {
@@ -30,10 +31,11 @@ export function userInDatabase(
     const slug = `${name}-${id.slice(1, 7)}`;
     const email = `${slug}@example.com`;
     const token = randomUUID();
-    db.prepare(`INSERT INTO "User" (id, email, slug, role, updatedAt) VALUES (?, ?, ?, 'USER', ?)`).run(
+    db.prepare(`INSERT INTO "User" (id, email, slug, role, updatedAt) VALUES (?, ?, ?, ?, ?)`).run(
       id,
       email,
       slug,
+      role,
       Date.now(),
     );
     db.prepare(`INSERT INTO "Session" (sessionToken, userId, expires, updatedAt) VALUES (?, ?, ?, ?)`).run(

@@ -11,6 +11,7 @@ import { LogViewer } from "@/components/workspaces/log-viewer";
 import { SettingsForm } from "@/components/workspaces/settings-form";
 import { StatsPanel } from "@/components/workspaces/stats-panel";
 import { StatusBadge } from "@/components/workspaces/status-badge";
+import { TemplateUpdate } from "@/components/workspaces/template-update";
 import { WorkspaceDetails } from "@/components/workspaces/workspace-details";
 import { pendingNote, workspaceNote } from "@/components/workspaces/workspace-note";
 import { WorkspacePageControls } from "@/components/workspaces/workspace-page-controls";
@@ -105,6 +106,7 @@ export default async function WorkspacePage({ params }: Props) {
               service; its logs and live stats show here once it exists.
             </p>
           )}
+          <TemplateUpdate workspace={workspace} />
           <AppLinks workspace={workspace} />
           <WorkspacePageControls workspace={workspace} />
         </CardContent>

@@ -1,0 +1,97 @@
+// The template form's state: text as typed (numbers too), turned into the schema's input on submit.
+import type { AdminTemplateView } from "@/lib/admin/admin-template-view";
+
+/** `rowKey`: the row's identity in the form only (React keys), never sent. */
+export type AppRow = { rowKey: string; name: string; port: string; primary: boolean; health_path: string };
+
+let rows = 0;
+const nextRowKey = () => `app-${++rows}`;
+type LimitRow = { memory_mb: string; cpus: string; pids: string };
+export type TemplateFormState = {
+  name: string;
+  display_name: string;
+  description: string;
+  image: string;
+  data_path: string;
+  apps: AppRow[];
+  limits: { default: LimitRow; max: LimitRow };
+};
+
+export const LIMIT_FIELDS = [
+  { key: "memory_mb", label: "Memory (MiB)" },
+  { key: "cpus", label: "CPUs" },
+  { key: "pids", label: "Processes" },
+] as const;
+
+export function emptyApp(primary = false): AppRow {
+  return { rowKey: nextRowKey(), name: "", port: "", primary, health_path: "" };
+}
+
+export function emptyTemplateState(): TemplateFormState {
+  return {
+    name: "",
+    display_name: "",
+    description: "",
+    image: "",
+    data_path: "/workspace",
+    apps: [{ rowKey: nextRowKey(), name: "web", port: "8080", primary: true, health_path: "" }],
+    limits: {
+      default: { memory_mb: "512", cpus: "1", pids: "256" },
+      max: { memory_mb: "2048", cpus: "2", pids: "1024" },
+    },
+  };
+}
+
+const text = (limits: AdminTemplateView["limits"]["default"]): LimitRow => ({
+  memory_mb: String(limits.memory_mb),
+  cpus: String(limits.cpus),
+  pids: String(limits.pids),
+});
+
+export function stateOf(template: AdminTemplateView): TemplateFormState {
+  return {
+    name: template.name,
+    display_name: template.display_name,
+    description: template.description,
+    image: template.image,
+    data_path: template.data_path,
+    apps: template.apps.map((app) => ({
+      rowKey: nextRowKey(),
+      name: app.name,
+      port: String(app.port),
+      primary: app.primary,
+      health_path: app.health_path ?? "",
+    })),
+    limits: { default: text(template.limits.default), max: text(template.limits.max) },
+  };
+}
+
+// Not a number: null, which the schema answers with "Enter a number …" at the field.
+const numberOf = (raw: string): number | null => {
+  const value = Number(raw.trim());
+  return raw.trim() === "" || !Number.isFinite(value) ? null : value;
+};
+
+const limitsInput = (row: LimitRow) => ({
+  memory_mb: numberOf(row.memory_mb),
+  cpus: numberOf(row.cpus),
+  pids: numberOf(row.pids),
+});
+
+/** What the actions take (the schema checks it on the server; its errors come back keyed as these fields). */
+export function inputOf(state: TemplateFormState) {
+  return {
+    name: state.name.trim(),
+    display_name: state.display_name,
+    description: state.description,
+    image: state.image,
+    data_path: state.data_path.trim(),
+    apps: state.apps.map((app) => ({
+      name: app.name.trim(),
+      port: numberOf(app.port),
+      primary: app.primary,
+      health_path: app.health_path.trim(),
+    })),
+    limits: { default: limitsInput(state.limits.default), max: limitsInput(state.limits.max) },
+  };
+}

@@ -263,13 +263,56 @@ describe("access-control matrix", () => {
 // A request to the admin API; `admin` is what an admin gets. USER stands for a plain user's id, WS for a workspace's.
 type AdminTouch = { method: string; path: string; body?: unknown; admin: number };
 
-const ADMIN_ROUTES: Record<string, Record<string, AdminTouch[]>> = {};
+const ADMIN_ROUTES: Record<string, Record<string, AdminTouch[]>> = {
+  "app/api/v1/admin/users/route.ts": {
+    GET: [
+      { method: "GET", path: "/api/v1/admin/users?q=plain", admin: 200 },
+      { method: "GET", path: "/api/v1/admin/users?page=0", admin: 400 },
+    ],
+  },
+  "app/api/v1/admin/users/[id]/route.ts": {
+    PATCH: [{ method: "PATCH", path: "/api/v1/admin/users/USER", body: { nothing: true }, admin: 400 }],
+    DELETE: [
+      { method: "DELETE", path: "/api/v1/admin/users/USER?delete_volumes=true&confirm=nope", admin: 400 },
+    ],
+  },
+  "app/api/v1/admin/orphans/route.ts": {
+    GET: [{ method: "GET", path: "/api/v1/admin/orphans", admin: 200 }],
+  },
+  "app/api/v1/admin/orphans/volumes/[name]/route.ts": {
+    DELETE: [{ method: "DELETE", path: "/api/v1/admin/orphans/volumes/no-such-volume", admin: 404 }],
+  },
+  "app/api/v1/admin/orphans/volumes/[name]/give/route.ts": {
+    POST: [
+      {
+        method: "POST",
+        path: "/api/v1/admin/orphans/volumes/no-such-volume/give",
+        body: { user_id: "USER" },
+        admin: 404,
+      },
+    ],
+  },
+  "app/api/v1/admin/orphans/workloads/[id]/route.ts": {
+    DELETE: [{ method: "DELETE", path: "/api/v1/admin/orphans/workloads/no-such-workload", admin: 404 }],
+  },
+};
 
 // page file -> the path it serves (USER, WS as above).
-const ADMIN_PAGES: Record<string, string> = {};
+const ADMIN_PAGES: Record<string, string> = {
+  "app/admin/users/page.tsx": "/admin/users",
+  "app/admin/orphans/page.tsx": "/admin/orphans",
+};
 
 // Admin server action -> argument lists that would change something if anyone but an admin could call them.
-const ADMIN_ACTIONS: Record<string, unknown[][]> = {};
+const ADMIN_ACTIONS: Record<string, unknown[][]> = {
+  changeUserRoleAction: [["USER", "ADMIN"]],
+  disableUserAction: [["USER"]],
+  enableUserAction: [["USER"]],
+  deleteUserAction: [["USER", { delete_volumes: false, confirm: "" }]],
+  giveOrphanVolumeAction: [["no-such-volume", { user_id: "USER" }]],
+  removeOrphanVolumeAction: [["no-such-volume"]],
+  removeOrphanWorkloadAction: [["no-such-workload"]],
+};
 
 let user: TestUser;
 let admin: TestUser;

@@ -210,6 +210,17 @@ describe("disabling and enabling a user", () => {
     expect(found.body.users.map((user: { id: string }) => user.id)).toEqual([ada.id]);
     expect(found.body.users[0]).toMatchObject({ role: "USER", workspaces: { total: 2, running: 0 } });
     expect(found.body.users[0].last_seen).not.toBeNull();
+    // The page, rendered on the server: the search finds the row, with its role, status and counts.
+    const html = (
+      await (
+        await fetch(`${app.url}/admin/users?q=${encodeURIComponent(ada.email)}`, {
+          headers: { cookie: admin.cookie },
+        })
+      ).text()
+    ).replace(/<!-- -->/g, "");
+    expect(html).toContain(`data-user="${ada.email}"`);
+    expect(html).toContain("2 (0 running)");
+    expect(html).toContain("1 account matching");
   });
 });
 
@@ -455,6 +466,11 @@ describe("orphans", () => {
     const after = await call(admin, "GET", "/api/v1/admin/orphans");
     expect(after.body.workloads.map((workload: { id: string }) => workload.id)).not.toContain(id);
     expect(after.body.volumes.map((volume: { name: string }) => volume.name)).toContain(name);
+    const page = await (
+      await fetch(`${app.url}/admin/orphans`, { headers: { cookie: admin.cookie } })
+    ).text();
+    expect(page).toContain(`data-volume="${name}"`);
+    expect(page).not.toContain(`data-workload="${id}"`);
     expect((await call(admin, "DELETE", `/api/v1/admin/orphans/volumes/${name}`)).status).toBe(200);
     expect(volumeExists(name)).toBe(false);
   });

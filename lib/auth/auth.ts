@@ -5,8 +5,12 @@ import type { Role } from "@prisma/client";
 import NextAuth, { type DefaultSession } from "next-auth";
 import type { Adapter } from "next-auth/adapters";
 import Nodemailer from "next-auth/providers/nodemailer";
+import { anonymous } from "@/lib/audit/audit-actor";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { isActive } from "@/lib/auth/account-status";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { createUser } from "@/lib/auth/create-user";
+import { requestIp } from "@/lib/auth/request-ip";
 import { MAGIC_LINK_MAX_AGE_SECONDS, sendMagicLink } from "@/lib/auth/send-magic-link";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
@@ -14,7 +18,7 @@ import { forgetSession } from "@/lib/workspace-auth/access-cache";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; email: string; slug: string; role: Role } & DefaultSession["user"];
+    user: { id: string; email: string; slug: string; role: Role; active: boolean } & DefaultSession["user"];
   }
 }
 
@@ -61,10 +65,25 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       }),
     ],
     callbacks: {
+      // A disabled account gets no link (the same "check your email" as anyone, so nothing can be probed) and a link
+      // mailed before it was disabled signs nobody in (/login/error?error=AccessDenied says why).
+      signIn: async ({ user, email }) => {
+        if (isActive(user as { disabledAt?: Date | null })) return true;
+        if (email?.verificationRequest) return "/login/check-email";
+        await recordAudit(anonymous(await requestIp().catch(() => ""), user.email ?? ""), {
+          action: "auth.sign-in",
+          target: { type: "user", id: user.id, name: user.email ?? "" },
+          owner: user.id && user.email ? { id: user.id, email: user.email } : null,
+          outcome: "ACCOUNT_DISABLED",
+        });
+        return false;
+      },
       redirect: ({ url }) => new URL(safeCallbackPath(url, env.APP_URL), env.APP_URL).toString(),
       session: ({ session, user }) => {
         const { id, email, slug, role } = user as typeof user & { slug: string; role: Role };
-        return { ...session, user: { ...session.user, id, email, slug, role } };
+        // Read from the row on every request: a session that outlived its account's disabling counts for nothing.
+        const active = isActive(user as { disabledAt?: Date | null });
+        return { ...session, user: { ...session.user, id, email, slug, role, active } };
       },
     },
   };

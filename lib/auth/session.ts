@@ -7,9 +7,10 @@ import { AppError } from "@/lib/errors";
 
 export type SessionUser = Session["user"];
 
+/** The signed-in user; a disabled account is signed out, even if a session row of it survived (a race). */
 export async function currentUser(): Promise<SessionUser | null> {
   const session = await auth();
-  return session?.user?.id ? session.user : null;
+  return session?.user?.id && session.user.active === true ? session.user : null;
 }
 
 /** For pages: the signed-in user, or a redirect to /login that comes back here. */

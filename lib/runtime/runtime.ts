@@ -97,6 +97,9 @@ export type WorkloadEvent = {
 
 export type EngineInfo = { version: string; apiVersion: string; os: string; arch: string };
 
+/** A named data volume, whatever stores it. */
+export type Volume = { name: string; labels: Record<string, string>; createdAt: Date | null };
+
 /** Label selector: key -> exact value, or true for "has this label". */
 export type LabelSelector = Record<string, string | true>;
 
@@ -121,6 +124,8 @@ export interface Runtime {
   runTask(spec: TaskSpec): Promise<TaskResult>;
   removeVolume(name: string): Promise<void>;
   volumeExists(name: string): Promise<boolean>;
+  /** Volumes whose labels match (an orphan is one no workspace or kept volume names). */
+  listVolumes(selector: LabelSelector): Promise<Volume[]>;
   followLogs(
     id: string,
     options: { tail: number; onLine: (line: LogLine) => void; onEnd: () => void },

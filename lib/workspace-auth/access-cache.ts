@@ -1,6 +1,6 @@
 // What forward-auth needs to decide without a database round trip per request: live app sessions (by token for
 // path routing, by reference for workspace cookies) and workspaces by route or host key. Signing out, deleting a
-// workspace (and later disabling a user) drop their entries at once; the 5 s lifetime bounds what the app cannot
+// workspace, disabling or deleting a user drop their entries at once; the 5 s lifetime bounds what the app cannot
 // see happen (a row deleted by hand, another process), at one query per session every 5 s. On globalThis: one
 // cache per process for the route handlers, the server actions and the fast path alike.
 const TTL_MS = 5_000;

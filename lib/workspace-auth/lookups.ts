@@ -1,5 +1,6 @@
 // Lookups behind forward-auth, each answered from the access cache and only on a miss from the database.
 import "server-only";
+import { isActive } from "@/lib/auth/account-status";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { templateFromRow } from "@/lib/templates/template";
@@ -20,11 +21,15 @@ export const SESSION_COOKIES = [
   "authjs.session-token",
 ];
 
+const userSelect = { select: { id: true, role: true, disabledAt: true } } as const;
+
+/** A session row as forward-auth sees it; a disabled account's is no session (even after the cache expired). */
 function live(row: {
   sessionToken: string;
   expires: Date;
-  user: { id: string; role: "USER" | "ADMIN" };
-}): LiveSession {
+  user: { id: string; role: "USER" | "ADMIN"; disabledAt: Date | null };
+}): LiveSession | null {
+  if (!isActive(row.user)) return null;
   return {
     userId: row.user.id,
     role: row.user.role,
@@ -42,7 +47,7 @@ export async function sessionByToken(token: string, now = Date.now()): Promise<L
   if (hit !== undefined) return stillValid(hit, now);
   const row = await getDb().session.findUnique({
     where: { sessionToken: token },
-    select: { sessionToken: true, expires: true, user: { select: { id: true, role: true } } },
+    select: { sessionToken: true, expires: true, user: userSelect },
   });
   const session = row ? live(row) : null;
   remember(sessionCaches.byToken, token, session, now);
@@ -60,11 +65,12 @@ export async function sessionByRef(
   if (hit !== undefined) return hit?.userId === userId ? stillValid(hit, now) : null;
   const rows = await getDb().session.findMany({
     where: { userId, expires: { gt: new Date(now) } },
-    select: { sessionToken: true, expires: true, user: { select: { id: true, role: true } } },
+    select: { sessionToken: true, expires: true, user: userSelect },
   });
   let found: LiveSession | null = null;
   for (const row of rows) {
     const session = live(row);
+    if (!session) continue;
     remember(sessionCaches.byRef, session.ref, session, now);
     if (session.ref === ref) found = session;
   }

@@ -14,6 +14,7 @@ import { faultPoint } from "@/lib/workspaces/fault-point";
 import { belongsTo, readWorkloadKey } from "@/lib/workspaces/labels";
 import type { progressReporter } from "@/lib/workspaces/launch-progress";
 import { volumeName } from "@/lib/workspaces/names";
+import { assertOwnerActive } from "@/lib/workspaces/owner-active";
 import { prepareWorkload } from "@/lib/workspaces/prepare-workload";
 import { openSecret } from "@/lib/workspaces/secrets";
 import { parseSettings } from "@/lib/workspaces/settings";
@@ -39,6 +40,8 @@ export async function bringUp(
   progress: Reporter,
   { justCreated = false } = {},
 ): Promise<Workload> {
+  // Every launch passes here (start, open, a slot, a restart that applies a change): a disabled owner's runs nothing.
+  await assertOwnerActive(workspace.ownerId);
   const env = getEnv();
   const runtime = getRuntime();
   const template = templateFromRow(workspace.template);

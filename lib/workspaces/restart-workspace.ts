@@ -8,6 +8,7 @@ import { getRuntime } from "@/lib/runtime/get-runtime";
 import { assertNotLaunching } from "@/lib/workspaces/busy";
 import { getWorkspace } from "@/lib/workspaces/get-workspace";
 import { launchWorkspace } from "@/lib/workspaces/launch-workspace";
+import { assertOwnerActive } from "@/lib/workspaces/owner-active";
 import { findVisibleWorkspace, findWorkload } from "@/lib/workspaces/workspace-store";
 import type { WorkspaceView } from "@/lib/workspaces/workspace-view";
 
@@ -20,6 +21,7 @@ export async function restartWorkspace({
 }): Promise<WorkspaceView> {
   const workspace = await findVisibleWorkspace(actor, workspaceId);
   assertNotLaunching(workspace);
+  await assertOwnerActive(workspace.ownerId);
   const workload = await findWorkload(workspace);
   // The workspace exists (so not 404): it has no container yet.
   if (!workload) throw new AppError("CONFLICT", "This workspace has no container yet. Start it first.");

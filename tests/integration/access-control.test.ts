@@ -283,9 +283,40 @@ const ADMIN_ROUTES: Record<string, Record<string, AdminTouch[]>> = {
       },
     ],
   },
+  "app/api/v1/admin/users/route.ts": {
+    GET: [
+      { method: "GET", path: "/api/v1/admin/users?q=plain", admin: 200 },
+      { method: "GET", path: "/api/v1/admin/users?page=0", admin: 400 },
+    ],
+  },
+  "app/api/v1/admin/users/[id]/route.ts": {
+    PATCH: [{ method: "PATCH", path: "/api/v1/admin/users/USER", body: { nothing: true }, admin: 400 }],
+    DELETE: [
+      { method: "DELETE", path: "/api/v1/admin/users/USER?delete_volumes=true&confirm=nope", admin: 400 },
+    ],
+  },
+  "app/api/v1/admin/orphans/route.ts": {
+    GET: [{ method: "GET", path: "/api/v1/admin/orphans", admin: 200 }],
+  },
+  "app/api/v1/admin/orphans/volumes/[name]/route.ts": {
+    DELETE: [{ method: "DELETE", path: "/api/v1/admin/orphans/volumes/no-such-volume", admin: 404 }],
+  },
+  "app/api/v1/admin/orphans/volumes/[name]/give/route.ts": {
+    POST: [
+      {
+        method: "POST",
+        path: "/api/v1/admin/orphans/volumes/no-such-volume/give",
+        body: { user_id: "USER" },
+        admin: 404,
+      },
+    ],
+  },
   "app/api/v1/admin/defaults/route.ts": {
     GET: [{ method: "GET", path: "/api/v1/admin/defaults", admin: 200 }],
     PUT: [{ method: "PUT", path: "/api/v1/admin/defaults", body: { CONTAINER_CPUS: "lots" }, admin: 400 }],
+  },
+  "app/api/v1/admin/orphans/workloads/[id]/route.ts": {
+    DELETE: [{ method: "DELETE", path: "/api/v1/admin/orphans/workloads/no-such-workload", admin: 404 }],
   },
 };
 
@@ -293,6 +324,8 @@ const ADMIN_ROUTES: Record<string, Record<string, AdminTouch[]>> = {
 const ADMIN_PAGES: Record<string, string> = {
   "app/admin/templates/page.tsx": "/admin/templates",
   "app/admin/defaults/page.tsx": "/admin/defaults",
+  "app/admin/users/page.tsx": "/admin/users",
+  "app/admin/orphans/page.tsx": "/admin/orphans",
 };
 
 // Admin server action -> argument lists that would change something if anyone but an admin could call them.
@@ -314,6 +347,13 @@ const ADMIN_ACTIONS: Record<string, unknown[][]> = {
   updateTemplateAction: [["no-such-template", { display_name: "pwned" }]],
   setTemplateEnabledAction: [["no-such-template", false]],
   updateDefaultsAction: [[{ CONTAINER_CPUS: "4" }], [{}]],
+  changeUserRoleAction: [["USER", "ADMIN"]],
+  disableUserAction: [["USER"]],
+  enableUserAction: [["USER"]],
+  deleteUserAction: [["USER", { delete_volumes: false, confirm: "" }]],
+  giveOrphanVolumeAction: [["no-such-volume", { user_id: "USER" }]],
+  removeOrphanVolumeAction: [["no-such-volume"]],
+  removeOrphanWorkloadAction: [["no-such-workload"]],
 };
 
 let user: TestUser;

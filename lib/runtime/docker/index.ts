@@ -20,7 +20,7 @@ import { followLogs, readAllLogs } from "@/lib/runtime/docker/logs";
 import { readStats } from "@/lib/runtime/docker/stats";
 import { runTask } from "@/lib/runtime/docker/task";
 import { userOf } from "@/lib/runtime/docker/user";
-import { removeVolume, volumeExists } from "@/lib/runtime/docker/volumes";
+import { listVolumes, removeVolume, volumeExists } from "@/lib/runtime/docker/volumes";
 import type { Runtime } from "@/lib/runtime/runtime";
 
 /** A Runtime on this dockerode client (default: DOCKER_HOST or the local socket). */
@@ -42,6 +42,7 @@ export function dockerRuntime(docker: Docker = getDocker()): Runtime {
     runTask: (spec) => runTask(docker, spec),
     removeVolume: (name) => removeVolume(docker, name),
     volumeExists: (name) => volumeExists(docker, name),
+    listVolumes: (selector) => listVolumes(docker, selector),
     followLogs: (id, options) => followLogs(docker, id, options),
     readAllLogs: (id) => readAllLogs(docker, id),
     stats: (id) => readStats(docker, id),

@@ -1,6 +1,7 @@
 import { AlertTriangle } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AccountDisabled } from "@/components/auth/account-disabled";
 import { LinkProblem } from "@/components/auth/link-problem";
 import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -13,6 +14,9 @@ type Props = { searchParams: Promise<{ error?: string | string[] }> };
 export default async function AuthErrorPage({ searchParams }: Props) {
   const { error } = await searchParams;
   if (error === "Verification") return <LinkProblem />;
+  // Only our signIn callback refuses (lib/auth/auth.ts): the account of this link is disabled. Whoever sees this
+  // holds the mailed link, so saying so probes nothing.
+  if (error === "AccessDenied") return <AccountDisabled />;
   return (
     <Card>
       <CardHeader>

@@ -1,0 +1,93 @@
+"use client";
+
+import { Loader2, ShieldCheck, ShieldOff, UserCheck, UserX } from "lucide-react";
+import { changeUserRoleAction } from "@/app/admin/actions/change-user-role";
+import { disableUserAction } from "@/app/admin/actions/disable-user";
+import { enableUserAction } from "@/app/admin/actions/enable-user";
+import { DeleteUserDialog } from "@/components/admin/delete-user-dialog";
+import { useAdminCall } from "@/components/admin/use-admin-call";
+import {
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+  AlertDialogTrigger,
+} from "@/components/ui/alert-dialog";
+import { Button } from "@/components/ui/button";
+import type { UserView } from "@/lib/admin/user-view";
+
+/** A user row's actions: role, disable or enable, delete. Your own account can't be disabled or deleted here. */
+export function UserRowActions({ user, self }: { user: UserView; self: boolean }) {
+  const { pending, error, run } = useAdminCall();
+  const admin = user.role === "ADMIN";
+  const running = user.workspaces.running ?? 0;
+  return (
+    <div className="flex flex-col items-end gap-1">
+      <div className="flex flex-wrap justify-end gap-1">
+        <Button
+          variant="outline"
+          size="sm"
+          disabled={pending}
+          onClick={() => run(() => changeUserRoleAction(user.id, admin ? "USER" : "ADMIN"))}
+        >
+          {pending ? (
+            <Loader2 className="animate-spin" aria-hidden />
+          ) : admin ? (
+            <ShieldOff aria-hidden />
+          ) : (
+            <ShieldCheck aria-hidden />
+          )}
+          {admin ? "Make user" : "Make admin"}
+        </Button>
+        {user.status === "disabled" ? (
+          <Button
+            variant="outline"
+            size="sm"
+            disabled={pending}
+            onClick={() => run(() => enableUserAction(user.id))}
+          >
+            <UserCheck aria-hidden /> Enable
+          </Button>
+        ) : (
+          !self && (
+            <AlertDialog>
+              <AlertDialogTrigger asChild>
+                <Button variant="outline" size="sm" disabled={pending}>
+                  <UserX aria-hidden /> Disable
+                </Button>
+              </AlertDialogTrigger>
+              <AlertDialogContent>
+                <AlertDialogHeader>
+                  <AlertDialogTitle>Disable {user.email}?</AlertDialogTitle>
+                  <AlertDialogDescription>
+                    They are signed out everywhere at once and can't sign in until you enable the account
+                    again.
+                    {running > 0
+                      ? ` Their ${running} running ${running === 1 ? "workspace stops" : "workspaces stop"}.`
+                      : ""}
+                  </AlertDialogDescription>
+                </AlertDialogHeader>
+                <AlertDialogFooter>
+                  <AlertDialogCancel>Cancel</AlertDialogCancel>
+                  <AlertDialogAction onClick={() => run(() => disableUserAction(user.id))}>
+                    Disable
+                  </AlertDialogAction>
+                </AlertDialogFooter>
+              </AlertDialogContent>
+            </AlertDialog>
+          )
+        )}
+        {!self && <DeleteUserDialog user={user} disabled={pending} onConfirm={run} />}
+      </div>
+      {error && (
+        <p role="alert" className="max-w-xs text-right text-xs text-destructive">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+// Use case behind PATCH /api/v1/admin/users/{id}: a role change and/or disabling or enabling, in that order, each
+// its own verb (and audit event). A refused role change changes nothing else.
+import "server-only";
+import { changeUserRole } from "@/lib/admin/change-user-role";
+import { disableUser } from "@/lib/admin/disable-user";
+import type { WorkspaceResult } from "@/lib/admin/each-workspace";
+import { enableUser } from "@/lib/admin/enable-user";
+import type { UserView } from "@/lib/admin/user-view";
+import type { Actor } from "@/lib/auth/actor";
+import type { UpdateUserInput } from "@/lib/validations/admin-users";
+
+export type UpdateUserResult = { user: UserView; stopped: WorkspaceResult[] };
+
+export async function updateUser({
+  actor,
+  userId,
+  input,
+}: {
+  actor: Actor;
+  userId: string;
+  input: UpdateUserInput;
+}): Promise<UpdateUserResult> {
+  let user: UserView | null = null;
+  let stopped: WorkspaceResult[] = [];
+  if (input.role !== undefined) user = await changeUserRole({ actor, userId, role: input.role });
+  if (input.disabled === true) {
+    const result = await disableUser({ actor, userId });
+    user = result.user;
+    stopped = result.workspaces;
+  } else if (input.disabled === false) user = await enableUser({ actor, userId });
+  return { user: user as UserView, stopped };
+}

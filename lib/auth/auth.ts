@@ -5,6 +5,7 @@ import type { Role } from "@prisma/client";
 import NextAuth, { type DefaultSession } from "next-auth";
 import type { Adapter } from "next-auth/adapters";
 import Nodemailer from "next-auth/providers/nodemailer";
+import { recordSignIn, recordSignOut } from "@/lib/audit/record-auth";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { createUser } from "@/lib/auth/create-user";
 import { MAGIC_LINK_MAX_AGE_SECONDS, sendMagicLink } from "@/lib/auth/send-magic-link";
@@ -44,10 +45,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         }
       : undefined,
     events: {
+      signIn: (message) => recordSignIn(message),
       // Signed out: every workspace host cookie that came from this session stops working at once.
-      signOut: (message) => {
+      signOut: async (message) => {
         if ("session" in message && message.session?.sessionToken)
           forgetSession(message.session.sessionToken);
+        if ("session" in message) await recordSignOut(message.session || null);
       },
     },
     pages: { signIn: "/login", verifyRequest: "/login/check-email", error: "/login/error" },

@@ -21,11 +21,15 @@ export async function launchWorkspace({
   actor: Actor;
   workspaceId: string;
 }): Promise<LaunchResult> {
-  return audited(actor, { action: "workspace.launch", target: workspaceTarget(workspaceId) }, async (draft) => {
-    const found = await findVisibleWorkspace(actor, workspaceId);
-    draft.workspace(found);
-    return launchFound(found);
-  });
+  return audited(
+    actor,
+    { action: "workspace.launch", target: workspaceTarget(workspaceId) },
+    async (draft) => {
+      const found = await findVisibleWorkspace(actor, workspaceId);
+      draft.workspace(found);
+      return launchFound(found);
+    },
+  );
 }
 
 /** The launch itself, for use cases that record their own event (start, restart, a settings change applied now). */

@@ -20,24 +20,28 @@ export async function restartWorkspace({
   actor: Actor;
   workspaceId: string;
 }): Promise<WorkspaceView> {
-  return audited(actor, { action: "workspace.restart", target: workspaceTarget(workspaceId) }, async (draft) => {
-    const workspace = await findVisibleWorkspace(actor, workspaceId);
-    draft.workspace(workspace);
-    assertNotLaunching(workspace);
-    const workload = await findWorkload(workspace);
-    // The workspace exists (so not 404): it has no container yet.
-    if (!workload) throw new AppError("CONFLICT", "This workspace has no container yet. Start it first.");
-    if (workspace.pendingChange) {
-      // A re-creation or new limits: the launch path applies them and waits until the app answers again.
-      draft.details.applied = workspace.pendingChange;
-      await launchFound(workspace);
-    } else {
-      await getRuntime().restart(workload.id);
-      await getDb().workspace.update({
-        where: { id: workspace.id },
-        data: { lastUsedAt: new Date(), stoppedReason: null, stoppedAt: null },
-      });
-    }
-    return getWorkspace({ actor, workspaceId });
-  });
+  return audited(
+    actor,
+    { action: "workspace.restart", target: workspaceTarget(workspaceId) },
+    async (draft) => {
+      const workspace = await findVisibleWorkspace(actor, workspaceId);
+      draft.workspace(workspace);
+      assertNotLaunching(workspace);
+      const workload = await findWorkload(workspace);
+      // The workspace exists (so not 404): it has no container yet.
+      if (!workload) throw new AppError("CONFLICT", "This workspace has no container yet. Start it first.");
+      if (workspace.pendingChange) {
+        // A re-creation or new limits: the launch path applies them and waits until the app answers again.
+        draft.details.applied = workspace.pendingChange;
+        await launchFound(workspace);
+      } else {
+        await getRuntime().restart(workload.id);
+        await getDb().workspace.update({
+          where: { id: workspace.id },
+          data: { lastUsedAt: new Date(), stoppedReason: null, stoppedAt: null },
+        });
+      }
+      return getWorkspace({ actor, workspaceId });
+    },
+  );
 }

@@ -1,7 +1,8 @@
 // What a settings change (or a new workspace's settings) touched, for the audit log: field names, environment
 // variable names and secret file paths. Never a value: no variable's value, no file's content, no token.
-import type { SecretChanges } from "@/lib/workspaces/settings-input";
+
 import type { WorkspaceSettings } from "@/lib/workspaces/settings";
+import type { SecretChanges } from "@/lib/workspaces/settings-input";
 
 export type SettingsChanges = {
   /** display_name, git, git.token, env, secret_files, limits: the fields that changed. */

@@ -16,10 +16,14 @@ export async function startWorkspace({
   actor: Actor;
   workspaceId: string;
 }): Promise<WorkspaceView> {
-  return audited(actor, { action: "workspace.start", target: workspaceTarget(workspaceId) }, async (draft) => {
-    const found = await findVisibleWorkspace(actor, workspaceId);
-    draft.workspace(found);
-    await launchFound(found);
-    return getWorkspace({ actor, workspaceId });
-  });
+  return audited(
+    actor,
+    { action: "workspace.start", target: workspaceTarget(workspaceId) },
+    async (draft) => {
+      const found = await findVisibleWorkspace(actor, workspaceId);
+      draft.workspace(found);
+      await launchFound(found);
+      return getWorkspace({ actor, workspaceId });
+    },
+  );
 }

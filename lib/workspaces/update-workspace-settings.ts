@@ -29,50 +29,56 @@ export async function updateWorkspaceSettings({
   workspaceId: string;
   input: UpdateWorkspaceInput;
 }): Promise<UpdateResult> {
-  return audited(actor, { action: "workspace.update", target: workspaceTarget(workspaceId) }, async (draft) => {
-    const workspace = await findVisibleWorkspace(actor, workspaceId);
-    draft.workspace(workspace);
-    assertNotLaunching(workspace);
-    const before = parseSettings(workspace.settings);
-    const fileSecrets = workspace.secrets.filter((secret) => secret.kind === "file");
-    const { settings, secrets } = settingsFrom(input, templateFromRow(workspace.template), workspace.id, {
-      settings: before,
-      secretPaths: new Set(fileSecrets.map((secret) => secret.path)),
-      hasToken: workspace.secrets.some((secret) => secret.kind === "git-token"),
-    });
-    const renamed = !!input.display_name && input.display_name !== workspace.displayName;
-    Object.assign(draft.details, settingsChanges(before, settings, secrets, renamed));
-    const workload = await findWorkload(workspace);
-    const takes = workload ? impactOf(before, settings, secrets) : "none";
-    const pending = strongest((workspace.pendingChange as Impact | null) ?? "none", takes);
-    await getDb().$transaction(async (tx) => {
-      await tx.workspace.update({
-        where: { id: workspace.id },
-        data: {
-          displayName: input.display_name || undefined,
-          settings: serializeSettings(settings),
-          pendingChange: pending === "none" ? null : pending,
-        },
+  return audited(
+    actor,
+    { action: "workspace.update", target: workspaceTarget(workspaceId) },
+    async (draft) => {
+      const workspace = await findVisibleWorkspace(actor, workspaceId);
+      draft.workspace(workspace);
+      assertNotLaunching(workspace);
+      const before = parseSettings(workspace.settings);
+      const fileSecrets = workspace.secrets.filter((secret) => secret.kind === "file");
+      const { settings, secrets } = settingsFrom(input, templateFromRow(workspace.template), workspace.id, {
+        settings: before,
+        secretPaths: new Set(fileSecrets.map((secret) => secret.path)),
+        hasToken: workspace.secrets.some((secret) => secret.kind === "git-token"),
       });
-      if (secrets.removePaths.length > 0)
-        await tx.workspaceSecret.deleteMany({
-          where: { workspaceId: workspace.id, kind: "file", path: { in: secrets.removePaths } },
+      const renamed = !!input.display_name && input.display_name !== workspace.displayName;
+      Object.assign(draft.details, settingsChanges(before, settings, secrets, renamed));
+      const workload = await findWorkload(workspace);
+      const takes = workload ? impactOf(before, settings, secrets) : "none";
+      const pending = strongest((workspace.pendingChange as Impact | null) ?? "none", takes);
+      await getDb().$transaction(async (tx) => {
+        await tx.workspace.update({
+          where: { id: workspace.id },
+          data: {
+            displayName: input.display_name || undefined,
+            settings: serializeSettings(settings),
+            pendingChange: pending === "none" ? null : pending,
+          },
         });
-      if (secrets.removeToken)
-        await tx.workspaceSecret.deleteMany({ where: { workspaceId: workspace.id, kind: "git-token" } });
-      for (const secret of secrets.upsert) {
-        await tx.workspaceSecret.upsert({
-          where: { workspaceId_kind_path: { workspaceId: workspace.id, kind: secret.kind, path: secret.path } },
-          create: { ...secret, workspaceId: workspace.id },
-          update: { size: secret.size, sealed: secret.sealed },
-        });
-      }
-    });
-    const running = workload?.state === "running";
-    const applyNow = running && pending !== "none" && input.apply_now === true;
-    draft.details.takes = pending;
-    draft.details.applied = applyNow;
-    if (applyNow) await launchFound(workspace);
-    return { workspace: await getWorkspace({ actor, workspaceId }), takes: pending, applied: applyNow };
-  });
+        if (secrets.removePaths.length > 0)
+          await tx.workspaceSecret.deleteMany({
+            where: { workspaceId: workspace.id, kind: "file", path: { in: secrets.removePaths } },
+          });
+        if (secrets.removeToken)
+          await tx.workspaceSecret.deleteMany({ where: { workspaceId: workspace.id, kind: "git-token" } });
+        for (const secret of secrets.upsert) {
+          await tx.workspaceSecret.upsert({
+            where: {
+              workspaceId_kind_path: { workspaceId: workspace.id, kind: secret.kind, path: secret.path },
+            },
+            create: { ...secret, workspaceId: workspace.id },
+            update: { size: secret.size, sealed: secret.sealed },
+          });
+        }
+      });
+      const running = workload?.state === "running";
+      const applyNow = running && pending !== "none" && input.apply_now === true;
+      draft.details.takes = pending;
+      draft.details.applied = applyNow;
+      if (applyNow) await launchFound(workspace);
+      return { workspace: await getWorkspace({ actor, workspaceId }), takes: pending, applied: applyNow };
+    },
+  );
 }

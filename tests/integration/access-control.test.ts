@@ -263,10 +263,22 @@ describe("access-control matrix", () => {
 // A request to the admin API; `admin` is what an admin gets. USER stands for a plain user's id, WS for a workspace's.
 type AdminTouch = { method: string; path: string; body?: unknown; admin: number };
 
-const ADMIN_ROUTES: Record<string, Record<string, AdminTouch[]>> = {};
+const ADMIN_ROUTES: Record<string, Record<string, AdminTouch[]>> = {
+  "app/api/v1/admin/audit/route.ts": {
+    GET: [
+      { method: "GET", path: "/api/v1/admin/audit?owner=USER", admin: 200 },
+      { method: "GET", path: "/api/v1/admin/audit?page=0", admin: 400 },
+    ],
+  },
+  "app/api/v1/admin/audit/export/route.ts": {
+    GET: [{ method: "GET", path: "/api/v1/admin/audit/export?target=WS", admin: 200 }],
+  },
+};
 
 // page file -> the path it serves (USER, WS as above).
-const ADMIN_PAGES: Record<string, string> = {};
+const ADMIN_PAGES: Record<string, string> = {
+  "app/admin/audit/page.tsx": "/admin/audit",
+};
 
 // Admin server action -> argument lists that would change something if anyone but an admin could call them.
 const ADMIN_ACTIONS: Record<string, unknown[][]> = {};

@@ -9,8 +9,10 @@ import type { AuditEvent } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pruneAudit } from "@/lib/audit/prune-audit";
 import { getDb } from "@/lib/db";
+import { Reconciler } from "@/lib/reconciler/reconciler";
 import { type AppServer, startAppServer } from "../support/app-server";
 import { waitForMagicLink } from "../support/mailbox";
+import { IT } from "../support/prefixes";
 import { actionNamed } from "../support/server-actions";
 import { startSmtpCapture } from "../support/smtp-capture";
 import { docker } from "../support/test-image";
@@ -255,6 +257,33 @@ describe("workspace verbs", () => {
       ownerEmail: ada.email,
       outcome: "ok",
     });
+  });
+});
+
+describe("the system", () => {
+  it("records the reconciler's removal of an orphan workload as the system's", async () => {
+    const orphan = docker(
+      "run",
+      "-d",
+      "--label",
+      `${IT}.managed-by=spawner`,
+      "--label",
+      `${IT}.workspace-id=wgone${run}`,
+      "--label",
+      `${IT}.owner-id=nobody`,
+      testSettings.USER_TEMPLATE_IMAGE_DEV,
+    );
+    try {
+      // No grace: the first full diff removes it.
+      const reconciler = new Reconciler({ intervalMs: 60_000, graceMs: 0, log: () => {} });
+      expect((await reconciler.runOnce()).remove).toContain(orphan);
+      expect(docker("ps", "-aq", "--no-trunc", "--filter", `id=${orphan}`)).toBe("");
+      expect(await rowsAbout(orphan)).toMatchObject([
+        { action: "workload.remove", via: "system", actorId: null, targetType: "workload", outcome: "ok" },
+      ]);
+    } finally {
+      if (docker("ps", "-aq", "--no-trunc", "--filter", `id=${orphan}`)) docker("rm", "-f", orphan);
+    }
   });
 });
 

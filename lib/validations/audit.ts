@@ -24,7 +24,8 @@ const time = (edge: "from" | "to") =>
       .transform((raw, ctx) => {
         const [, day, clock] = DATE.exec(raw) ?? [];
         const at = new Date(`${day}T${clock ?? "00:00"}Z`);
-        if (Number.isNaN(at.getTime())) {
+        // JavaScript rolls 2026-02-30 over into March: a day that does not exist is refused instead.
+        if (Number.isNaN(at.getTime()) || at.toISOString().slice(0, 10) !== day) {
           ctx.addIssue({ code: "custom", message: "This is not a real date." });
           return z.NEVER;
         }
@@ -61,7 +62,8 @@ export const auditQuerySchema = z
     page: whole(1, 100_000, 1),
     page_size: whole(1, 200, 50),
   })
-  .refine((query) => !query.from || !query.to || query.from < query.to, {
+  // Only between two valid times (zod runs this even when a field above failed).
+  .refine((query) => !(query.from instanceof Date && query.to instanceof Date) || query.from < query.to, {
     path: ["to"],
     message: "Pick an end after the start.",
   });

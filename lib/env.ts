@@ -145,6 +145,8 @@ export const envSchema = z.object({
   RECONCILE_INTERVAL_MS: int(1000, 3_600_000).default(60_000),
   ORPHAN_GRACE_MS: int(0, 86_400_000).default(10 * 60_000),
   RECONCILER: z.enum(["on", "off"], { message: "must be on or off" }).default("on"),
+  // How long the audit log keeps events; older ones are pruned hourly by the background loop.
+  AUDIT_RETENTION_DAYS: int(1, 3650).default(90),
   // How long SIGTERM waits for in-flight requests (a launch) before the process exits anyway.
   SHUTDOWN_DRAIN_MS: int(0, 600_000).default(8000),
 

@@ -7,6 +7,7 @@ import type { Adapter } from "next-auth/adapters";
 import Nodemailer from "next-auth/providers/nodemailer";
 import { anonymous } from "@/lib/audit/audit-actor";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { recordSignIn, recordSignOut } from "@/lib/audit/record-auth";
 import { isActive } from "@/lib/auth/account-status";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { createUser } from "@/lib/auth/create-user";
@@ -48,10 +49,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         }
       : undefined,
     events: {
+      signIn: (message) => recordSignIn(message),
       // Signed out: every workspace host cookie that came from this session stops working at once.
-      signOut: (message) => {
+      signOut: async (message) => {
         if ("session" in message && message.session?.sessionToken)
           forgetSession(message.session.sessionToken);
+        if ("session" in message) await recordSignOut(message.session || null);
       },
     },
     pages: { signIn: "/login", verifyRequest: "/login/check-email", error: "/login/error" },

@@ -1,5 +1,7 @@
 // Use case: a person asks for a sign-in link. Same answer whether or not the address has an account.
 import "server-only";
+import { anonymous } from "@/lib/audit/audit-actor";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { signIn } from "@/lib/auth/auth";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { enforceSignInLimit } from "@/lib/auth/sign-in-limit";
@@ -15,7 +17,16 @@ export async function requestMagicLink({
   callbackUrl?: string;
   ip: string;
 }) {
-  await enforceSignInLimit({ email, ip });
+  await enforceSignInLimit({ email, ip }).catch(async (error: unknown) => {
+    // A refusal is history (someone hammering an address); granted requests are not, the sign-in itself is.
+    if (error instanceof AppError && error.code === "RATE_LIMITED")
+      await recordAudit(anonymous(ip, email), {
+        action: "auth.magic-link",
+        target: { type: "user", name: email },
+        outcome: error.code,
+      });
+    throw error;
+  });
   const redirectTo = safeCallbackPath(callbackUrl, getEnv().APP_URL);
   try {
     await signIn("nodemailer", { email, redirectTo, redirect: false });

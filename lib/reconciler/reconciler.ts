@@ -1,6 +1,8 @@
 // Keeps the database true to the runtime: a full diff at start, on every workload event, and on a timer.
 import "server-only";
 import { EventEmitter } from "node:events";
+import { SYSTEM } from "@/lib/audit/audit-actor";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { backoffMs, planReconcile, type ReconcilePlan } from "@/lib/reconciler/plan";
@@ -113,6 +115,11 @@ export class Reconciler {
     for (const id of plan.remove) {
       this.log(`removing orphan workload ${id.slice(0, 12)} after the grace period`);
       await this.runtime.remove(id);
+      await recordAudit(SYSTEM, {
+        action: "workload.remove",
+        target: { type: "workload", id },
+        details: { reason: "orphan", grace_ms: this.options.graceMs },
+      });
       this.firstSeen.delete(id);
     }
   }

@@ -1,5 +1,5 @@
-// Server start-up: bad settings stop the process here, naming the variable; then the reconciler starts,
-// and SIGTERM drains the server instead of cutting requests off.
+// Server start-up: bad settings stop the process here, naming the variable; then the reconciler and the audit
+// log's pruning start, and SIGTERM drains the server instead of cutting requests off.
 import { EnvError, getEnv } from "@/lib/env";
 import { closeAllStreams } from "@/lib/http/open-streams";
 import { installGracefulShutdown } from "@/lib/server/graceful-shutdown";
@@ -43,6 +43,9 @@ export async function startServer(): Promise<void> {
     const reconciler = startReconciler();
     stopReconciler = () => reconciler.stop();
   }
+  // Audit retention is a data policy, not reconciliation: it runs whether or not the reconciler does.
+  const { startAuditPruning } = await import("@/lib/audit/prune-audit");
+  const auditPruning = startAuditPruning();
   if (env.TEST_FAULT_POINT)
     console.warn(
       `[spawner] TEST_FAULT_POINT=${env.TEST_FAULT_POINT}: launches stop there. This is a test hook.`,
@@ -56,6 +59,7 @@ export async function startServer(): Promise<void> {
     drainMs: env.SHUTDOWN_DRAIN_MS,
     stopWork: () => {
       stopReconciler();
+      auditPruning.stop();
       closeAllStreams();
     },
     release: async () => {

@@ -1,5 +1,7 @@
 // Use cases: the actor's kept data volumes (from deleted workspaces), and removing one for good.
 import "server-only";
+import { audited } from "@/lib/audit/audited";
+import { volumeTarget } from "@/lib/audit/targets";
 import type { Actor } from "@/lib/auth/actor";
 import { isAdmin } from "@/lib/auth/authorize";
 import { getDb } from "@/lib/db";
@@ -49,8 +51,16 @@ export async function removeKeptVolume({
   actor: Actor;
   volumeId: string;
 }): Promise<{ removed: true }> {
-  const row = await findKeptVolume(actor, volumeId);
-  await getRuntime().removeVolume(row.volumeName);
-  await getDb().keptVolume.deleteMany({ where: { id: row.id } });
-  return { removed: true };
+  return audited(actor, { action: "volume.remove", target: volumeTarget(volumeId) }, async (draft) => {
+    const row = await findKeptVolume(actor, volumeId);
+    draft.target = { type: "volume", id: row.id, name: row.volumeName };
+    draft.owner = await getDb().user.findUnique({
+      where: { id: row.ownerId },
+      select: { id: true, email: true },
+    });
+    draft.details.workspace_name = row.workspaceName;
+    await getRuntime().removeVolume(row.volumeName);
+    await getDb().keptVolume.deleteMany({ where: { id: row.id } });
+    return { removed: true as const };
+  });
 }

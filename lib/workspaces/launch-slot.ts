@@ -1,18 +1,20 @@
 // Use case: the seed's "Create & Open" of the dev or prod slot. The slot is the owner's workspace of that name,
 // created on its first launch; a first launch that fails before anything exists leaves no row behind.
 import "server-only";
+import { audited } from "@/lib/audit/audited";
+import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getRuntime } from "@/lib/runtime/get-runtime";
-import { isSlotName, SLOT_NAMES } from "@/lib/templates/seeded-templates";
+import { isSlotName, SLOT_NAMES, type SlotName } from "@/lib/templates/seeded-templates";
 import { templateFromRow } from "@/lib/templates/template";
 import { findEnabledTemplate } from "@/lib/templates/template-store";
 import { bringUp, imageMissing } from "@/lib/workspaces/bring-up";
 import { insertWorkspace } from "@/lib/workspaces/insert-workspace";
 import { EMPTY_SETTINGS } from "@/lib/workspaces/settings";
 import { type LaunchResult, withLaunch } from "@/lib/workspaces/with-launch";
-import { findWorkload, findWorkspaceByName } from "@/lib/workspaces/workspace-store";
+import { findWorkload, findWorkspaceByName, type WorkspaceRecord } from "@/lib/workspaces/workspace-store";
 
 export function parseSlotType(type: unknown) {
   if (isSlotName(type)) return type;
@@ -24,6 +26,23 @@ export function parseSlotType(type: unknown) {
 
 export async function launchSlot({ actor, type }: { actor: Actor; type: unknown }): Promise<LaunchResult> {
   const name = parseSlotType(type);
+  return audited(
+    actor,
+    { action: "workspace.launch", target: { type: "workspace", name } },
+    async (draft) => {
+      draft.owner = { id: actor.userId, email: actor.email };
+      try {
+        return await launchOwnSlot(actor, name);
+      } finally {
+        // Twenty clicks share one launch: each caller's event names the slot's row, if there is one now.
+        const row = await findWorkspaceByName(actor.userId, name).catch(() => null);
+        if (row) draft.workspace(row);
+      }
+    },
+  );
+}
+
+function launchOwnSlot(actor: Actor, name: SlotName): Promise<LaunchResult> {
   return withLaunch({ ownerId: actor.userId, name }, async (progress) => {
     const existing = await findWorkspaceByName(actor.userId, name);
     const template = existing ? templateFromRow(existing.template) : await findEnabledTemplate(name);
@@ -55,6 +74,7 @@ export async function launchSlot({ actor, type }: { actor: Actor; type: unknown 
         }));
     try {
       const workload = await bringUp(workspace, progress, { justCreated: inserted });
+      if (inserted) await recordCreated(actor, workspace);
       return {
         workspaceId: workspace.id,
         displayName: workspace.displayName,
@@ -67,7 +87,18 @@ export async function launchSlot({ actor, type }: { actor: Actor; type: unknown 
       // Nothing half-created: a slot row this launch wrote goes again when no workload came of it.
       if (inserted && !(await findWorkload(workspace).catch(() => ({}))))
         await getDb().workspace.deleteMany({ where: { id: workspace.id } });
+      else if (inserted) await recordCreated(actor, workspace);
       throw error;
     }
+  });
+}
+
+/** The slot's row this launch wrote, recorded once it is there to stay (a first launch may take it back). */
+function recordCreated(actor: Actor, workspace: WorkspaceRecord): Promise<void> {
+  return recordAudit(actor, {
+    action: "workspace.create",
+    target: { type: "workspace", id: workspace.id, name: workspace.name },
+    owner: { id: workspace.owner.id, email: workspace.owner.email },
+    details: { template: workspace.template.name, slot: true },
   });
 }

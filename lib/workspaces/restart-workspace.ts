@@ -1,13 +1,15 @@
 // Use case: restart a running or stopped workspace's workload as it is (a settings change waiting for a restart
 // is applied). Not created yet: start it instead.
 import "server-only";
+import { audited } from "@/lib/audit/audited";
+import { workspaceTarget } from "@/lib/audit/targets";
 import type { Actor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getRuntime } from "@/lib/runtime/get-runtime";
 import { assertNotLaunching } from "@/lib/workspaces/busy";
 import { getWorkspace } from "@/lib/workspaces/get-workspace";
-import { launchWorkspace } from "@/lib/workspaces/launch-workspace";
+import { launchFound } from "@/lib/workspaces/launch-workspace";
 import { assertOwnerActive } from "@/lib/workspaces/owner-active";
 import { findVisibleWorkspace, findWorkload } from "@/lib/workspaces/workspace-store";
 import type { WorkspaceView } from "@/lib/workspaces/workspace-view";
@@ -19,21 +21,29 @@ export async function restartWorkspace({
   actor: Actor;
   workspaceId: string;
 }): Promise<WorkspaceView> {
-  const workspace = await findVisibleWorkspace(actor, workspaceId);
-  assertNotLaunching(workspace);
-  await assertOwnerActive(workspace.ownerId);
-  const workload = await findWorkload(workspace);
-  // The workspace exists (so not 404): it has no container yet.
-  if (!workload) throw new AppError("CONFLICT", "This workspace has no container yet. Start it first.");
-  if (workspace.pendingChange) {
-    // A re-creation or new limits: the launch path applies them and waits until the app answers again.
-    await launchWorkspace({ actor, workspaceId });
-  } else {
-    await getRuntime().restart(workload.id);
-    await getDb().workspace.update({
-      where: { id: workspace.id },
-      data: { lastUsedAt: new Date(), stoppedReason: null, stoppedAt: null },
-    });
-  }
-  return getWorkspace({ actor, workspaceId });
+  return audited(
+    actor,
+    { action: "workspace.restart", target: workspaceTarget(workspaceId) },
+    async (draft) => {
+      const workspace = await findVisibleWorkspace(actor, workspaceId);
+      draft.workspace(workspace);
+      assertNotLaunching(workspace);
+      await assertOwnerActive(workspace.ownerId);
+      const workload = await findWorkload(workspace);
+      // The workspace exists (so not 404): it has no container yet.
+      if (!workload) throw new AppError("CONFLICT", "This workspace has no container yet. Start it first.");
+      if (workspace.pendingChange) {
+        // A re-creation or new limits: the launch path applies them and waits until the app answers again.
+        draft.details.applied = workspace.pendingChange;
+        await launchFound(workspace);
+      } else {
+        await getRuntime().restart(workload.id);
+        await getDb().workspace.update({
+          where: { id: workspace.id },
+          data: { lastUsedAt: new Date(), stoppedReason: null, stoppedAt: null },
+        });
+      }
+      return getWorkspace({ actor, workspaceId });
+    },
+  );
 }

@@ -1,5 +1,7 @@
 // Use case: stop a workspace (its data stays). Stopping what is stopped or was never created is already done.
 import "server-only";
+import { audited } from "@/lib/audit/audited";
+import { workspaceTarget } from "@/lib/audit/targets";
 import type { Actor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db";
 import { getRuntime } from "@/lib/runtime/get-runtime";
@@ -15,16 +17,21 @@ export async function stopWorkspace({
   actor: Actor;
   workspaceId: string;
 }): Promise<WorkspaceView> {
-  const workspace = await findVisibleWorkspace(actor, workspaceId);
-  assertNotLaunching(workspace);
-  const workload = await findWorkload(workspace);
-  // Not only a running one: a crashing app the engine keeps restarting ("failed") must stop too.
-  if (workload && workload.state !== "stopped") {
-    await getRuntime().stop(workload.id);
-    await getDb().workspace.update({
-      where: { id: workspace.id },
-      data: { stoppedReason: stopReasonFor(actor, workspace), stoppedAt: new Date() },
-    });
-  }
-  return getWorkspace({ actor, workspaceId });
+  return audited(actor, { action: "workspace.stop", target: workspaceTarget(workspaceId) }, async (draft) => {
+    const workspace = await findVisibleWorkspace(actor, workspaceId);
+    draft.workspace(workspace);
+    assertNotLaunching(workspace);
+    const workload = await findWorkload(workspace);
+    // Not only a running one: a crashing app the engine keeps restarting ("failed") must stop too.
+    const stops = workload !== null && workload.state !== "stopped";
+    draft.details.was_running = stops;
+    if (workload && stops) {
+      await getRuntime().stop(workload.id);
+      await getDb().workspace.update({
+        where: { id: workspace.id },
+        data: { stoppedReason: stopReasonFor(actor, workspace), stoppedAt: new Date() },
+      });
+    }
+    return getWorkspace({ actor, workspaceId });
+  });
 }

@@ -318,6 +318,15 @@ const ADMIN_ROUTES: Record<string, Record<string, AdminTouch[]>> = {
   "app/api/v1/admin/orphans/workloads/[id]/route.ts": {
     DELETE: [{ method: "DELETE", path: "/api/v1/admin/orphans/workloads/no-such-workload", admin: 404 }],
   },
+  "app/api/v1/admin/audit/route.ts": {
+    GET: [
+      { method: "GET", path: "/api/v1/admin/audit?owner=USER", admin: 200 },
+      { method: "GET", path: "/api/v1/admin/audit?page=0", admin: 400 },
+    ],
+  },
+  "app/api/v1/admin/audit/export/route.ts": {
+    GET: [{ method: "GET", path: "/api/v1/admin/audit/export?target=WS", admin: 200 }],
+  },
 };
 
 // page file -> the path it serves (USER, WS as above).
@@ -326,6 +335,7 @@ const ADMIN_PAGES: Record<string, string> = {
   "app/admin/defaults/page.tsx": "/admin/defaults",
   "app/admin/users/page.tsx": "/admin/users",
   "app/admin/orphans/page.tsx": "/admin/orphans",
+  "app/admin/audit/page.tsx": "/admin/audit",
 };
 
 // Admin server action -> argument lists that would change something if anyone but an admin could call them.

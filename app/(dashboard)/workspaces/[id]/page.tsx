@@ -13,6 +13,7 @@ import { StatsPanel } from "@/components/workspaces/stats-panel";
 import { StatusBadge } from "@/components/workspaces/status-badge";
 import { TemplateUpdate } from "@/components/workspaces/template-update";
 import { WorkspaceDetails } from "@/components/workspaces/workspace-details";
+import { WorkspaceHistory } from "@/components/workspaces/workspace-history";
 import { pendingNote, workspaceNote } from "@/components/workspaces/workspace-note";
 import { WorkspacePageControls } from "@/components/workspaces/workspace-page-controls";
 import { actorFromSessionUser } from "@/lib/auth/actor";
@@ -54,7 +55,7 @@ async function limitDefaults(template: string) {
 export default async function WorkspacePage({ params }: Props) {
   const { id } = await params;
   // Layouts don't re-run on every navigation, so the page checks identity itself too.
-  await requireUserOrRedirect(`/workspaces/${encodeURIComponent(id)}`);
+  const user = await requireUserOrRedirect(`/workspaces/${encodeURIComponent(id)}`);
   const loaded = await load(id);
   if (!loaded) notFound();
   const back = (
@@ -157,6 +158,8 @@ export default async function WorkspacePage({ params }: Props) {
         </CardHeader>
         <SettingsForm workspace={workspace} defaults={await limitDefaults(workspace.template.name)} />
       </Card>
+
+      <WorkspaceHistory actor={actorFromSessionUser(user)} workspaceId={workspace.id} />
     </div>
   );
 }

@@ -1,0 +1,92 @@
+// Use case: a workspace's recent history for whoever may see it (its owner or an admin; 404 otherwise). Only what
+// was done to it as this owner's workspace: a stranger's refused attempt (recorded without an owner) is not shown,
+// and a bulk action's event shows here as this workspace's own item. Admins see who acted; the owner sees
+// themselves as "you", the system as "Spawner", and any other actor (necessarily an admin) as "an administrator".
+import "server-only";
+import { type AuditEventView, auditViewOf } from "@/lib/audit/audit-view";
+import { NEWEST_FIRST } from "@/lib/audit/list-audit-events";
+import type { Actor } from "@/lib/auth/actor";
+import { isAdmin } from "@/lib/auth/authorize";
+import { getDb } from "@/lib/db";
+import { findVisibleWorkspace } from "@/lib/workspaces/workspace-store";
+
+export type HistoryEntry = {
+  id: number;
+  at: string;
+  who: string;
+  action: string;
+  outcome: string;
+  details: Record<string, unknown>;
+  /** Part of a bulk action (the event's own action). */
+  bulk: string | null;
+};
+
+type Item = {
+  action?: unknown;
+  target?: { id?: unknown };
+  owner?: { id?: unknown } | null;
+  outcome?: unknown;
+  details?: unknown;
+};
+
+export async function listWorkspaceHistory({
+  actor,
+  workspaceId,
+  limit = 20,
+}: {
+  actor: Actor;
+  workspaceId: string;
+  limit?: number;
+}): Promise<HistoryEntry[]> {
+  const workspace = await findVisibleWorkspace(actor, workspaceId);
+  const rows = await getDb().auditEvent.findMany({
+    where: {
+      OR: [
+        { targetType: "workspace", targetId: workspace.id, ownerId: workspace.ownerId },
+        // A bulk action's one event names its items in its details; ids are random, so the text match is exact.
+        { targetId: { not: workspace.id }, details: { contains: `"id":"${workspace.id}"` } },
+      ],
+    },
+    orderBy: [...NEWEST_FIRST],
+    take: limit,
+  });
+  const admin = isAdmin(actor);
+  const who = (event: AuditEventView) => {
+    if (event.actor.id === actor.userId) return "You";
+    if (event.actor.via === "system") return "Spawner";
+    return admin ? event.actor.email || "an administrator" : "an administrator";
+  };
+  return rows.flatMap((row): HistoryEntry[] => {
+    const event = auditViewOf(row);
+    if (event.target.id === workspace.id)
+      return [
+        {
+          id: event.id,
+          at: event.at,
+          who: who(event),
+          action: event.action,
+          outcome: event.outcome,
+          details: event.details,
+          bulk: null,
+        },
+      ];
+    const items = Array.isArray(event.details.items) ? (event.details.items as Item[]) : [];
+    const item = items.find(
+      (candidate) => candidate?.target?.id === workspace.id && candidate?.owner?.id === workspace.ownerId,
+    );
+    if (!item) return [];
+    const details =
+      item.details && typeof item.details === "object" ? (item.details as Record<string, unknown>) : {};
+    return [
+      {
+        id: event.id,
+        at: event.at,
+        who: who(event),
+        action: String(item.action ?? event.action),
+        outcome: String(item.outcome ?? event.outcome),
+        details,
+        bulk: event.action,
+      },
+    ];
+  });
+}

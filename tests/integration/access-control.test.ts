@@ -331,6 +331,7 @@ const ADMIN_ROUTES: Record<string, Record<string, AdminTouch[]>> = {
 
 // page file -> the path it serves (USER, WS as above).
 const ADMIN_PAGES: Record<string, string> = {
+  "app/admin/page.tsx": "/admin",
   "app/admin/templates/page.tsx": "/admin/templates",
   "app/admin/defaults/page.tsx": "/admin/defaults",
   "app/admin/users/page.tsx": "/admin/users",

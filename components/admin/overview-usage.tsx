@@ -1,0 +1,50 @@
+// CPU and memory in use by running workloads against what the engine has, from the sampler's last reading.
+import { formatBytes, formatPercent, formatTime } from "@/components/workspaces/format";
+import type { Overview } from "@/lib/admin/read-overview";
+
+function Meter({ label, used, total, text }: { label: string; used: number; total: number; text: string }) {
+  const share = total > 0 ? Math.min(used / total, 1) : 0;
+  return (
+    <div className="flex flex-col gap-1" data-testid={`usage-${label.toLowerCase()}`}>
+      <div className="flex justify-between text-sm">
+        <span className="font-medium">{label}</span>
+        <span className="text-muted-foreground">{text}</span>
+      </div>
+      {/* The text above says it; the bar is for the eye. */}
+      <div className="h-2 overflow-hidden rounded-full bg-muted" aria-hidden>
+        <div className="h-full bg-primary" style={{ width: `${share * 100}%` }} />
+      </div>
+    </div>
+  );
+}
+
+export function OverviewUsage({ usage }: { usage: Overview["usage"] }) {
+  if (!usage.engine)
+    return (
+      <p className="text-sm text-muted-foreground" data-testid="usage-pending">
+        Reading the engine's resources… the first sample arrives a few seconds after an admin page opens.
+      </p>
+    );
+  // CPU % is Docker's: 100% is one core, so the engine's total is cpus × 100%.
+  const cpuTotal = usage.engine.cpus * 100;
+  return (
+    <div className="flex flex-col gap-4">
+      <Meter
+        label="CPU"
+        used={usage.cpuPercent}
+        total={cpuTotal}
+        text={`${formatPercent(usage.cpuPercent)} of ${usage.engine.cpus} CPU${usage.engine.cpus === 1 ? "" : "s"} (${formatPercent(cpuTotal)})`}
+      />
+      <Meter
+        label="Memory"
+        used={usage.memoryBytes}
+        total={usage.engine.memoryBytes}
+        text={`${formatBytes(usage.memoryBytes)} of ${formatBytes(usage.engine.memoryBytes)}`}
+      />
+      <p className="text-xs text-muted-foreground">
+        {usage.running} running workload{usage.running === 1 ? "" : "s"}; sampled{" "}
+        {usage.sampledAt ? formatTime(usage.sampledAt) : "not yet"}.
+      </p>
+    </div>
+  );
+}

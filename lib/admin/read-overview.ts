@@ -1,0 +1,134 @@
+// Use case: the platform at a glance for admins — accounts, workspaces by status, what running workloads use
+// against the engine's total (the background sampler's last reading, never stats per request), the latest audit
+// events, and what needs attention: the engine unreachable, a template's image missing, orphans found.
+import "server-only";
+import { assertAdmin } from "@/lib/admin/assert-admin";
+import { listOrphans } from "@/lib/admin/list-orphans";
+import { ensureStatsSampler, getSampledStats } from "@/lib/admin/stats-sampler";
+import type { AuditEventView } from "@/lib/audit/audit-view";
+import { listAuditEvents } from "@/lib/audit/list-audit-events";
+import type { Actor } from "@/lib/auth/actor";
+import { getDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { getRuntime } from "@/lib/runtime/get-runtime";
+import type { EngineResources, Workload } from "@/lib/runtime/runtime";
+import { isInFlight, launchKey } from "@/lib/workspaces/in-flight";
+import { managedSelector, readWorkloadKey } from "@/lib/workspaces/labels";
+import { statusOf, WORKSPACE_STATUSES, type WorkspaceStatus } from "@/lib/workspaces/status";
+
+export type OverviewWarning = { kind: "engine" | "image" | "orphans"; message: string; href?: string };
+
+export type Overview = {
+  users: { total: number; admins: number; disabled: number };
+  /** null while the engine can't be reached: statuses are the engine's to tell. */
+  workspaces: { total: number; byStatus: Record<WorkspaceStatus, number> | null };
+  usage: {
+    engine: EngineResources | null;
+    running: number;
+    cpuPercent: number;
+    memoryBytes: number;
+    sampledAt: string | null;
+  };
+  recent: AuditEventView[];
+  warnings: OverviewWarning[];
+};
+
+const RECENT_EVENTS = 10;
+
+export async function readOverview({ actor }: { actor: Actor }): Promise<Overview> {
+  assertAdmin(actor);
+  ensureStatsSampler();
+  const db = getDb();
+  const [total, admins, disabled, rows, templates, recent] = await Promise.all([
+    db.user.count(),
+    db.user.count({ where: { role: "ADMIN", disabledAt: null } }),
+    db.user.count({ where: { disabledAt: { not: null } } }),
+    db.workspace.findMany({ select: { id: true, ownerId: true, name: true } }),
+    db.template.findMany({ where: { enabled: true }, select: { name: true, image: true } }),
+    listAuditEvents({ actor, page: 1, pageSize: RECENT_EVENTS }),
+  ]);
+  const warnings: OverviewWarning[] = [];
+  const runtime = getRuntime();
+  let workloads: Workload[] | null = null;
+  try {
+    workloads = await runtime.list(managedSelector(getEnv().LABEL_PREFIX));
+  } catch {
+    warnings.push({
+      kind: "engine",
+      message: "The container engine is not reachable: workspaces can't be started, stopped or counted.",
+    });
+  }
+  if (workloads) {
+    const missing = await missingImages(templates);
+    for (const template of missing)
+      warnings.push({
+        kind: "image",
+        message: `The image ${template.image} of template ${template.name} is not on the engine: new workspaces from it can't start.`,
+        href: "/admin/templates",
+      });
+    const orphans = await listOrphans({ actor }).catch(() => null);
+    const found = orphans ? orphans.workloads.length + orphans.volumes.length : 0;
+    if (orphans && found > 0)
+      warnings.push({
+        kind: "orphans",
+        message: `${orphans.workloads.length} orphaned container(s) and ${orphans.volumes.length} orphaned volume(s): nothing in the database claims them.`,
+        href: "/admin/orphans",
+      });
+  }
+  const sampled = getSampledStats();
+  const running = workloads?.filter((workload) => workload.state === "running") ?? [];
+  let cpuPercent = 0;
+  let memoryBytes = 0;
+  for (const workload of running) {
+    const usage = sampled.workloads.get(workload.id);
+    cpuPercent += usage?.cpuPercent ?? 0;
+    memoryBytes += usage?.memoryBytes ?? 0;
+  }
+  return {
+    users: { total, admins, disabled },
+    workspaces: { total: rows.length, byStatus: workloads ? countStatuses(rows, workloads) : null },
+    usage: {
+      engine: sampled.engine,
+      running: running.length,
+      cpuPercent,
+      memoryBytes,
+      sampledAt: sampled.sampledAt,
+    },
+    recent: recent.events,
+    warnings,
+  };
+}
+
+/** Each row's status from one list of the engine's workloads (by their workspace-id label, else owner and name). */
+function countStatuses(
+  rows: { id: string; ownerId: string; name: string }[],
+  workloads: Workload[],
+): Record<WorkspaceStatus, number> {
+  const prefix = getEnv().LABEL_PREFIX;
+  const byKey = new Map<string, Workload>();
+  for (const workload of workloads) {
+    const key = readWorkloadKey(prefix, workload.labels);
+    if (!key) continue;
+    byKey.set(key.workspaceId ?? `${key.ownerId}:${key.name}`, workload);
+  }
+  const counts = Object.fromEntries(WORKSPACE_STATUSES.map((status) => [status, 0])) as Record<
+    WorkspaceStatus,
+    number
+  >;
+  for (const row of rows) {
+    const workload = byKey.get(row.id) ?? byKey.get(`${row.ownerId}:${row.name}`) ?? null;
+    counts[statusOf(workload, isInFlight(launchKey(row.ownerId, row.name)))] += 1;
+  }
+  return counts;
+}
+
+async function missingImages(templates: { name: string; image: string }[]) {
+  const present = await Promise.all(
+    templates.map((template) =>
+      getRuntime()
+        .imageExists(template.image)
+        .catch(() => true),
+    ),
+  );
+  return templates.filter((_, index) => !present[index]);
+}

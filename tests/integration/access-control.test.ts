@@ -263,13 +263,32 @@ describe("access-control matrix", () => {
 // A request to the admin API; `admin` is what an admin gets. USER stands for a plain user's id, WS for a workspace's.
 type AdminTouch = { method: string; path: string; body?: unknown; admin: number };
 
-const ADMIN_ROUTES: Record<string, Record<string, AdminTouch[]>> = {};
+const ADMIN_ROUTES: Record<string, Record<string, AdminTouch[]>> = {
+  "app/api/v1/admin/workspaces/route.ts": {
+    GET: [{ method: "GET", path: "/api/v1/admin/workspaces?owner=USER&sort=cpu", admin: 200 }],
+  },
+  // Deleting data without the typed count: refused (400 CONFIRMATION_REQUIRED), nothing deleted.
+  "app/api/v1/admin/workspaces/bulk/route.ts": {
+    POST: [
+      {
+        method: "POST",
+        path: "/api/v1/admin/workspaces/bulk",
+        body: { action: "delete", ids: ["WS"], delete_data: true },
+        admin: 400,
+      },
+    ],
+  },
+};
 
 // page file -> the path it serves (USER, WS as above).
-const ADMIN_PAGES: Record<string, string> = {};
+const ADMIN_PAGES: Record<string, string> = {
+  "app/admin/workspaces/page.tsx": "/admin/workspaces",
+};
 
 // Admin server action -> argument lists that would change something if anyone but an admin could call them.
-const ADMIN_ACTIONS: Record<string, unknown[][]> = {};
+const ADMIN_ACTIONS: Record<string, unknown[][]> = {
+  bulkWorkspacesAction: [[{ action: "delete", ids: ["WS"] }]],
+};
 
 let user: TestUser;
 let admin: TestUser;

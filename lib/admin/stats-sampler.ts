@@ -14,7 +14,9 @@ export const SAMPLE_INTERVAL_MS = 10_000;
 /** The first round has no earlier readings to give CPU %: the second comes this soon after it. */
 const FOLLOW_UP_MS = 2_000;
 export const IDLE_STOP_MS = 10 * 60_000;
-const READ_CONCURRENCY = 4;
+// The engine answers a reading at its stats collector's next tick (about a second, whatever the "one-shot"): readings
+// in flight together wait for the same tick, so a round takes ~running / READ_CONCURRENCY seconds.
+const READ_CONCURRENCY = 16;
 
 export type WorkloadUsage = { cpuPercent: number; memoryBytes: number; readAt: string };
 

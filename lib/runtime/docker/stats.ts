@@ -15,7 +15,7 @@ export async function readStats(docker: Docker, id: string): Promise<WorkloadSta
   return statsFromDocker(raw);
 }
 
-/** One-shot: the engine answers at once with the counters (no second reading, so no CPU % of its own). */
+/** One reading of the counters, without the second one stats() waits for (so no CPU % of its own). */
 export async function readUsage(docker: Docker, id: string): Promise<UsageSample | null> {
   const raw = await dockerCall("read the container's usage", (opts) =>
     orNull(

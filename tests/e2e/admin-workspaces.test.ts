@@ -72,7 +72,7 @@ describe("admin: every workspace, in a browser", () => {
     await page.getByRole("heading", { name: "Workspaces" }).waitFor();
     await page.getByLabel("Owner").fill(TAG);
     await page.getByLabel("Template").selectOption("dev");
-    await page.getByRole("button", { name: "Filter" }).click();
+    await page.getByRole("button", { name: "Filter", exact: true }).click();
     await page.waitForURL(new RegExp(`owner=${TAG}.*template=dev`));
     const rows = page.getByTestId("admin-workspace-row");
     await expect.poll(() => rows.count()).toBe(3);

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mapPool } from "@/lib/admin/map-pool";
 import { getDb } from "@/lib/db";
+import { dockerRuntime } from "@/lib/runtime/docker";
 import { type AppServer, startAppServer } from "../support/app-server";
 import { IT } from "../support/prefixes";
 import { docker } from "../support/test-image";
@@ -78,6 +79,20 @@ afterAll(async () => {
 });
 
 describe("admin: every workspace", () => {
+  it("reads the engine's resources and a workload's usage through the runtime seam", async () => {
+    const runtime = dockerRuntime();
+    expect(await runtime.resources()).toEqual({
+      cpus: Number(docker("info", "-f", "{{.NCPU}}")),
+      memoryBytes: Number(docker("info", "-f", "{{.MemTotal}}")),
+    });
+    const [row] = (await list(`owner=${TAG}`)).workspaces;
+    const reading = await runtime.usage(row?.container_id ?? "");
+    expect(reading?.cpuNs).toBeGreaterThan(0);
+    expect(reading?.memoryBytes).toBeGreaterThan(0);
+    expect(Date.parse(reading?.readAt ?? "")).toBeGreaterThan(Date.now() - 60_000);
+    expect(await runtime.usage("0".repeat(64))).toBeNull();
+  });
+
   it("filters, sorts and pages on the server", async () => {
     const all = await list(`owner=${TAG}`);
     expect(all.total).toBe(TOTAL);

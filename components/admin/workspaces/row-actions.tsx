@@ -28,7 +28,7 @@ export function RowActions({
     controls.status === "stopped" || controls.status === "error" || controls.status === "not_created";
   return (
     <div className="flex flex-col items-end gap-1">
-      <div className="flex flex-wrap justify-end gap-1">
+      <div className="flex justify-end gap-1">
         {startable && (
           <Button
             variant="outline"

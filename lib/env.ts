@@ -150,6 +150,9 @@ export const envSchema = z.object({
   // How long SIGTERM waits for in-flight requests (a launch) before the process exits anyway.
   SHUTDOWN_DRAIN_MS: int(0, 600_000).default(8000),
 
+  // Admin: how many workspaces a bulk action works on at once (each a launch, stop or removal on the engine).
+  ADMIN_BULK_CONCURRENCY: int(1, 32).default(4),
+
   // Test hooks only: a launch stops at this step (or pauses TEST_FAULT_DELAY_MS), so crash tests hit it exactly.
   TEST_FAULT_POINT: z.enum(FAULT_POINTS, { message: `must be one of ${FAULT_POINTS.join(", ")}` }).optional(),
   TEST_FAULT_DELAY_MS: int(0, 600_000).optional(),

@@ -1,5 +1,5 @@
 // Performance report for Spawner: raw Docker vs the app's launch, the container list at 1,000 containers,
-// a burst of 20 launches and server memory. Run: npm run bench (BENCH_ROUNDS=15 by default).
+// a burst of 20 launches, server memory, and the admin's workspace page at 1,000 workspaces of 200 users. Run: npm run bench (BENCH_ROUNDS=15 by default).
 // It always cleans up (containers, network, server, temp DB) and exits 0 when it ran through, even if targets
 // are missed: it is a report. It exits non-zero only when something crashed.
 import { randomBytes } from "node:crypto";
@@ -9,6 +9,7 @@ import { parseEnv } from "@/lib/env";
 import type { AppServer } from "../tests/support/app-server";
 import { createTestDatabase } from "../tests/support/database";
 import { buildTestImage } from "../tests/support/test-image";
+import { adminWorkspacesPhase } from "./bench/admin-workspaces-phase";
 import { ensureNetwork, removeLabelled, removeNetwork } from "./bench/docker";
 import { forwardAuthPhase } from "./bench/forward-auth-phase";
 import { burstOf20, hundredLaunches, launchLatency } from "./bench/launch-phases";
@@ -52,9 +53,13 @@ async function main(): Promise<void> {
   const idle = treeMemory(Number(app.process.pid));
   logMemory("RSS idle", idle);
   const ctx = { env, app, db: state.db };
-  // BENCH_ONLY=forward-auth runs that phase alone (for working on it).
+  // BENCH_ONLY=forward-auth or admin-workspaces runs that phase alone (for working on it).
   if (process.env.BENCH_ONLY === "forward-auth") {
     rows.push(...(await forwardAuthPhase(ctx, appEnv)));
+    return;
+  }
+  if (process.env.BENCH_ONLY === "admin-workspaces") {
+    rows.push(...(await adminWorkspacesPhase(ctx)));
     return;
   }
 
@@ -73,6 +78,8 @@ async function main(): Promise<void> {
   );
   rows.push(...(await listAt1000(ctx)));
   rows.push(...(await forwardAuthPhase(ctx, appEnv)));
+  // Last: it replaces the earlier phases' workspaces with its own 1,000.
+  rows.push(...(await adminWorkspacesPhase(ctx)));
   console.log(`\n[bench] measurements done in ${ms(performance.now() - began)}`);
 }
 

@@ -1,9 +1,13 @@
-// Admin verbs authorize inside the use case too (not only in withAdmin/adminAction): no caller can forget it.
+// Admin use cases check the actor themselves (not only their route or action): no caller can forget it, and anyone
+// else is told the thing does not exist — the same 404 as a path that does not exist, so nothing can be probed.
 import type { Actor } from "@/lib/auth/actor";
 import { isAdmin } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
 
-/** Anyone but an admin gets the same 404 as a path that does not exist. */
+export function adminNotFound(): AppError {
+  return new AppError("NOT_FOUND", "There is no such API endpoint.");
+}
+
 export function assertAdmin(actor: Actor): void {
-  if (!isAdmin(actor)) throw new AppError("NOT_FOUND", "There is no such API endpoint.");
+  if (!isAdmin(actor)) throw adminNotFound();
 }

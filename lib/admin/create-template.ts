@@ -3,11 +3,10 @@
 import "server-only";
 import { Prisma } from "@prisma/client";
 import { type AdminTemplateView, adminTemplateView } from "@/lib/admin/admin-template-view";
+import { assertAdmin } from "@/lib/admin/assert-admin";
 import { assertImagePresent, templateColumns, templateNameTaken } from "@/lib/admin/template-rules";
 import { audited } from "@/lib/audit/audited";
 import type { Actor } from "@/lib/auth/actor";
-import { isAdmin } from "@/lib/auth/authorize";
-import { adminNotFound } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { templateFromRow } from "@/lib/templates/template";
 import { ensureSeededTemplates } from "@/lib/templates/template-store";
@@ -20,7 +19,7 @@ export async function createTemplate({
   actor: Actor;
   input: TemplateInput;
 }): Promise<AdminTemplateView> {
-  if (!isAdmin(actor)) throw adminNotFound();
+  assertAdmin(actor);
   return audited(
     actor,
     { action: "template.create", target: { type: "template", name: input.name } },

@@ -7,10 +7,11 @@
 import "server-only";
 import { afterAnyLaunch } from "@/lib/admin/after-launch";
 import { assertAdmin } from "@/lib/admin/assert-admin";
-import { auditItems, eachWorkspaceOf, type WorkspaceResult } from "@/lib/admin/each-workspace";
+import { eachWorkspaceOf, type WorkspaceResult } from "@/lib/admin/each-workspace";
 import { listOrphans } from "@/lib/admin/list-orphans";
 import { lockOutUser } from "@/lib/admin/lock-out-user";
 import { assertNotSelf, findUser, nameUser } from "@/lib/admin/user-rules";
+import { auditItemsOf } from "@/lib/audit/audit-items";
 import { audited } from "@/lib/audit/audited";
 import type { AuditEntry } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
@@ -58,7 +59,7 @@ export async function deleteUser({
         deleteWorkspace({ actor: batch, workspaceId: workspace.id, keepData: !input.delete_volumes }),
       ),
     );
-    draft.details.workspaces = auditItems(workspaces);
+    draft.details.items = auditItemsOf(workspaces, batch.auditBatch ?? [], "workspace.delete");
     const failed = workspaces.find((result) => !result.ok);
     if (failed)
       throw new AppError(

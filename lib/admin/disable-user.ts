@@ -4,11 +4,12 @@
 import "server-only";
 import { afterAnyLaunch } from "@/lib/admin/after-launch";
 import { assertAdmin } from "@/lib/admin/assert-admin";
-import { auditItems, eachWorkspaceOf, type WorkspaceResult } from "@/lib/admin/each-workspace";
+import { eachWorkspaceOf, type WorkspaceResult } from "@/lib/admin/each-workspace";
 import { lockOutUser } from "@/lib/admin/lock-out-user";
 import { assertNotSelf, findUser, nameUser } from "@/lib/admin/user-rules";
 import type { UserView } from "@/lib/admin/user-view";
 import { userViewOf } from "@/lib/admin/user-views";
+import { auditItemsOf } from "@/lib/audit/audit-items";
 import { audited } from "@/lib/audit/audited";
 import type { AuditEntry } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
@@ -34,7 +35,7 @@ export async function disableUser({
     const workspaces = await eachWorkspaceOf(user.id, (workspace) =>
       afterAnyLaunch(workspace, () => stopWorkspace({ actor: batch, workspaceId: workspace.id })),
     );
-    draft.details.stopped = auditItems(workspaces);
+    draft.details.items = auditItemsOf(workspaces, batch.auditBatch ?? [], "workspace.stop");
     return { user: await userViewOf(await findUser(user.id)), workspaces };
   });
 }

@@ -2,11 +2,10 @@
 // those made from it keep working. dev and prod can't be disabled: every user has those two slots.
 import "server-only";
 import type { AdminTemplateView } from "@/lib/admin/admin-template-view";
+import { assertAdmin } from "@/lib/admin/assert-admin";
 import { findTemplateRow, viewOfTemplate } from "@/lib/admin/find-admin-template";
 import { audited } from "@/lib/audit/audited";
 import type { Actor } from "@/lib/auth/actor";
-import { isAdmin } from "@/lib/auth/authorize";
-import { adminNotFound } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { isSlotName } from "@/lib/templates/seeded-templates";
@@ -20,7 +19,7 @@ export async function setTemplateEnabled({
   templateId: string;
   enabled: boolean;
 }): Promise<AdminTemplateView> {
-  if (!isAdmin(actor)) throw adminNotFound();
+  assertAdmin(actor);
   return audited(
     actor,
     {

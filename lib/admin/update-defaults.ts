@@ -3,11 +3,10 @@
 // below defaults, images present on the engine; then the seeded templates that still follow the settings are
 // written again (a new version where an image changes).
 import "server-only";
+import { assertAdmin } from "@/lib/admin/assert-admin";
 import { type DefaultsView, defaultsView } from "@/lib/admin/defaults-view";
 import { audited } from "@/lib/audit/audited";
 import type { Actor } from "@/lib/auth/actor";
-import { isAdmin } from "@/lib/auth/authorize";
-import { adminNotFound } from "@/lib/auth/session";
 import {
   DEFAULT_KEYS,
   type DefaultsOverride,
@@ -31,7 +30,7 @@ export async function updateDefaults({
   actor: Actor;
   override: DefaultsOverride;
 }): Promise<DefaultsView> {
-  if (!isAdmin(actor)) throw adminNotFound();
+  assertAdmin(actor);
   return audited(
     actor,
     { action: "defaults.update", target: { type: "defaults", name: "defaults" } },

@@ -4,12 +4,11 @@
 // seeded template no longer follows the settings.
 import "server-only";
 import { type AdminTemplateView, templateInputOf } from "@/lib/admin/admin-template-view";
+import { assertAdmin } from "@/lib/admin/assert-admin";
 import { findTemplateRow, viewOfTemplate } from "@/lib/admin/find-admin-template";
 import { assertImagePresent, templateColumns } from "@/lib/admin/template-rules";
 import { audited } from "@/lib/audit/audited";
 import type { Actor } from "@/lib/auth/actor";
-import { isAdmin } from "@/lib/auth/authorize";
-import { adminNotFound } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { templateFromRow } from "@/lib/templates/template";
@@ -28,7 +27,7 @@ export async function updateTemplate({
   templateId: string;
   input: Fields & { name?: string };
 }): Promise<AdminTemplateView> {
-  if (!isAdmin(actor)) throw adminNotFound();
+  assertAdmin(actor);
   return audited(
     actor,
     { action: "template.update", target: { type: "template", id: templateId } },

@@ -2,12 +2,11 @@
 // of the whole log never holds it in memory. Keyset pages (at, id): rows written meanwhile neither repeat nor shift.
 import "server-only";
 import type { AuditEvent } from "@prisma/client";
+import { assertAdmin } from "@/lib/admin/assert-admin";
 import { type AuditEventView, auditViewOf } from "@/lib/audit/audit-view";
 import { type AuditFilter, auditWhere } from "@/lib/audit/audit-where";
 import { NEWEST_FIRST } from "@/lib/audit/list-audit-events";
 import type { Actor } from "@/lib/auth/actor";
-import { isAdmin } from "@/lib/auth/authorize";
-import { adminNotFound } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 
 const BATCH = 500;
@@ -20,7 +19,7 @@ export function exportAuditEvents({
   actor: Actor;
   filter?: AuditFilter;
 }): AsyncGenerator<AuditEventView[]> {
-  if (!isAdmin(actor)) throw adminNotFound();
+  assertAdmin(actor);
   return batches(filter);
 }
 

@@ -1,10 +1,9 @@
 // Use case: the audit log for admins (404 for anyone else): newest first, filtered and paginated in the database.
 import "server-only";
+import { assertAdmin } from "@/lib/admin/assert-admin";
 import { type AuditEventView, auditViewOf } from "@/lib/audit/audit-view";
 import { type AuditFilter, auditWhere } from "@/lib/audit/audit-where";
 import type { Actor } from "@/lib/auth/actor";
-import { isAdmin } from "@/lib/auth/authorize";
-import { adminNotFound } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 
 export type AuditPage = { events: AuditEventView[]; total: number; page: number; pageSize: number };
@@ -23,7 +22,7 @@ export async function listAuditEvents({
   page?: number;
   pageSize?: number;
 }): Promise<AuditPage> {
-  if (!isAdmin(actor)) throw adminNotFound();
+  assertAdmin(actor);
   const where = auditWhere(filter);
   const [rows, total] = await Promise.all([
     getDb().auditEvent.findMany({

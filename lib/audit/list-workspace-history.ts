@@ -3,6 +3,7 @@
 // and a bulk action's event shows here as this workspace's own item. Admins see who acted; the owner sees
 // themselves as "you", the system as "Spawner", and any other actor (necessarily an admin) as "an administrator".
 import "server-only";
+import type { AuditItem } from "@/lib/audit/audit-items";
 import { type AuditEventView, auditViewOf } from "@/lib/audit/audit-view";
 import { NEWEST_FIRST } from "@/lib/audit/list-audit-events";
 import type { Actor } from "@/lib/auth/actor";
@@ -21,13 +22,8 @@ export type HistoryEntry = {
   bulk: string | null;
 };
 
-type Item = {
-  action?: unknown;
-  target?: { id?: unknown };
-  owner?: { id?: unknown } | null;
-  outcome?: unknown;
-  details?: unknown;
-};
+// Items as stored (lib/audit/audit-items.ts); read defensively, since details are JSON from any version.
+type Item = Partial<Record<keyof AuditItem, unknown>> & { owner?: { id?: unknown } | null };
 
 export async function listWorkspaceHistory({
   actor,
@@ -72,7 +68,7 @@ export async function listWorkspaceHistory({
       ];
     const items = Array.isArray(event.details.items) ? (event.details.items as Item[]) : [];
     const item = items.find(
-      (candidate) => candidate?.target?.id === workspace.id && candidate?.owner?.id === workspace.ownerId,
+      (candidate) => candidate?.id === workspace.id && candidate?.owner?.id === workspace.ownerId,
     );
     if (!item) return [];
     const details =

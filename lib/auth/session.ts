@@ -2,6 +2,7 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import type { Session } from "next-auth";
+import { adminNotFound } from "@/lib/admin/assert-admin";
 import { auth } from "@/lib/auth/auth";
 import { AppError } from "@/lib/errors";
 
@@ -25,11 +26,6 @@ export async function requireUser(): Promise<SessionUser> {
   const user = await currentUser();
   if (!user) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
   return user;
-}
-
-/** The admin area's answer to anyone else: the same 404 as a path that does not exist (nothing to probe). */
-export function adminNotFound(): AppError {
-  return new AppError("NOT_FOUND", "There is no such API endpoint.");
 }
 
 /** For admin handlers and actions: 401 without a session, 404 for anyone but an admin. */

@@ -87,6 +87,17 @@ export type WorkloadStats = {
   readAt: string;
 };
 
+/** A workload's cumulative CPU time at one moment: two readings give its CPU % over the time between them. */
+export type UsageSample = {
+  /** CPU time used since it started, in nanoseconds (100% of one CPU for one second is 1e9). */
+  cpuNs: number;
+  memoryBytes: number;
+  readAt: string;
+};
+
+/** What the engine has to give to its workloads (a Swarm runtime: the sum over its nodes). */
+export type EngineResources = { cpus: number; memoryBytes: number };
+
 export type LogLine = { stream: "stdout" | "stderr"; text: string };
 
 export type WorkloadEvent = {
@@ -132,6 +143,9 @@ export interface Runtime {
   ): Promise<() => void>;
   readAllLogs(id: string): Promise<string>;
   stats(id: string): Promise<WorkloadStats>;
+  /** One quick reading of a running workload's counters (stats() waits for a second one); null when it is gone. */
+  usage(id: string): Promise<UsageSample | null>;
+  resources(): Promise<EngineResources>;
   watch(
     selector: LabelSelector,
     handlers: { onEvent: (event: WorkloadEvent) => void; onClose: () => void },

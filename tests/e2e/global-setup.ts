@@ -15,6 +15,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     mailDir: string;
+    /** The app's database, for tests that set up what no page does (an admin) or check what a page recorded. */
+    databaseUrl: string;
     /** The e2e git server's repositories as workspaces reach them, and the private one's token. */
     gitPublicUrl: string;
     gitPrivateUrl: string;
@@ -71,6 +73,7 @@ export default async function setup(project: TestProject) {
   }
   project.provide("baseUrl", app.url);
   project.provide("mailDir", mailDir);
+  project.provide("databaseUrl", databaseUrl);
   project.provide("gitPublicUrl", git.publicUrl);
   project.provide("gitPrivateUrl", git.privateUrl);
   project.provide("gitToken", git.token);

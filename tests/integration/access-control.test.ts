@@ -327,6 +327,20 @@ const ADMIN_ROUTES: Record<string, Record<string, AdminTouch[]>> = {
   "app/api/v1/admin/audit/export/route.ts": {
     GET: [{ method: "GET", path: "/api/v1/admin/audit/export?target=WS", admin: 200 }],
   },
+  "app/api/v1/admin/workspaces/route.ts": {
+    GET: [{ method: "GET", path: "/api/v1/admin/workspaces?owner=USER&sort=cpu", admin: 200 }],
+  },
+  // Deleting data without the typed count: refused (400 CONFIRMATION_REQUIRED), nothing deleted.
+  "app/api/v1/admin/workspaces/bulk/route.ts": {
+    POST: [
+      {
+        method: "POST",
+        path: "/api/v1/admin/workspaces/bulk",
+        body: { action: "delete", ids: ["WS"], delete_data: true },
+        admin: 400,
+      },
+    ],
+  },
 };
 
 // page file -> the path it serves (USER, WS as above).
@@ -337,6 +351,7 @@ const ADMIN_PAGES: Record<string, string> = {
   "app/admin/users/page.tsx": "/admin/users",
   "app/admin/orphans/page.tsx": "/admin/orphans",
   "app/admin/audit/page.tsx": "/admin/audit",
+  "app/admin/workspaces/page.tsx": "/admin/workspaces",
 };
 
 // Admin server action -> argument lists that would change something if anyone but an admin could call them.
@@ -365,6 +380,7 @@ const ADMIN_ACTIONS: Record<string, unknown[][]> = {
   giveOrphanVolumeAction: [["no-such-volume", { user_id: "USER" }]],
   removeOrphanVolumeAction: [["no-such-volume"]],
   removeOrphanWorkloadAction: [["no-such-workload"]],
+  bulkWorkspacesAction: [[{ action: "delete", ids: ["WS"] }]],
 };
 
 let user: TestUser;

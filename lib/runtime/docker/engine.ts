@@ -2,7 +2,7 @@
 import "server-only";
 import type Docker from "dockerode";
 import { dockerCall } from "@/lib/runtime/docker/call";
-import type { EngineInfo } from "@/lib/runtime/runtime";
+import type { EngineInfo, EngineResources } from "@/lib/runtime/runtime";
 
 export async function engineInfo(docker: Docker): Promise<EngineInfo> {
   // dockerode's version() honours abortSignal; its type definitions don't list the option yet.
@@ -10,4 +10,15 @@ export async function engineInfo(docker: Docker): Promise<EngineInfo> {
     (docker.version as unknown as (options: object) => Promise<Docker.DockerVersion>).call(docker, opts),
   );
   return { version: version.Version, apiVersion: version.ApiVersion, os: version.Os, arch: version.Arch };
+}
+
+/** The engine's CPUs and memory, as `docker info` reports them (NCPU, MemTotal). */
+export async function engineResources(docker: Docker): Promise<EngineResources> {
+  const info = await dockerCall("read the container engine's resources", (opts) =>
+    (docker.info as unknown as (options: object) => Promise<{ NCPU?: number; MemTotal?: number }>).call(
+      docker,
+      opts,
+    ),
+  );
+  return { cpus: info.NCPU ?? 0, memoryBytes: info.MemTotal ?? 0 };
 }

@@ -12,12 +12,12 @@ import {
   stopWorkload,
   updateWorkloadLimits,
 } from "@/lib/runtime/docker/containers";
-import { engineInfo } from "@/lib/runtime/docker/engine";
+import { engineInfo, engineResources } from "@/lib/runtime/docker/engine";
 import { watchEvents } from "@/lib/runtime/docker/events";
 import { pathOwner, writeFiles } from "@/lib/runtime/docker/files";
 import { imageExists } from "@/lib/runtime/docker/images";
 import { followLogs, readAllLogs } from "@/lib/runtime/docker/logs";
-import { readStats } from "@/lib/runtime/docker/stats";
+import { readStats, readUsage } from "@/lib/runtime/docker/stats";
 import { runTask } from "@/lib/runtime/docker/task";
 import { userOf } from "@/lib/runtime/docker/user";
 import { listVolumes, removeVolume, volumeExists } from "@/lib/runtime/docker/volumes";
@@ -46,6 +46,8 @@ export function dockerRuntime(docker: Docker = getDocker()): Runtime {
     followLogs: (id, options) => followLogs(docker, id, options),
     readAllLogs: (id) => readAllLogs(docker, id),
     stats: (id) => readStats(docker, id),
+    usage: (id) => readUsage(docker, id),
+    resources: () => engineResources(docker),
     watch: (selector, handlers) => watchEvents(docker, selector, handlers),
   };
 }

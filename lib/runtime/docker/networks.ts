@@ -6,9 +6,21 @@ import { hasStatus, orNull } from "@/lib/runtime/docker/errors";
 
 // Networks are long-lived: once seen, this process does not look again (create re-checks if it vanished).
 const knownNetworks = new Set<string>();
+// Launches in parallel (a bulk start) share one look-up-and-create: the engine's CheckDuplicate is best effort,
+// and two creates at once can make two networks of one name, which no container can then be started on.
+const ensuring = new Map<string, Promise<void>>();
 
-export async function ensureNetwork(docker: Docker, name: string): Promise<void> {
-  if (knownNetworks.has(name)) return;
+export function ensureNetwork(docker: Docker, name: string): Promise<void> {
+  if (knownNetworks.has(name)) return Promise.resolve();
+  let pending = ensuring.get(name);
+  if (!pending) {
+    pending = lookUpOrCreate(docker, name).finally(() => ensuring.delete(name));
+    ensuring.set(name, pending);
+  }
+  return pending;
+}
+
+async function lookUpOrCreate(docker: Docker, name: string): Promise<void> {
   const networks = await dockerCall("look up the network", (opts) =>
     docker.listNetworks({ ...opts, filters: { name: [name] } }),
   );

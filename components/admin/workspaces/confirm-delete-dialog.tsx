@@ -1,0 +1,103 @@
+"use client";
+
+import { Trash2 } from "lucide-react";
+import { useState } from "react";
+import {
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+  AlertDialogTrigger,
+} from "@/components/ui/alert-dialog";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+
+/**
+ * Delete asks first; data is kept for the owners unless the admin says otherwise, and removing it takes typing
+ * `confirmWord` (a bulk action's number of workspaces, one workspace's name).
+ */
+export function ConfirmDeleteDialog({
+  title,
+  what,
+  confirmWord,
+  disabled,
+  onConfirm,
+}: {
+  title: string;
+  /** "these 12 workspaces", "this workspace" */
+  what: string;
+  confirmWord: string;
+  disabled: boolean;
+  onConfirm: (deleteData: boolean, typed: string) => void;
+}) {
+  const [deleteData, setDeleteData] = useState(false);
+  const [typed, setTyped] = useState("");
+  const reset = () => {
+    setDeleteData(false);
+    setTyped("");
+  };
+  const confirmed = !deleteData || typed.trim() === confirmWord;
+  return (
+    <AlertDialog onOpenChange={(open) => open && reset()}>
+      <AlertDialogTrigger asChild>
+        <Button
+          variant="outline"
+          size="sm"
+          disabled={disabled}
+          className="text-destructive hover:text-destructive"
+        >
+          <Trash2 aria-hidden />
+          Delete
+        </Button>
+      </AlertDialogTrigger>
+      <AlertDialogContent data-testid="confirm-delete">
+        <AlertDialogHeader>
+          <AlertDialogTitle>{title}</AlertDialogTitle>
+          <AlertDialogDescription>
+            The containers of {what} go.{" "}
+            {deleteData
+              ? "Their data is removed for good."
+              : "Their data volumes are kept: each owner can attach theirs to a new workspace or remove it."}
+          </AlertDialogDescription>
+        </AlertDialogHeader>
+        <div className="flex items-center gap-2">
+          <Checkbox
+            id="delete-data"
+            checked={deleteData}
+            onCheckedChange={(checked) => setDeleteData(checked === true)}
+          />
+          <Label htmlFor="delete-data">Also delete their data</Label>
+        </div>
+        {deleteData && (
+          <div className="flex flex-col gap-2">
+            <Label htmlFor="delete-confirm">
+              Type <span className="font-mono font-semibold">{confirmWord}</span> to confirm
+            </Label>
+            <Input
+              id="delete-confirm"
+              autoComplete="off"
+              value={typed}
+              onChange={(event) => setTyped(event.target.value)}
+            />
+          </div>
+        )}
+        <AlertDialogFooter>
+          <AlertDialogCancel>Cancel</AlertDialogCancel>
+          <AlertDialogAction
+            variant="destructive"
+            disabled={!confirmed}
+            onClick={() => onConfirm(deleteData, typed.trim())}
+          >
+            Delete
+          </AlertDialogAction>
+        </AlertDialogFooter>
+      </AlertDialogContent>
+    </AlertDialog>
+  );
+}

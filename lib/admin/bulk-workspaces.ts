@@ -1,0 +1,110 @@
+// Use case (admins only): start, stop, restart or delete many workspaces at once — a selection or everything a
+// filter matches — through the SAME use cases as one workspace's buttons, with the admin as actor (the owner stays
+// the owner), a few at a time (ADMIN_BULK_CONCURRENCY), a result per workspace, and ONE audit event with the items.
+// Deleting data takes the typed number of workspaces it deletes.
+import "server-only";
+import { assertAdmin } from "@/lib/admin/assert-admin";
+import { type BulkTarget, resolveBulkTargets } from "@/lib/admin/bulk-targets";
+import { mapPool } from "@/lib/admin/map-pool";
+import { auditItemsOf } from "@/lib/audit/audit-items";
+import { type AuditEntry, outcomeOf, recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/actor";
+import { getEnv } from "@/lib/env";
+import { AppError, describeError, type ErrorCode } from "@/lib/errors";
+import type { BulkAction, BulkWorkspacesInput } from "@/lib/validations/admin-workspaces";
+import { deleteWorkspace } from "@/lib/workspaces/delete-workspace";
+import { restartWorkspace } from "@/lib/workspaces/restart-workspace";
+import { startWorkspace } from "@/lib/workspaces/start-workspace";
+import { stopWorkspace } from "@/lib/workspaces/stop-workspace";
+
+export type BulkItemResult = BulkTarget & { ok: boolean; error?: { code: ErrorCode; message: string } };
+
+export type BulkResult = {
+  action: BulkAction;
+  delete_data: boolean;
+  total: number;
+  succeeded: number;
+  failed: number;
+  results: BulkItemResult[];
+};
+
+type Verb = (actor: Actor, workspaceId: string, input: BulkWorkspacesInput) => Promise<unknown>;
+
+const VERBS: Record<BulkAction, Verb> = {
+  start: (actor, workspaceId) => startWorkspace({ actor, workspaceId }),
+  stop: (actor, workspaceId) => stopWorkspace({ actor, workspaceId }),
+  restart: (actor, workspaceId) => restartWorkspace({ actor, workspaceId }),
+  delete: (actor, workspaceId, input) =>
+    deleteWorkspace({ actor, workspaceId, keepData: !input.delete_data }),
+};
+
+function assertConfirmed(input: BulkWorkspacesInput, count: number): void {
+  if (input.action !== "delete" || !input.delete_data || count === 0) return;
+  if (input.confirm?.trim() === String(count)) return;
+  throw new AppError(
+    "CONFIRMATION_REQUIRED",
+    `Deleting ${count} workspace${count === 1 ? "" : "s"} with their data can't be undone: type ${count} to confirm.`,
+  );
+}
+
+async function runOne(actor: Actor, target: BulkTarget, input: BulkWorkspacesInput): Promise<BulkItemResult> {
+  try {
+    await VERBS[input.action](actor, target.id, input);
+    return { ...target, ok: true };
+  } catch (error) {
+    // Our own messages only (never an engine's raw text); anything unexpected is logged once here.
+    const { code, message } = describeError(error, "admin-bulk").body.error;
+    return { ...target, ok: false, error: { code, message } };
+  }
+}
+
+export async function bulkWorkspaces({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: BulkWorkspacesInput;
+}): Promise<BulkResult> {
+  assertAdmin(actor);
+  const action = `admin.bulk-${input.action}`;
+  const selection = input.ids ? { ids: input.ids.length } : { filter: input.filter ?? {} };
+  const audit = (outcome: string, details: Record<string, unknown>, count = 0) =>
+    recordAudit(actor, {
+      action,
+      target: { type: "workspace", name: `${count} workspace${count === 1 ? "" : "s"}` },
+      outcome,
+      details: { selection, delete_data: input.delete_data, ...details },
+    });
+  let targets: BulkTarget[];
+  try {
+    targets = await resolveBulkTargets(input);
+    assertConfirmed(input, targets.filter((target) => target.owner).length);
+  } catch (error) {
+    await audit(outcomeOf(error), {});
+    throw error;
+  }
+  // The use cases add their own entries here instead of one row each: this action records them as one event.
+  const batch: AuditEntry[] = [];
+  const results = await mapPool(targets, getEnv().ADMIN_BULK_CONCURRENCY, (target) =>
+    runOne({ ...actor, auditBatch: batch }, target, input),
+  );
+  const failed = results.filter((result) => !result.ok);
+  await audit(
+    failed[0]?.error?.code ?? "ok",
+    {
+      succeeded: results.length - failed.length,
+      failed: failed.length,
+      // One per result (also for an id that was not found), with what its use case recorded.
+      items: auditItemsOf(results, batch, `workspace.${input.action}`),
+    },
+    results.length,
+  );
+  return {
+    action: input.action,
+    delete_data: input.delete_data,
+    total: results.length,
+    succeeded: results.length - failed.length,
+    failed: failed.length,
+    results,
+  };
+}

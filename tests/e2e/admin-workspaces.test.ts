@@ -135,4 +135,19 @@ describe("admin: every workspace, in a browser", () => {
       );
     expect(statuses).toEqual(["running", "stopped", "stopped"]);
   });
+
+  it("finds the bulk stop in the audit log", async () => {
+    await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Audit log" }).click();
+    await page.waitForURL(/\/admin\/audit/);
+    await page.getByLabel("Action").fill("admin.bulk-stop");
+    await page.getByLabel("Actor").fill(adminEmail);
+    await page.getByRole("button", { name: "Filter", exact: true }).click();
+    await page.waitForURL(/action=admin.bulk-stop/);
+    const rows = page.locator('[data-testid="audit-row"][data-action="admin.bulk-stop"]');
+    await expect.poll(() => rows.count()).toBe(1);
+    const text = (await rows.first().textContent()) ?? "";
+    expect(text).toContain(adminEmail);
+    expect(text).toContain("2 workspaces");
+    expect(text).toContain("2 items: 2 ok");
+  });
 });

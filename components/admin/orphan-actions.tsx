@@ -26,12 +26,16 @@ function RemoveButton({
   text,
   pending,
   onRemove,
+  typeToConfirm,
 }: {
   title: string;
   text: string;
   pending: boolean;
-  onRemove: () => void;
+  onRemove: (typed: string) => void;
+  /** When set, Remove stays off until this is typed (removing data for good). */
+  typeToConfirm?: string;
 }) {
+  const [typed, setTyped] = useState("");
   return (
     <AlertDialog>
       <AlertDialogTrigger asChild>
@@ -49,9 +53,22 @@ function RemoveButton({
           <AlertDialogTitle>{title}</AlertDialogTitle>
           <AlertDialogDescription>{text}</AlertDialogDescription>
         </AlertDialogHeader>
+        {typeToConfirm && (
+          <Input
+            value={typed}
+            onChange={(event) => setTyped(event.target.value)}
+            placeholder={typeToConfirm}
+            aria-label={`Type ${typeToConfirm} to confirm`}
+          />
+        )}
         <AlertDialogFooter>
           <AlertDialogCancel>Cancel</AlertDialogCancel>
-          <AlertDialogAction onClick={onRemove}>Remove</AlertDialogAction>
+          <AlertDialogAction
+            disabled={!!typeToConfirm && typed.trim() !== typeToConfirm}
+            onClick={() => onRemove(typed)}
+          >
+            Remove
+          </AlertDialogAction>
         </AlertDialogFooter>
       </AlertDialogContent>
     </AlertDialog>
@@ -110,9 +127,10 @@ export function OrphanVolumeActions({ volume }: { volume: OrphanVolume }) {
         </Button>
         <RemoveButton
           title={`Remove ${volume.name}?`}
-          text="Its data is removed from the engine for good."
+          text="Its data is removed from the engine for good. Type the volume's name to confirm."
           pending={pending}
-          onRemove={() => run(() => removeOrphanVolumeAction(volume.name))}
+          typeToConfirm={volume.name}
+          onRemove={(typed) => run(() => removeOrphanVolumeAction(volume.name, typed))}
         />
       </form>
       <ErrorText error={error} />

@@ -7,6 +7,7 @@ import { assertAdmin } from "@/lib/admin/assert-admin";
 import { type BulkTarget, resolveBulkTargets } from "@/lib/admin/bulk-targets";
 import { mapPool } from "@/lib/admin/map-pool";
 import { auditItemsOf } from "@/lib/audit/audit-items";
+import { beginAudit } from "@/lib/audit/begin-audit";
 import { type AuditEntry, outcomeOf, recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { getEnv } from "@/lib/env";
@@ -68,37 +69,33 @@ export async function bulkWorkspaces({
   assertAdmin(actor);
   const action = `admin.bulk-${input.action}`;
   const selection = input.ids ? { ids: input.ids.length } : { filter: input.filter ?? {} };
-  const audit = (outcome: string, details: Record<string, unknown>, count = 0) =>
-    recordAudit(actor, {
-      action,
-      target: { type: "workspace", name: `${count} workspace${count === 1 ? "" : "s"}` },
-      outcome,
-      details: { selection, delete_data: input.delete_data, ...details },
-    });
+  const target = (count: number) => ({
+    type: "workspace",
+    name: `${count} workspace${count === 1 ? "" : "s"}`,
+  });
+  const base = { selection, delete_data: input.delete_data };
   let targets: BulkTarget[];
   try {
     targets = await resolveBulkTargets(input);
-    assertConfirmed(input, targets.filter((target) => target.owner).length);
+    assertConfirmed(input, targets.filter((candidate) => candidate.owner).length);
   } catch (error) {
-    await audit(outcomeOf(error), {});
+    await recordAudit(actor, { action, target: target(0), outcome: outcomeOf(error), details: base });
     throw error;
   }
+  // Recorded before the first workspace is touched, completed with every item at the end.
+  const open = await beginAudit(actor, { action, target: target(targets.length), details: base });
   // The use cases add their own entries here instead of one row each: this action records them as one event.
   const batch: AuditEntry[] = [];
-  const results = await mapPool(targets, getEnv().ADMIN_BULK_CONCURRENCY, (target) =>
-    runOne({ ...actor, auditBatch: batch }, target, input),
+  const results = await mapPool(targets, getEnv().ADMIN_BULK_CONCURRENCY, (one) =>
+    runOne({ ...actor, auditBatch: batch }, one, input),
   );
   const failed = results.filter((result) => !result.ok);
-  await audit(
-    failed[0]?.error?.code ?? "ok",
-    {
-      succeeded: results.length - failed.length,
-      failed: failed.length,
-      // One per result (also for an id that was not found), with what its use case recorded.
-      items: auditItemsOf(results, batch, `workspace.${input.action}`),
-    },
-    results.length,
-  );
+  await open.finish(failed[0]?.error?.code ?? "ok", {
+    succeeded: results.length - failed.length,
+    failed: failed.length,
+    // One per result (also for an id that was not found), with what its use case recorded.
+    items: auditItemsOf(results, batch, `workspace.${input.action}`),
+  });
   return {
     action: input.action,
     delete_data: input.delete_data,

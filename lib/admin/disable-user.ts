@@ -13,6 +13,7 @@ import { auditItemsOf } from "@/lib/audit/audit-items";
 import { audited } from "@/lib/audit/audited";
 import type { AuditEntry } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
+import { AppError } from "@/lib/errors";
 import { stopWorkspace } from "@/lib/workspaces/stop-workspace";
 
 export type DisableResult = { user: UserView; workspaces: WorkspaceResult[] };
@@ -36,6 +37,15 @@ export async function disableUser({
       afterAnyLaunch(workspace, () => stopWorkspace({ actor: batch, workspaceId: workspace.id })),
     );
     draft.details.items = auditItemsOf(workspaces, batch.auditBatch ?? [], "workspace.stop");
+    // Locked out either way; a stop that failed (the engine down) is this verb's outcome, and disabling again retries.
+    const failed = workspaces.filter((result) => !result.ok);
+    if (failed.length > 0)
+      throw new AppError(
+        failed[0]?.error?.code === "CONTAINER_ENGINE_UNAVAILABLE"
+          ? "CONTAINER_ENGINE_UNAVAILABLE"
+          : "CONFLICT",
+        `The account is disabled and signed out everywhere, but ${failed.length} of its workspaces could not be stopped (${failed.map((result) => result.name).join(", ")}). Disable it again to retry.`,
+      );
     return { user: await userViewOf(await findUser(user.id)), workspaces };
   });
 }

@@ -11,6 +11,16 @@ import { isAdmin } from "@/lib/auth/authorize";
 import { getDb } from "@/lib/db";
 import { findVisibleWorkspace } from "@/lib/workspaces/workspace-store";
 
+/** The events whose items are workspaces (lib/audit/audit-items.ts): bulk actions, disabling or deleting an account. */
+const MANY_WORKSPACE_VERBS = [
+  "admin.bulk-start",
+  "admin.bulk-stop",
+  "admin.bulk-restart",
+  "admin.bulk-delete",
+  "user.disable",
+  "user.delete",
+] as const;
+
 export type HistoryEntry = {
   id: number;
   at: string;
@@ -39,8 +49,13 @@ export async function listWorkspaceHistory({
     where: {
       OR: [
         { targetType: "workspace", targetId: workspace.id, ownerId: workspace.ownerId },
-        // A bulk action's one event names its items in its details; ids are random, so the text match is exact.
-        { targetId: { not: workspace.id }, details: { contains: `"id":"${workspace.id}"` } },
+        // A verb over many workspaces is one event naming its items in its details (ids are random, so the text
+        // match is exact); only those verbs' events are searched, through the action index.
+        {
+          action: { in: [...MANY_WORKSPACE_VERBS] },
+          targetId: { not: workspace.id },
+          details: { contains: `"id":"${workspace.id}"` },
+        },
       ],
     },
     orderBy: [...NEWEST_FIRST],

@@ -29,25 +29,28 @@ export async function recordAudit(actor: Actor | AuditActor, entry: AuditEntry):
     actor.auditBatch.push({ ...entry, outcome: entry.outcome ?? "ok" });
     return;
   }
-  const who = auditActorOf(actor);
   try {
-    await getDb().auditEvent.create({
-      data: {
-        actorId: who.id,
-        actorEmail: who.email,
-        via: who.via,
-        ip: who.ip,
-        action: entry.action,
-        targetType: entry.target.type,
-        targetId: entry.target.id ?? "",
-        targetName: entry.target.name ?? "",
-        ownerId: entry.owner?.id ?? null,
-        ownerEmail: entry.owner?.email ?? "",
-        outcome: entry.outcome ?? "ok",
-        details: JSON.stringify(entry.details ?? {}),
-      },
-    });
+    await getDb().auditEvent.create({ data: auditRow(actor, entry) });
   } catch (error) {
     console.error(`[audit] could not record ${entry.action}:`, (error as Error).message);
   }
+}
+
+/** The row an entry is stored as: actor and owner copied, details as JSON. */
+export function auditRow(actor: Actor | AuditActor, entry: AuditEntry) {
+  const who = auditActorOf(actor);
+  return {
+    actorId: who.id,
+    actorEmail: who.email,
+    via: who.via,
+    ip: who.ip,
+    action: entry.action,
+    targetType: entry.target.type,
+    targetId: entry.target.id ?? "",
+    targetName: entry.target.name ?? "",
+    ownerId: entry.owner?.id ?? null,
+    ownerEmail: entry.owner?.email ?? "",
+    outcome: entry.outcome ?? "ok",
+    details: JSON.stringify(entry.details ?? {}),
+  };
 }

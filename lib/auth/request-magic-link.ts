@@ -1,6 +1,7 @@
 // Use case: a person asks for a sign-in link. Same answer whether or not the address has an account.
 import "server-only";
 import { anonymous } from "@/lib/audit/audit-actor";
+import { firstInWindow } from "@/lib/audit/once-per-window";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { signIn } from "@/lib/auth/auth";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
@@ -18,8 +19,9 @@ export async function requestMagicLink({
   ip: string;
 }) {
   await enforceSignInLimit({ email, ip }).catch(async (error: unknown) => {
-    // A refusal is history (someone hammering an address); granted requests are not, the sign-in itself is.
-    if (error instanceof AppError && error.code === "RATE_LIMITED")
+    // A refusal is history (someone hammering an address); granted requests are not, the sign-in itself is. Once per
+    // address and client in a window: a flood is one row, not one per request.
+    if (error instanceof AppError && error.code === "RATE_LIMITED" && firstInWindow(`${ip} ${email}`))
       await recordAudit(anonymous(ip, email), {
         action: "auth.magic-link",
         target: { type: "user", name: email },

@@ -14,7 +14,12 @@ export const appSchema = z.object({
     .refine((name) => name.length !== 2),
   port: z.number().int().min(1).max(65535),
   primary: z.boolean().default(false),
-  healthPath: z.string().startsWith("/").max(200).optional(),
+  healthPath: z
+    .string()
+    .startsWith("/")
+    .max(200)
+    .refine((path) => !path.startsWith("//"))
+    .optional(),
 });
 export type TemplateApp = z.infer<typeof appSchema>;
 

@@ -36,6 +36,8 @@ const appInputSchema = z.object(
         .regex(/^\/[A-Za-z0-9._~!$&'()*+,;=:@/%?-]*$/, {
           message: "Start with / and use no spaces, such as /healthz.",
         })
+        // "//host/x" is a URL of another host, not a path of the app's (the probe would fetch it).
+        .refine((path) => !path.startsWith("//"), { message: "Start with a single /, such as /healthz." })
         .optional(),
     ),
   },

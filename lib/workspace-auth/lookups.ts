@@ -13,6 +13,7 @@ import {
   workspaceCaches,
 } from "@/lib/workspace-auth/access-cache";
 import { sessionRef } from "@/lib/workspace-auth/workspace-cookie";
+import { appsMadeFrom } from "@/lib/workspaces/made-from";
 
 /** The app's session cookie, under whichever name Auth.js gives it (https: __Host-, older: __Secure-). */
 export const SESSION_COOKIES = [
@@ -78,13 +79,21 @@ export async function sessionByRef(
   return found;
 }
 
-const workspaceSelect = { id: true, ownerId: true, hostKey: true, routeKey: true, template: true } as const;
+const workspaceSelect = {
+  id: true,
+  ownerId: true,
+  hostKey: true,
+  routeKey: true,
+  apps: true,
+  template: true,
+} as const;
 
 function known(row: {
   id: string;
   ownerId: string;
   hostKey: string | null;
   routeKey: string;
+  apps: string | null;
   template: Parameters<typeof templateFromRow>[0];
 }): KnownWorkspace {
   return {
@@ -92,7 +101,8 @@ function known(row: {
     ownerId: row.ownerId,
     hostKey: row.hostKey,
     routeKey: row.routeKey,
-    apps: templateFromRow(row.template).apps.map((app) => app.name),
+    // The apps its workload was made from: a later edit of the template routes nothing new until a re-creation.
+    apps: appsMadeFrom(row, templateFromRow(row.template).apps).map((app) => app.name),
   };
 }
 

@@ -12,7 +12,7 @@ import { templateFromRow } from "@/lib/templates/template";
 import { imageMissing } from "@/lib/workspaces/bring-up";
 import { assertNotLaunching } from "@/lib/workspaces/busy";
 import { getWorkspace } from "@/lib/workspaces/get-workspace";
-import { launchWorkspace } from "@/lib/workspaces/launch-workspace";
+import { launchFound } from "@/lib/workspaces/launch-workspace";
 import { findVisibleWorkspace, findWorkload } from "@/lib/workspaces/workspace-store";
 import type { WorkspaceView } from "@/lib/workspaces/workspace-view";
 
@@ -41,7 +41,7 @@ export async function applyTemplateUpdate({
       await getDb().workspace.update({ where: { id: workspace.id }, data: { pendingChange: "recreate" } });
       const running = workload.state === "running";
       draft.details.applied = running ? "now" : "next-start";
-      if (running) await launchWorkspace({ actor, workspaceId });
+      if (running) await launchFound(workspace);
       return getWorkspace({ actor, workspaceId });
     },
   );

@@ -13,6 +13,7 @@ import { cloneRepository } from "@/lib/workspaces/clone-repository";
 import { faultPoint } from "@/lib/workspaces/fault-point";
 import { belongsTo, readWorkloadKey } from "@/lib/workspaces/labels";
 import type { progressReporter } from "@/lib/workspaces/launch-progress";
+import { asMadeFrom } from "@/lib/workspaces/made-from";
 import { volumeName } from "@/lib/workspaces/names";
 import { assertOwnerActive } from "@/lib/workspaces/owner-active";
 import { prepareWorkload } from "@/lib/workspaces/prepare-workload";
@@ -39,25 +40,28 @@ export async function bringUp(
   workspace: WorkspaceRecord,
   progress: Reporter,
   { justCreated = false } = {},
-): Promise<Workload> {
+): Promise<{ workload: Workload; template: Template }> {
   // Every launch passes here (start, open, a slot, a restart that applies a change): a disabled owner's runs nothing.
   await assertOwnerActive(workspace.ownerId);
   const env = getEnv();
   const runtime = getRuntime();
-  const template = templateFromRow(workspace.template);
+  const current = templateFromRow(workspace.template);
+  // What the workload in hand was made from; a new one below is made from the current template.
+  let template = asMadeFrom(current, workspace);
   const settings = parseSettings(workspace.settings);
   progress.step("image");
   let workload = justCreated ? null : await findWorkload(workspace);
   if (workload && workspace.pendingChange === "recreate") {
     // Settings that only a new workload can carry (env, secret files): replace it, the volume stays — but only
     // once its replacement can be made: a missing image must not leave the workspace down.
-    if (!(await runtime.imageExists(template.image))) throw imageMissing(template);
+    if (!(await runtime.imageExists(current.image))) throw imageMissing(current);
     await runtime.remove(workload.id);
     workload = null;
   }
   let user: WorkloadUser | null = null;
   let freshVolume = false;
   if (!workload) {
+    template = current;
     if (!(await runtime.imageExists(template.image))) throw imageMissing(template);
     progress.step("create");
     // The row (intent) exists before the engine acts; a workload a crash leaves behind carries the workspace's id
@@ -78,7 +82,7 @@ export async function bringUp(
     // the template's this workload was made from (older than the template's later: "update available").
     await getDb().workspace.update({
       where: { id: workspace.id },
-      data: { image: template.image, templateVersion: template.version },
+      data: { image: template.image, templateVersion: template.version, apps: JSON.stringify(template.apps) },
     });
     await faultPoint("after-create");
     workload = await runtime.inspect(id);
@@ -118,7 +122,8 @@ export async function bringUp(
     .map((app) => {
       const probe = probeUrl(env, started, app.port);
       if (!probe) return Promise.resolve();
-      const url = app.healthPath ? new URL(app.healthPath, probe).toString() : probe;
+      // The health path on the probe's own origin, whatever it spells ("//host/x" would be another host).
+      const url = app.healthPath ? `${new URL(probe).origin}/${app.healthPath.replace(/^\/+/, "")}` : probe;
       return waitUntilReady({
         url,
         timeoutMs: env.READINESS_TIMEOUT_MS,
@@ -139,7 +144,7 @@ export async function bringUp(
       stoppedAt: null,
     },
   });
-  return started;
+  return { workload: started, template };
 }
 
 /** A workload with our name, made by a parallel or crashed process: ours only if its labels say so. */

@@ -73,14 +73,14 @@ function launchOwnSlot(actor: Actor, name: SlotName): Promise<LaunchResult> {
           return written;
         }));
     try {
-      const workload = await bringUp(workspace, progress, { justCreated: inserted });
+      const { workload, template: madeFrom } = await bringUp(workspace, progress, { justCreated: inserted });
       if (inserted) await recordCreated(actor, workspace);
       return {
         workspaceId: workspace.id,
         displayName: workspace.displayName,
         routeKey: workspace.routeKey,
         hostKey: workspace.hostKey,
-        template,
+        template: madeFrom,
         workload,
       };
     } catch (error) {

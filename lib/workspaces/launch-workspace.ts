@@ -4,7 +4,6 @@ import "server-only";
 import { audited } from "@/lib/audit/audited";
 import { workspaceTarget } from "@/lib/audit/targets";
 import type { Actor } from "@/lib/auth/actor";
-import { templateFromRow } from "@/lib/templates/template";
 import { bringUp } from "@/lib/workspaces/bring-up";
 import { type LaunchResult, withLaunch } from "@/lib/workspaces/with-launch";
 import {
@@ -38,13 +37,13 @@ export function launchFound(found: WorkspaceRecord): Promise<LaunchResult> {
     // Read again inside the single flight: a launch that just finished may have changed the row.
     const workspace = await findWorkspaceByName(found.ownerId, found.name);
     if (!workspace) throw workspaceNotFound();
-    const workload = await bringUp(workspace, progress);
+    const { workload, template } = await bringUp(workspace, progress);
     return {
       workspaceId: workspace.id,
       displayName: workspace.displayName,
       routeKey: workspace.routeKey,
       hostKey: workspace.hostKey,
-      template: templateFromRow(workspace.template),
+      template,
       workload,
     };
   });

@@ -9,6 +9,7 @@ import { ingressLabels } from "@/lib/ingress/ingress";
 import { getRuntime } from "@/lib/runtime/get-runtime";
 import { templateFromRow } from "@/lib/templates/template";
 import { managedSelector } from "@/lib/workspaces/labels";
+import { appsMadeFrom } from "@/lib/workspaces/made-from";
 import { workloadOf } from "@/lib/workspaces/match-workloads";
 
 const routing = (labels: Record<string, string>) =>
@@ -35,7 +36,8 @@ export async function markStaleRoutes(): Promise<number> {
       workspaceId: row.id,
       routeKey: row.routeKey,
       hostKey: row.hostKey,
-      apps: templateFromRow(row.template).apps,
+      // What its workload was made from: only the routing rule, not a template edit, makes it stale here.
+      apps: appsMadeFrom(row, templateFromRow(row.template).apps),
     });
     if (routing(wanted) === routing(workload.labels)) continue;
     await getDb().workspace.update({ where: { id: row.id }, data: { pendingChange: "recreate" } });

@@ -3,6 +3,7 @@ import type { Env } from "@/lib/env";
 import { appUrl, serviceUrl } from "@/lib/ingress/ingress";
 import type { Workload } from "@/lib/runtime/runtime";
 import { primaryApp, type Template } from "@/lib/templates/template";
+import { asMadeFrom } from "@/lib/workspaces/made-from";
 import { effectiveLimits, type WorkspaceSettings } from "@/lib/workspaces/settings";
 import { statusOf, type WorkspaceStatus } from "@/lib/workspaces/status";
 
@@ -21,6 +22,8 @@ export type ViewRow = {
   pendingChange: string | null;
   /** The template version its workload was made from. */
   templateVersion: number;
+  /** The apps its workload was made from (JSON; null: the template's current). */
+  apps: string | null;
   repoClonedAt: Date | null;
   owner: { id: string; slug: string };
   secrets: { kind: string; path: string; size: number; updatedAt: Date }[];
@@ -75,7 +78,9 @@ export function workspaceView(input: {
   workload: Workload | null;
   launching: boolean;
 }): WorkspaceView {
-  const { env, row, settings, template, workload } = input;
+  const { env, row, settings, workload } = input;
+  // A workload keeps the apps it was made from until it is re-created; a new one takes the template's current.
+  const template = workload ? asMadeFrom(input.template, row) : input.template;
   const status = statusOf(workload, input.launching);
   const running = status === "running";
   const limits = effectiveLimits(settings, template);

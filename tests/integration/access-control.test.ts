@@ -378,7 +378,7 @@ const ADMIN_ACTIONS: Record<string, unknown[][]> = {
   enableUserAction: [["USER"]],
   deleteUserAction: [["USER", { delete_volumes: false, confirm: "" }]],
   giveOrphanVolumeAction: [["no-such-volume", { user_id: "USER" }]],
-  removeOrphanVolumeAction: [["no-such-volume"]],
+  removeOrphanVolumeAction: [["no-such-volume", "no-such-volume"]],
   removeOrphanWorkloadAction: [["no-such-workload"]],
   bulkWorkspacesAction: [[{ action: "delete", ids: ["WS"] }]],
 };

@@ -146,6 +146,7 @@ describe("admin: every workspace", () => {
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
     expect(sampled?.sampled_at).not.toBeNull();
+    expect(sampled?.workspaces).toHaveLength(TOTAL);
     for (const row of sampled?.workspaces ?? []) {
       expect(row.memory_bytes, row.name).toBeGreaterThan(0);
       expect(row.cpu_percent, row.name).toBeGreaterThanOrEqual(0);

@@ -153,8 +153,9 @@ describe("admin templates", () => {
   it("edits image and apps as a new version without touching the running workspace; the owner's update re-creates it with its data", async () => {
     docker("exec", containerId, "sh", "-c", "echo kept > /workspace/note.txt");
     const { id } = await templateNamed("tools");
+    // The primary app renamed, a second one added.
     const apps = [
-      { name: "web", port: 8080, primary: true },
+      { name: "site", port: 8080, primary: true },
       { name: "extra", port: 3000, primary: false },
     ];
     const edited = await call(admin, "PATCH", `/api/v1/admin/templates/${id}`, { image: IMAGE_V2, apps });
@@ -169,6 +170,9 @@ describe("admin templates", () => {
     );
     const view = await call(owner, "GET", `/api/workspaces/${workspaceId}`);
     expect(view.body).toMatchObject({ container_id: containerId, status: "running", update_available: true });
+    // Its apps and link are its workload's, not the edited template's, until it is re-created.
+    expect(view.body.apps.map((app: { name: string }) => app.name)).toEqual(["web"]);
+    expect((await fetch(view.body.service_url)).status).toBe(200);
 
     // Nobody else can see it, so nobody else can update it.
     const theirs = await call(other, "POST", `/api/workspaces/${workspaceId}/update`);
@@ -179,7 +183,7 @@ describe("admin templates", () => {
     const updated = await call(owner, "POST", `/api/workspaces/${workspaceId}/update`);
     expect(updated.status, updated.text).toBe(200);
     expect(updated.body).toMatchObject({ status: "running", update_available: false, pending_change: null });
-    expect(updated.body.apps.map((app: { name: string }) => app.name)).toEqual(["web", "extra"]);
+    expect(updated.body.apps.map((app: { name: string }) => app.name)).toEqual(["site", "extra"]);
     const renewed = updated.body.container_id as string;
     expect(renewed).not.toBe(containerId);
     expect(docker("ps", "-aq", "--no-trunc", "--filter", `id=${containerId}`)).toBe("");

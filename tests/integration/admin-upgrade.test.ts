@@ -75,11 +75,10 @@ beforeAll(() => {
   const db = new Database(database);
   const now = Date.now();
   db.prepare(`UPDATE "User" SET role = 'ADMIN' WHERE id = ?`).run(boss.id);
-  // The dev template as that version seeded it from the same settings.
+  // The dev template (made by the workspaces migration) as that version's start wrote it from the same settings.
   db.prepare(
-    `INSERT INTO "Template" (id, name, displayName, description, image, apps, defaultMemoryMb, maxMemoryMb, defaultCpus, maxCpus, defaultPids, maxPids, dataPath, enabled, createdAt, updatedAt)
-     VALUES ('tdev', 'dev', 'Development', 'old text', ?, '[{"name":"web","port":8080,"primary":true}]', 64, 2048, 0.5, 2, 64, 1024, '/workspace', 1, ?, ?)`,
-  ).run(image, now, now);
+    `UPDATE "Template" SET image = ?, defaultMemoryMb = 64, defaultCpus = 0.5, defaultPids = 64, updatedAt = ? WHERE id = 'tpl-dev'`,
+  ).run(image, now);
   // Its workload, made the way that version made it: labels, its volume at the data path, a loopback port.
   const labels = {
     "managed-by": "spawner",
@@ -120,7 +119,7 @@ beforeAll(() => {
   docker("exec", containerId, "sh", "-c", "echo kept-through-upgrade > /workspace/notes.txt");
   db.prepare(
     `INSERT INTO "Workspace" (id, ownerId, name, displayName, templateId, settings, routeKey, hostKey, runtimeId, workloadName, volumeName, image, createdAt, lastUsedAt)
-     VALUES (?, ?, 'dev', 'Development', 'tdev', '{"env":[{"key":"GREETING","value":"hi"}]}', ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, 'dev', 'Development', 'tpl-dev', '{"env":[{"key":"GREETING","value":"hi"}]}', ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     workspaceId,
     ada.id,
@@ -164,8 +163,9 @@ describe("upgrading a database and workspaces made before the admin area", () =>
         expect(after[table]?.[index], table).toMatchObject(row);
     }
     expect(after.User?.map((user) => user.disabledAt)).toEqual([null, null]);
-    expect(after.Template?.[0]).toMatchObject({ version: 1, editedAt: null });
-    expect(after.Workspace?.[0]).toMatchObject({ templateVersion: 1 });
+    for (const template of after.Template ?? [])
+      expect(template).toMatchObject({ version: 1, editedAt: null });
+    expect(after.Workspace?.[0]).toMatchObject({ templateVersion: 1, apps: null });
     const db = new Database(database, { readonly: true });
     expect(db.prepare(`SELECT count(*) AS n FROM "AuditEvent"`).get()).toEqual({ n: 0 });
     db.close();

@@ -170,7 +170,16 @@ describe("disabling and enabling a user", () => {
       orderBy: { id: "desc" },
     });
     expect(event).toMatchObject({ actorId: admin.id, ownerId: ada.id, ownerEmail: ada.email, outcome: "ok" });
-    expect(JSON.parse(event.details).stopped).toHaveLength(2);
+    // One event for the verb, its stops as items (what each stop recorded, how it ended).
+    const items = JSON.parse(event.details).items as {
+      action: string;
+      outcome: string;
+      owner: { id: string };
+    }[];
+    expect(items).toHaveLength(2);
+    for (const item of items)
+      expect(item).toMatchObject({ action: "workspace.stop", outcome: "ok", owner: { id: ada.id } });
+    expect(await db.auditEvent.count({ where: { action: "workspace.stop", ownerId: ada.id } })).toBe(0);
   });
 
   it("enabling lets them sign in again; their workspaces stay stopped", async () => {
@@ -383,7 +392,14 @@ describe("deleting a user", () => {
     });
     expect(again.status).toBe(404);
 
-    const removed = await call(admin, "DELETE", `/api/v1/admin/orphans/volumes/${kept}`);
+    // Removing data for good takes the volume's name typed again.
+    for (const typed of ["", "?confirm=nope"]) {
+      const refused = await call(admin, "DELETE", `/api/v1/admin/orphans/volumes/${kept}${typed}`);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.code).toBe("CONFIRMATION_REQUIRED");
+      expect(volumeExists(kept)).toBe(true);
+    }
+    const removed = await call(admin, "DELETE", `/api/v1/admin/orphans/volumes/${kept}?confirm=${kept}`);
     expect(removed.status, JSON.stringify(removed.body)).toBe(200);
     expect(volumeExists(kept)).toBe(false);
     const audit = await db.auditEvent.findMany({
@@ -393,6 +409,8 @@ describe("deleting a user", () => {
     expect(audit.map((event) => [event.action, event.outcome, event.ownerId])).toEqual([
       ["orphan.give", "ok", dave.id],
       ["orphan.give", "VOLUME_NOT_FOUND", null],
+      ["orphan.remove", "CONFIRMATION_REQUIRED", null],
+      ["orphan.remove", "CONFIRMATION_REQUIRED", null],
       ["orphan.remove", "ok", null],
     ]);
   });
@@ -457,7 +475,7 @@ describe("orphans", () => {
       owner: { id: `ugone${suffix}`, email: null },
       workspace: { id: `wgone${suffix}`, name: "dev", template: "dev" },
     });
-    const inUse = await call(admin, "DELETE", `/api/v1/admin/orphans/volumes/${name}`);
+    const inUse = await call(admin, "DELETE", `/api/v1/admin/orphans/volumes/${name}?confirm=${name}`);
     expect(inUse.status).toBe(409);
     const removed = await call(admin, "DELETE", `/api/v1/admin/orphans/workloads/${id}`);
     expect(removed.status, JSON.stringify(removed.body)).toBe(200);
@@ -471,7 +489,9 @@ describe("orphans", () => {
     ).text();
     expect(page).toContain(`data-volume="${name}"`);
     expect(page).not.toContain(`data-workload="${id}"`);
-    expect((await call(admin, "DELETE", `/api/v1/admin/orphans/volumes/${name}`)).status).toBe(200);
+    expect(
+      (await call(admin, "DELETE", `/api/v1/admin/orphans/volumes/${name}?confirm=${name}`)).status,
+    ).toBe(200);
     expect(volumeExists(name)).toBe(false);
   });
 });

@@ -47,7 +47,8 @@ export default async function AdminWorkspacesPage({ searchParams }: Props) {
   );
   const parsed = adminWorkspaceQuerySchema.safeParse(raw);
   const query = parsed.success ? parsed.data : adminWorkspaceQuerySchema.parse({});
-  const data = await load(user, query);
+  // An invalid filter lists nothing (never "everything instead": a bulk action on all matching would hit them all).
+  const data = parsed.success ? await load(user, query) : null;
   const filter: WorkspaceFilter = {
     owner: query.owner,
     name: query.name,
@@ -60,7 +61,7 @@ export default async function AdminWorkspacesPage({ searchParams }: Props) {
         <h1 className="text-2xl font-semibold tracking-tight">Workspaces</h1>
         <p className="text-sm text-muted-foreground">
           Every workspace of every user. CPU and memory are sampled in the background
-          {typeof data !== "string" && data.list.sampled_at
+          {data && typeof data !== "string" && data.list.sampled_at
             ? ` (last at ${formatTime(data.list.sampled_at)}).`
             : "; the first numbers appear a few seconds after the first visit."}
         </p>
@@ -69,15 +70,15 @@ export default async function AdminWorkspacesPage({ searchParams }: Props) {
         <Alert variant="destructive" data-testid="filter-problem">
           <AlertTitle className="col-start-1">This filter is not valid</AlertTitle>
           <AlertDescription className="col-start-1">
-            {parsed.error.issues.map((issue) => issue.message).join(" ")} Showing every workspace instead.{" "}
+            {parsed.error.issues.map((issue) => issue.message).join(" ")}{" "}
             <Link href="/admin/workspaces" className="underline">
               Clear the filter
             </Link>
           </AlertDescription>
         </Alert>
       )}
-      <WorkspaceFilters query={query} templates={typeof data === "string" ? [] : data.templates} />
-      {typeof data === "string" ? (
+      <WorkspaceFilters query={query} templates={!data || typeof data === "string" ? [] : data.templates} />
+      {!data ? null : typeof data === "string" ? (
         <Alert variant="destructive">
           <AlertTitle className="col-start-1">Workspaces unavailable</AlertTitle>
           <AlertDescription className="col-start-1">{data}</AlertDescription>

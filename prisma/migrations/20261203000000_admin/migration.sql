@@ -5,6 +5,9 @@ ALTER TABLE "User" ADD COLUMN "disabledAt" DATETIME;
 ALTER TABLE "Template" ADD COLUMN "version" INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE "Template" ADD COLUMN "editedAt" DATETIME;
 ALTER TABLE "Workspace" ADD COLUMN "templateVersion" INTEGER NOT NULL DEFAULT 1;
+-- The apps a workload was made from, so routes, forward-auth and links follow the workload, not a later edit of its
+-- template; null (every existing workspace) reads the template's current apps, which made them.
+ALTER TABLE "Workspace" ADD COLUMN "apps" TEXT;
 
 -- CreateTable
 CREATE TABLE "AuditEvent" (

@@ -1,0 +1,114 @@
+// The admin's overview, rendered by the built server against a real engine: accounts and workspaces by status as
+// the database and the engine hold them, what running workloads use against the engine's total (from the sampler),
+// the latest audit events, and warnings: a template's image missing, orphans found, the engine unreachable.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db";
+import { type AppServer, startAppServer } from "../support/app-server";
+import { IT } from "../support/prefixes";
+import { docker } from "../support/test-image";
+import { type TestUser, uniqueEmail, userWithSession } from "../support/users";
+import { testSettings } from "./setup-env";
+
+const db = getDb();
+let app: AppServer;
+let admin: TestUser;
+const orphanVolume = `${IT}-overview-orphan-${Date.now().toString(36)}`;
+
+const overview = async (server: AppServer) => {
+  const response = await fetch(`${server.url}/admin`, { headers: { cookie: admin.cookie } });
+  return { status: response.status, html: await response.text() };
+};
+/** The number a count on the page shows (data-testid → its first number). */
+const countIn = (html: string, testId: string): number => {
+  const at = html.indexOf(`data-testid="${testId}"`);
+  const match = /(\d+)/.exec(html.slice(at).replace(/<[^>]+>/g, " "));
+  return at < 0 || !match ? Number.NaN : Number(match[1]);
+};
+
+beforeAll(async () => {
+  app = await startAppServer({ ...testSettings, RECONCILER: "off" });
+  admin = await userWithSession(db, uniqueEmail("ov-admin"), "ADMIN");
+  const user = await userWithSession(db, uniqueEmail("ov-user"));
+  const launched = await fetch(`${app.url}/api/container/launch/dev`, {
+    method: "POST",
+    headers: { cookie: user.cookie },
+  });
+  expect(launched.status).toBe(200);
+  // A labelled data volume no workspace or kept volume names: an orphan.
+  docker("volume", "create", "--label", `${IT}.managed-by=spawner`, orphanVolume);
+});
+afterAll(async () => {
+  await app?.stop();
+  docker("volume", "rm", "-f", orphanVolume);
+});
+
+describe("admin overview", () => {
+  it("counts accounts and workspaces as the database and the engine hold them", async () => {
+    const { status, html } = await overview(app);
+    expect(status).toBe(200);
+    expect(countIn(html, "users-total")).toBe(await db.user.count());
+    expect(countIn(html, "users-admins")).toBe(
+      await db.user.count({ where: { role: "ADMIN", disabledAt: null } }),
+    );
+    const running = docker(
+      "ps",
+      "-q",
+      "--filter",
+      `label=${IT}.managed-by=spawner`,
+      "--filter",
+      "status=running",
+    )
+      .split("\n")
+      .filter(Boolean).length;
+    expect(running).toBeGreaterThan(0);
+    // Only running workloads a workspace row claims are counted as running workspaces.
+    expect(countIn(html, "workspaces-running")).toBeGreaterThan(0);
+    expect(countIn(html, "workspaces-running")).toBeLessThanOrEqual(running);
+  });
+
+  it("shows the engine's total and what running workloads use, from the background sampler", async () => {
+    let html = "";
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
+      html = (await overview(app)).html;
+      if (html.includes('data-testid="usage-cpu"')) break;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+    const cpus = Number(docker("info", "--format", "{{.NCPU}}"));
+    expect(html).toContain(`of ${cpus} CPU`);
+    expect(html).toContain('data-testid="usage-memory"');
+  });
+
+  it("warns about a template image missing and orphans found, with links", async () => {
+    const { html } = await overview(app);
+    // The test settings leave the prod template's image missing on purpose.
+    expect(html).toContain('data-testid="warning-image"');
+    expect(html).toContain(testSettings.USER_TEMPLATE_IMAGE_PROD);
+    expect(html).toContain('data-testid="warning-orphans"');
+    expect(html).toContain('href="/admin/orphans"');
+  });
+
+  it("lists the latest audit events", async () => {
+    const { html } = await overview(app);
+    const latest = await db.auditEvent.findFirstOrThrow({ orderBy: [{ at: "desc" }, { id: "desc" }] });
+    expect(html).toContain(`data-action="${latest.action}"`);
+  });
+
+  it("says the engine is unreachable, and still shows what the database knows", async () => {
+    const down = await startAppServer({
+      ...testSettings,
+      RECONCILER: "off",
+      DOCKER_HOST: "unix:///tmp/spawner-no-such-docker.sock",
+    });
+    try {
+      const started = Date.now();
+      const { status, html } = await overview(down);
+      expect(status).toBe(200);
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(html).toContain('data-testid="warning-engine"');
+      expect(countIn(html, "users-total")).toBe(await db.user.count());
+      expect(html).toContain("Unknown while the engine is unreachable.");
+    } finally {
+      await down.stop();
+    }
+  });
+});

@@ -6,7 +6,7 @@ import type { UserView } from "@/lib/admin/user-view";
 import { userViewOf } from "@/lib/admin/user-views";
 import { audited } from "@/lib/audit/audited";
 import type { Actor } from "@/lib/auth/actor";
-import { getDb } from "@/lib/db";
+import { transaction } from "@/lib/db";
 import { forgetUser } from "@/lib/workspace-auth/access-cache";
 
 export async function changeUserRole({
@@ -25,7 +25,7 @@ export async function changeUserRole({
     draft.details.from = user.role;
     draft.details.to = role;
     if (user.role === role) return userViewOf(user);
-    const changed = await getDb().$transaction(async (tx) => {
+    const changed = await transaction(async (tx) => {
       const updated = await tx.user.update({ where: { id: user.id }, data: { role } });
       await assertAdminsRemain(tx);
       return updated;

@@ -2,11 +2,11 @@
 // disabling and deleting (which disables first, so nothing new starts while their things go).
 import "server-only";
 import { assertAdminsRemain } from "@/lib/admin/user-rules";
-import { getDb } from "@/lib/db";
+import { transaction } from "@/lib/db";
 import { forgetUser } from "@/lib/workspace-auth/access-cache";
 
 export async function lockOutUser(userId: string): Promise<void> {
-  await getDb().$transaction(async (tx) => {
+  await transaction(async (tx) => {
     // The write first (SQLite's write lock is taken), then the count: see assertAdminsRemain.
     await tx.user.updateMany({ where: { id: userId, disabledAt: null }, data: { disabledAt: new Date() } });
     await assertAdminsRemain(tx);

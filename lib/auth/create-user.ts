@@ -2,7 +2,7 @@
 import "server-only";
 import { Prisma, type Role, type User } from "@prisma/client";
 import { pickFreeSlug, slugFromEmail } from "@/lib/auth/slug";
-import { getDb } from "@/lib/db";
+import { transaction } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 
 async function roleFor(email: string, admins: string[], tx: Prisma.TransactionClient): Promise<Role> {
@@ -22,7 +22,7 @@ export async function createUser({
   // Two sign-ups may race for one slug; the unique index decides and the loser picks again.
   for (let attempt = 0; ; attempt++) {
     try {
-      return await getDb().$transaction(async (tx) => {
+      return await transaction(async (tx) => {
         const rows = await tx.user.findMany({
           where: { slug: { startsWith: base } },
           select: { slug: true },

@@ -3,7 +3,7 @@
 import "server-only";
 import { audited } from "@/lib/audit/audited";
 import type { Actor } from "@/lib/auth/actor";
-import { getDb } from "@/lib/db";
+import { transaction } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { isSlotName } from "@/lib/templates/seeded-templates";
 import { findEnabledTemplate } from "@/lib/templates/template-store";
@@ -48,7 +48,7 @@ export async function createWorkspace({
     const kept = input.volume ? await findKeptVolume(actor, input.volume) : null;
     if (kept && kept.ownerId !== actor.userId)
       throw new AppError("VOLUME_NOT_FOUND", "There is no such kept volume.");
-    const row = await getDb().$transaction(async (tx) => {
+    const row = await transaction(async (tx) => {
       // The kept volume is the new workspace's from now on; taking it twice at once fails on the delete.
       if (kept && (await tx.keptVolume.deleteMany({ where: { id: kept.id } })).count === 0)
         throw new AppError("VOLUME_NOT_FOUND", "This kept volume was just taken by another workspace.");

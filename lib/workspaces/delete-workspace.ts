@@ -4,7 +4,7 @@ import "server-only";
 import { audited } from "@/lib/audit/audited";
 import { workspaceTarget } from "@/lib/audit/targets";
 import type { Actor } from "@/lib/auth/actor";
-import { getDb } from "@/lib/db";
+import { transaction } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { getRuntime } from "@/lib/runtime/get-runtime";
 import { forgetWorkspace } from "@/lib/workspace-auth/access-cache";
@@ -40,7 +40,7 @@ export async function deleteWorkspace({
         await runtime.remove(helper.id);
       const volumeExists = await runtime.volumeExists(workspace.volumeName);
       if (!keepData && volumeExists) await runtime.removeVolume(workspace.volumeName);
-      const kept = await getDb().$transaction(async (tx) => {
+      const kept = await transaction(async (tx) => {
         const row =
           keepData && volumeExists
             ? await tx.keptVolume.upsert({

@@ -5,7 +5,7 @@ import "server-only";
 import { audited } from "@/lib/audit/audited";
 import { workspaceTarget } from "@/lib/audit/targets";
 import type { Actor } from "@/lib/auth/actor";
-import { getDb } from "@/lib/db";
+import { transaction } from "@/lib/db";
 import { templateFromRow } from "@/lib/templates/template";
 import type { UpdateWorkspaceInput } from "@/lib/validations/workspace";
 import { assertNotLaunching } from "@/lib/workspaces/busy";
@@ -48,7 +48,7 @@ export async function updateWorkspaceSettings({
       const workload = await findWorkload(workspace);
       const takes = workload ? impactOf(before, settings, secrets) : "none";
       const pending = strongest((workspace.pendingChange as Impact | null) ?? "none", takes);
-      await getDb().$transaction(async (tx) => {
+      await transaction(async (tx) => {
         await tx.workspace.update({
           where: { id: workspace.id },
           data: {

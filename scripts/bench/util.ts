@@ -14,23 +14,8 @@ export function percentile(values: number[], p: number): number {
 export const ms = (value: number) => `${value.toFixed(1)} ms`;
 export const mb = (kb: number) => `${(kb / 1024).toFixed(1)} MB`;
 
-/** Runs work over items with at most `limit` in flight; results keep the input order. */
-export async function mapPool<T, R>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T, index: number) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index] as T, index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
+// One bounded pool for the app and the bench.
+export { mapPool } from "../../lib/admin/map-pool";
 
 /** Polls a URL until it answers; the same poller (5 ms interval) times both sides of the ratio. */
 export async function pollUntil200(url: string, timeoutMs = 20_000): Promise<void> {

@@ -5,13 +5,14 @@
 // opened and not re-created; the volume and its data are there; the admin reaches the admin area.
 import { execFileSync, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppServer, startAppServer } from "../support/app-server";
 import { userInDatabase } from "../support/database";
+import { migrateUpTo } from "../support/old-version";
 import { IT } from "../support/prefixes";
 import { docker, removeLabelled } from "../support/test-image";
 import { testSettings } from "./setup-env";
@@ -30,22 +31,6 @@ const workspaceId = `w${randomBytes(8).toString("hex")}`;
 const volume = `ws-adminup-${workspaceId}`;
 const keptVolume = `ws-adminup-kept-${workspaceId}`;
 let before: Record<string, Record<string, unknown>[]> = {};
-
-/** The migrator with the migrations up to `last` only: the database exactly as that version left it. */
-function migrateUpTo(last: string) {
-  const dir = path.join(root, "old-version");
-  mkdirSync(path.join(dir, "scripts"), { recursive: true });
-  mkdirSync(path.join(dir, "prisma/migrations"), { recursive: true });
-  cpSync("scripts/migrate.mjs", path.join(dir, "scripts/migrate.mjs"));
-  for (const name of readdirSync("prisma/migrations").filter((entry) => /^\d/.test(entry) && entry <= last))
-    cpSync(`prisma/migrations/${name}`, path.join(dir, "prisma/migrations", name), { recursive: true });
-  symlinkSync(path.resolve("node_modules"), path.join(dir, "node_modules"));
-  const result = spawnSync(process.execPath, [path.join(dir, "scripts/migrate.mjs")], {
-    env: { ...process.env, DATABASE_URL: `file:${database}` },
-    encoding: "utf8",
-  });
-  if (result.status !== 0) throw new Error(result.stderr);
-}
 
 const rowsOf = (db: Database.Database, table: string) =>
   db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all() as Record<string, unknown>[];
@@ -69,7 +54,7 @@ beforeAll(() => {
   } catch {
     // Exists.
   }
-  migrateUpTo(LAST_BEFORE_ADMIN);
+  migrateUpTo(root, database, LAST_BEFORE_ADMIN);
   ada = userInDatabase(`file:${database}`, "ada-adm");
   boss = userInDatabase(`file:${database}`, "boss-adm");
   const db = new Database(database);

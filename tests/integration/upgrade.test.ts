@@ -4,7 +4,7 @@
 // reconciled without being re-created, removed or duplicated.
 
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppServer, startAppServer } from "../support/app-server";
 import { userInDatabase } from "../support/database";
 import { waitForHttp } from "../support/http";
+import { migrateUpTo } from "../support/old-version";
 import { IT } from "../support/prefixes";
 import { docker, removeLabelled } from "../support/test-image";
 import { testSettings } from "./setup-env";
@@ -32,21 +33,6 @@ type OldUser = {
   containers: Record<string, string>;
 };
 const people: OldUser[] = [];
-
-/** The migrator with only the migrations up to the given one: the database as that version left it. */
-function migrateUpTo(last: string) {
-  const dir = path.join(root, "old-version");
-  mkdirSync(path.join(dir, "scripts"), { recursive: true });
-  mkdirSync(path.join(dir, "prisma/migrations"), { recursive: true });
-  cpSync("scripts/migrate.mjs", path.join(dir, "scripts/migrate.mjs"));
-  cpSync(`prisma/migrations/${last}`, path.join(dir, "prisma/migrations", last), { recursive: true });
-  symlinkSync(path.resolve("node_modules"), path.join(dir, "node_modules"));
-  const result = spawnSync(process.execPath, [path.join(dir, "scripts/migrate.mjs")], {
-    env: { ...process.env, DATABASE_URL: `file:${database}` },
-    encoding: "utf8",
-  });
-  if (result.status !== 0) throw new Error(result.stderr);
-}
 
 /** A container exactly as the version before workspaces created it (lib/runtime/container-spec.ts then). */
 function oldContainer(user: { id: string; slug: string }, type: string): string {
@@ -105,7 +91,7 @@ beforeAll(async () => {
   } catch {
     // Exists.
   }
-  migrateUpTo(BEFORE_WORKSPACES);
+  migrateUpTo(root, database, BEFORE_WORKSPACES);
   for (const [index, name] of ["ada-up", "bob-up"].entries()) {
     // Users and sessions have the same columns before and after workspaces.
     const user = { ...userInDatabase(`file:${database}`, name), containers: {} as Record<string, string> };

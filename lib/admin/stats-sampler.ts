@@ -108,7 +108,8 @@ async function sampleOnce(sampler: SamplerState, generation: number): Promise<vo
   const runtime = getRuntime();
   const [engine, workloads] = await Promise.all([
     runtime.resources(),
-    runtime.list(managedSelector(getEnv().LABEL_PREFIX)),
+    // Only the running ones: with many stopped workspaces the full list is most of a round's cost on the engine.
+    runtime.list(managedSelector(getEnv().LABEL_PREFIX), { running: true }),
   ]);
   const running = workloads.filter((workload) => workload.state === "running");
   const readings = await mapPool(running, READ_CONCURRENCY, async (workload) => ({

@@ -2,17 +2,21 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import type { Session } from "next-auth";
+import { cache } from "react";
 import { adminNotFound } from "@/lib/admin/assert-admin";
 import { auth } from "@/lib/auth/auth";
 import { AppError } from "@/lib/errors";
 
 export type SessionUser = Session["user"];
 
-/** The signed-in user; a disabled account is signed out, even if a session row of it survived (a race). */
-export async function currentUser(): Promise<SessionUser | null> {
+/**
+ * The signed-in user; a disabled account is signed out, even if a session row of it survived (a race). Once per
+ * page render (React's cache): the layout and the page both check, and share one session lookup.
+ */
+export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
   return session?.user?.id && session.user.active === true ? session.user : null;
-}
+});
 
 /** For pages: the signed-in user, or a redirect to /login that comes back here. */
 export async function requireUserOrRedirect(returnTo: string): Promise<SessionUser> {

@@ -120,7 +120,8 @@ export interface Runtime {
   /** Creates a workload (not started); null when one with that name exists already. */
   create(spec: WorkloadSpec): Promise<string | null>;
   inspect(idOrName: string): Promise<Workload | null>;
-  list(selector: LabelSelector): Promise<Workload[]>;
+  /** Workloads with these labels; `running: true` lists only running ones (cheaper with many stopped). */
+  list(selector: LabelSelector, options?: { running?: boolean }): Promise<Workload[]>;
   start(id: string): Promise<void>;
   stop(id: string): Promise<void>;
   restart(id: string): Promise<void>;

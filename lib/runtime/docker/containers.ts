@@ -20,9 +20,14 @@ export async function inspectWorkload(docker: Docker, idOrName: string): Promise
   return info ? workloadFromInspect(info) : null;
 }
 
-export async function listWorkloads(docker: Docker, selector: LabelSelector): Promise<Workload[]> {
+export async function listWorkloads(
+  docker: Docker,
+  selector: LabelSelector,
+  { running = false } = {},
+): Promise<Workload[]> {
+  const filters = { label: labelFilters(selector), ...(running ? { status: ["running"] } : {}) };
   const list = await dockerCall("list containers", (opts) =>
-    docker.listContainers({ ...opts, all: true, filters: { label: labelFilters(selector) } }),
+    docker.listContainers({ ...opts, all: !running, filters }),
   );
   return list.map(workloadFromList);
 }

@@ -7,6 +7,7 @@ import { getSampledStats, type WorkloadUsage } from "@/lib/admin/stats-sampler";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { getRuntime } from "@/lib/runtime/get-runtime";
+import { listCached } from "@/lib/runtime/list-cache";
 import type { Workload } from "@/lib/runtime/runtime";
 import type { WorkspaceFilter } from "@/lib/validations/admin-workspaces";
 import { isInFlight, launchKey } from "@/lib/workspaces/in-flight";
@@ -54,7 +55,8 @@ export async function findMatchingWorkspaces(filter: WorkspaceFilter): Promise<A
   // Asked even when no row matches: an engine that is down is a 503, not an empty list that looks true.
   const [rows, workloads] = await Promise.all([
     getDb().workspace.findMany({ where: whereOf(filter), select }),
-    getRuntime().list(managedSelector(prefix)),
+    // Kept between requests while the events stream says nothing changed (lib/runtime/list-cache.ts).
+    listCached(getRuntime(), managedSelector(prefix)),
   ]);
   const workloadFor = workloadIndex(prefix, workloads);
   const usage = getSampledStats().workloads;

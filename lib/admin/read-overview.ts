@@ -11,6 +11,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { getRuntime } from "@/lib/runtime/get-runtime";
+import { listCached } from "@/lib/runtime/list-cache";
 import type { EngineResources, Workload } from "@/lib/runtime/runtime";
 import { isInFlight, launchKey } from "@/lib/workspaces/in-flight";
 import { managedSelector, readWorkloadKey } from "@/lib/workspaces/labels";
@@ -51,7 +52,7 @@ export async function readOverview({ actor }: { actor: Actor }): Promise<Overvie
   const runtime = getRuntime();
   let workloads: Workload[] | null = null;
   try {
-    workloads = await runtime.list(managedSelector(getEnv().LABEL_PREFIX));
+    workloads = await listCached(runtime, managedSelector(getEnv().LABEL_PREFIX));
   } catch {
     warnings.push({
       kind: "engine",

@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { backoffMs, planReconcile, type ReconcilePlan } from "@/lib/reconciler/plan";
 import { getRuntime } from "@/lib/runtime/get-runtime";
+import { invalidateLists, setEventsLive } from "@/lib/runtime/list-cache";
 import type { Runtime, WorkloadEvent } from "@/lib/runtime/runtime";
 import { inFlightKeys } from "@/lib/workspaces/in-flight";
 import { managedSelector, readWorkloadKey } from "@/lib/workspaces/labels";
@@ -55,6 +56,7 @@ export class Reconciler {
 
   stop(): void {
     this.stopped = true;
+    this.setLive(false);
     clearInterval(this.timer);
     clearTimeout(this.soon);
     this.stopWatching?.();
@@ -138,10 +140,12 @@ export class Reconciler {
               if (this.stopped) return stop();
               this.stopWatching = stop;
               this.failures = 0;
+              this.setLive(true);
             })
             .catch(() => resolve());
         });
         await closed;
+        this.setLive(false);
       } catch {
         // Fall through to the backoff below.
       }
@@ -153,7 +157,14 @@ export class Reconciler {
     }
   }
 
+  /** The process's kept workload lists are good only while this stream delivers every change. */
+  private setLive(live: boolean): void {
+    if (!this.options.runtime) setEventsLive(live);
+  }
+
   private onEvent(event: WorkloadEvent): void {
+    // Whatever changed (a start, a stop, a restart by the engine): the kept lists are out of date.
+    if (!this.options.runtime) invalidateLists();
     this.events.emit("event", event);
     if (event.action !== "destroy" && event.action !== "create") return;
     // A burst of creates and removals (a launch, a bulk stop) is one diff a moment later, not one per event

@@ -12,6 +12,8 @@ import { testSettings } from "./setup-env";
 const db = getDb();
 let app: AppServer;
 let admin: TestUser;
+let launchedContainer = "";
+let launchedOwner: TestUser;
 const orphanVolume = `${IT}-overview-orphan-${Date.now().toString(36)}`;
 
 const overview = async (server: AppServer) => {
@@ -34,6 +36,8 @@ beforeAll(async () => {
     headers: { cookie: user.cookie },
   });
   expect(launched.status).toBe(200);
+  launchedContainer = (await launched.json()).container_id;
+  launchedOwner = user;
   // A labelled data volume no workspace or kept volume names: an orphan.
   docker("volume", "create", "--label", `${IT}.managed-by=spawner`, orphanVolume);
 });
@@ -109,6 +113,41 @@ describe("admin overview", () => {
       expect(html).toContain("Unknown while the engine is unreachable.");
     } finally {
       await down.stop();
+    }
+  });
+
+  it("keeps the engine's list between views only while its events say nothing changed", async () => {
+    // The reconciler's events stream is what keeps a kept list honest: with it on, a change made behind the
+    // app's back (docker stop) shows at once.
+    const live = await startAppServer({ ...testSettings });
+    try {
+      const container = launchedContainer;
+      const owner = launchedOwner;
+      const workspace = await db.workspace.findFirstOrThrow({ where: { ownerId: owner.id, name: "dev" } });
+      const statusNow = async () => {
+        const response = await fetch(
+          `${live.url}/api/v1/admin/workspaces?owner=${encodeURIComponent(owner.email)}`,
+          { headers: { cookie: admin.cookie } },
+        );
+        const body = (await response.json()) as { workspaces: { id: string; status: string }[] };
+        return body.workspaces.find((row) => row.id === workspace.id)?.status;
+      };
+      const until = async (status: string) => {
+        const started = Date.now();
+        while ((await statusNow()) !== status) {
+          if (Date.now() - started > 5000) throw new Error(`still not ${status} after 5 s`);
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        return Date.now() - started;
+      };
+      expect(await until("running")).toBeLessThan(5000);
+      expect(await statusNow()).toBe("running");
+      docker("stop", "-t", "1", container);
+      expect(await until("stopped")).toBeLessThan(3000);
+      docker("start", container);
+      expect(await until("running")).toBeLessThan(3000);
+    } finally {
+      await live.stop();
     }
   });
 });

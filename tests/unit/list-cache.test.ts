@@ -9,8 +9,7 @@ function countingRuntime() {
   const runtime = {
     list: () => new Promise<Workload[]>((resolve) => calls.push(resolve)),
   } as unknown as Runtime;
-  const answer = (index: number, name: string) =>
-    calls[index]?.([{ id: name, name } as unknown as Workload]);
+  const answer = (index: number, name: string) => calls[index]?.([{ id: name, name } as unknown as Workload]);
   return { runtime, calls, answer };
 }
 const selector = { "spawner.managed-by": "spawner" };

@@ -16,7 +16,8 @@ export async function signIn(
 ): Promise<Page> {
   const page = await context.newPage();
   await requestLink(page, baseUrl, email);
-  await page.getByRole("heading", { name: "Check your email" }).waitFor();
+  // (Generous: under a cold CI run's load — images just built, the engine busy — the first request can be slow.)
+  await page.getByRole("heading", { name: "Check your email" }).waitFor({ timeout: 60_000 });
   const link = await waitForMagicLink(mailDir, email);
   await page.goto(link);
   await page.getByRole("button", { name: `Sign in as ${email}` }).click();

@@ -2,9 +2,10 @@
 
 import { Loader2, ShieldCheck, ShieldOff, UserCheck, UserX } from "lucide-react";
 import { changeUserRoleAction } from "@/app/admin/actions/change-user-role";
+import { deleteUserAction } from "@/app/admin/actions/delete-user";
 import { disableUserAction } from "@/app/admin/actions/disable-user";
 import { enableUserAction } from "@/app/admin/actions/enable-user";
-import { DeleteUserDialog } from "@/components/admin/delete-user-dialog";
+import { ConfirmDeleteDialog } from "@/components/admin/confirm-delete-dialog";
 import { useAdminCall } from "@/components/admin/use-admin-call";
 import {
   AlertDialog,
@@ -81,7 +82,21 @@ export function UserRowActions({ user, self }: { user: UserView; self: boolean }
             </AlertDialog>
           )
         )}
-        {!self && <DeleteUserDialog user={user} disabled={pending} onConfirm={run} />}
+        {!self && (
+          <ConfirmDeleteDialog
+            title={`Delete ${user.email}?`}
+            goes={`The account, its ${user.workspaces.total} ${user.workspaces.total === 1 ? "workspace" : "workspaces"} and their containers go.`}
+            kept="Their data volumes stay on the engine, listed under Orphans (to give to someone or remove)."
+            removed="Their data volumes are removed for good."
+            dataLabel="Also remove their data volumes"
+            actionLabel="Delete account"
+            confirmWord={user.email}
+            disabled={pending}
+            onConfirm={(deleteVolumes, typed) =>
+              run(() => deleteUserAction(user.id, { delete_volumes: deleteVolumes, confirm: typed }))
+            }
+          />
+        )}
       </div>
       {error && (
         <p role="alert" className="max-w-xs text-right text-xs text-destructive">

@@ -5,13 +5,14 @@
 import "server-only";
 import { assertAdmin } from "@/lib/admin/assert-admin";
 import { type BulkTarget, resolveBulkTargets } from "@/lib/admin/bulk-targets";
+import { settled } from "@/lib/admin/each-workspace";
 import { mapPool } from "@/lib/admin/map-pool";
 import { auditItemsOf } from "@/lib/audit/audit-items";
 import { beginAudit } from "@/lib/audit/begin-audit";
 import { type AuditEntry, outcomeOf, recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { getEnv } from "@/lib/env";
-import { AppError, describeError, type ErrorCode } from "@/lib/errors";
+import { AppError, type ErrorCode } from "@/lib/errors";
 import type { BulkAction, BulkWorkspacesInput } from "@/lib/validations/admin-workspaces";
 import { deleteWorkspace } from "@/lib/workspaces/delete-workspace";
 import { restartWorkspace } from "@/lib/workspaces/restart-workspace";
@@ -48,15 +49,8 @@ function assertConfirmed(input: BulkWorkspacesInput, count: number): void {
   );
 }
 
-async function runOne(actor: Actor, target: BulkTarget, input: BulkWorkspacesInput): Promise<BulkItemResult> {
-  try {
-    await VERBS[input.action](actor, target.id, input);
-    return { ...target, ok: true };
-  } catch (error) {
-    // Our own messages only (never an engine's raw text); anything unexpected is logged once here.
-    const { code, message } = describeError(error, "admin-bulk").body.error;
-    return { ...target, ok: false, error: { code, message } };
-  }
+function runOne(actor: Actor, target: BulkTarget, input: BulkWorkspacesInput): Promise<BulkItemResult> {
+  return settled(target, () => VERBS[input.action](actor, target.id, input));
 }
 
 export async function bulkWorkspaces({

@@ -14,7 +14,8 @@ import { getRuntime } from "@/lib/runtime/get-runtime";
 import { listCached } from "@/lib/runtime/list-cache";
 import type { EngineResources, Workload } from "@/lib/runtime/runtime";
 import { isInFlight, launchKey } from "@/lib/workspaces/in-flight";
-import { managedSelector, readWorkloadKey } from "@/lib/workspaces/labels";
+import { managedSelector } from "@/lib/workspaces/labels";
+import { workloadIndex } from "@/lib/workspaces/match-workloads";
 import { statusOf, WORKSPACE_STATUSES, type WorkspaceStatus } from "@/lib/workspaces/status";
 
 export type OverviewWarning = { kind: "engine" | "image" | "orphans"; message: string; href?: string };
@@ -44,7 +45,7 @@ export async function readOverview({ actor }: { actor: Actor }): Promise<Overvie
     db.user.count(),
     db.user.count({ where: { role: "ADMIN", disabledAt: null } }),
     db.user.count({ where: { disabledAt: { not: null } } }),
-    db.workspace.findMany({ select: { id: true, ownerId: true, name: true } }),
+    db.workspace.findMany({ select: { id: true, ownerId: true, name: true, runtimeId: true } }),
     db.template.findMany({ where: { enabled: true }, select: { name: true, image: true } }),
     listAuditEvents({ actor, page: 1, pageSize: RECENT_EVENTS }),
   ]);
@@ -100,26 +101,18 @@ export async function readOverview({ actor }: { actor: Actor }): Promise<Overvie
   };
 }
 
-/** Each row's status from one list of the engine's workloads (by their workspace-id label, else owner and name). */
+/** Each row's status from one list of the engine's workloads, matched as the admin list matches them. */
 function countStatuses(
-  rows: { id: string; ownerId: string; name: string }[],
+  rows: { id: string; ownerId: string; name: string; runtimeId: string | null }[],
   workloads: Workload[],
 ): Record<WorkspaceStatus, number> {
-  const prefix = getEnv().LABEL_PREFIX;
-  const byKey = new Map<string, Workload>();
-  for (const workload of workloads) {
-    const key = readWorkloadKey(prefix, workload.labels);
-    if (!key) continue;
-    byKey.set(key.workspaceId ?? `${key.ownerId}:${key.name}`, workload);
-  }
+  const workloadFor = workloadIndex(getEnv().LABEL_PREFIX, workloads);
   const counts = Object.fromEntries(WORKSPACE_STATUSES.map((status) => [status, 0])) as Record<
     WorkspaceStatus,
     number
   >;
-  for (const row of rows) {
-    const workload = byKey.get(row.id) ?? byKey.get(`${row.ownerId}:${row.name}`) ?? null;
-    counts[statusOf(workload, isInFlight(launchKey(row.ownerId, row.name)))] += 1;
-  }
+  for (const row of rows)
+    counts[statusOf(workloadFor(row), isInFlight(launchKey(row.ownerId, row.name)))] += 1;
   return counts;
 }
 

@@ -5,13 +5,10 @@ import type { Role } from "@prisma/client";
 import NextAuth, { type DefaultSession } from "next-auth";
 import type { Adapter } from "next-auth/adapters";
 import Nodemailer from "next-auth/providers/nodemailer";
-import { anonymous } from "@/lib/audit/audit-actor";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { recordSignIn, recordSignOut } from "@/lib/audit/record-auth";
+import { recordSignIn, recordSignInRefused, recordSignOut } from "@/lib/audit/record-auth";
 import { isActive } from "@/lib/auth/account-status";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { createUser } from "@/lib/auth/create-user";
-import { requestIp } from "@/lib/auth/request-ip";
 import { MAGIC_LINK_MAX_AGE_SECONDS, sendMagicLink } from "@/lib/auth/send-magic-link";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
@@ -73,12 +70,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       signIn: async ({ user, email }) => {
         if (isActive(user as { disabledAt?: Date | null })) return true;
         if (email?.verificationRequest) return "/login/check-email";
-        await recordAudit(anonymous(await requestIp().catch(() => ""), user.email ?? ""), {
-          action: "auth.sign-in",
-          target: { type: "user", id: user.id, name: user.email ?? "" },
-          owner: user.id && user.email ? { id: user.id, email: user.email } : null,
-          outcome: "ACCOUNT_DISABLED",
-        });
+        await recordSignInRefused(user, "ACCOUNT_DISABLED");
         return false;
       },
       redirect: ({ url }) => new URL(safeCallbackPath(url, env.APP_URL), env.APP_URL).toString(),

@@ -42,7 +42,7 @@ export async function bringUp(
   { justCreated = false } = {},
 ): Promise<{ workload: Workload; template: Template }> {
   // Every launch passes here (start, open, a slot, a restart that applies a change): a disabled owner's runs nothing.
-  await assertOwnerActive(workspace.ownerId);
+  assertOwnerActive(workspace.owner);
   const env = getEnv();
   const runtime = getRuntime();
   const current = templateFromRow(workspace.template);

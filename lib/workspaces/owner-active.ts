@@ -1,10 +1,10 @@
 // Nothing of a disabled account starts (its workspaces stay stopped until an administrator enables it again).
-import "server-only";
 import { accountDisabled, isActive } from "@/lib/auth/account-status";
-import { getDb } from "@/lib/db";
 
-/** Read from the row at the moment of starting: a disabling that just happened counts. */
-export async function assertOwnerActive(ownerId: string): Promise<void> {
-  const owner = await getDb().user.findUnique({ where: { id: ownerId }, select: { disabledAt: true } });
+/**
+ * The owner as the workspace record just read carries it (workspace-store's include): a launch reads the record
+ * inside its single flight, so a disabling that happened before it counts — and no launch pays a query of its own.
+ */
+export function assertOwnerActive(owner: { disabledAt: Date | null }): void {
   if (!isActive(owner)) throw accountDisabled();
 }

@@ -28,7 +28,8 @@ export async function restartWorkspace({
       const workspace = await findVisibleWorkspace(actor, workspaceId);
       draft.workspace(workspace);
       assertNotLaunching(workspace);
-      await assertOwnerActive(workspace.ownerId);
+      // A restart starts a stopped container: nothing of a disabled account runs.
+      assertOwnerActive(workspace.owner);
       const workload = await findWorkload(workspace);
       // The workspace exists (so not 404): it has no container yet.
       if (!workload) throw new AppError("CONFLICT", "This workspace has no container yet. Start it first.");

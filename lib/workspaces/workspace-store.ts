@@ -12,7 +12,7 @@ import type { Workload } from "@/lib/runtime/runtime";
 import { belongsTo, readWorkloadKey } from "@/lib/workspaces/labels";
 
 export const workspaceInclude = {
-  owner: { select: { id: true, slug: true, email: true } },
+  owner: { select: { id: true, slug: true, email: true, disabledAt: true } },
   template: true,
   secrets: { select: { kind: true, path: true, size: true, updatedAt: true } },
 } satisfies Prisma.WorkspaceInclude;

@@ -4,9 +4,9 @@ import { Loader2, Play, RotateCw, Square } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { bulkWorkspacesAction } from "@/app/admin/actions/bulk-workspaces";
+import { ConfirmDeleteDialog } from "@/components/admin/confirm-delete-dialog";
 import { BulkResults } from "@/components/admin/workspaces/bulk-results";
 import { useSelection } from "@/components/admin/workspaces/bulk-selection";
-import { ConfirmDeleteDialog } from "@/components/admin/workspaces/confirm-delete-dialog";
 import { Button } from "@/components/ui/button";
 import { reach } from "@/components/workspaces/reach";
 import type { BulkResult } from "@/lib/admin/bulk-workspaces";
@@ -61,7 +61,7 @@ export function BulkBar() {
         </Button>
         <ConfirmDeleteDialog
           title={`Delete ${plural(count)}?`}
-          what={count === 1 ? "this workspace" : `these ${plural(count)}`}
+          goes={`The containers of ${count === 1 ? "this workspace" : `these ${plural(count)}`} go.`}
           confirmWord={String(count)}
           disabled={idle}
           onConfirm={(deleteData, typed) => run("delete", deleteData, deleteData ? typed : undefined)}

@@ -1,7 +1,7 @@
 "use client";
 
 import { Loader2, Play, RotateCw, Square } from "lucide-react";
-import { ConfirmDeleteDialog } from "@/components/admin/workspaces/confirm-delete-dialog";
+import { ConfirmDeleteDialog } from "@/components/admin/confirm-delete-dialog";
 import { Button } from "@/components/ui/button";
 import { useWorkspaceControls } from "@/components/workspaces/use-workspace-controls";
 import type { WorkspaceStatus } from "@/lib/workspaces/status";
@@ -56,7 +56,7 @@ export function RowActions({
         )}
         <ConfirmDeleteDialog
           title={`Delete ${name}?`}
-          what="this workspace"
+          goes="The container of this workspace goes."
           confirmWord={name}
           disabled={busy !== null || controls.status === "creating"}
           onConfirm={(deleteData) => controls.run("delete", !deleteData)}

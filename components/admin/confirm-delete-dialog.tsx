@@ -19,19 +19,29 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 
 /**
- * Delete asks first; data is kept for the owners unless the admin says otherwise, and removing it takes typing
- * `confirmWord` (a bulk action's number of workspaces, one workspace's name).
+ * The admin area's delete: asks first; data is kept for its owners unless the admin says otherwise, and removing it
+ * takes typing `confirmWord` (a bulk action's number of workspaces, a workspace's name, an account's address; the
+ * server checks it again).
  */
 export function ConfirmDeleteDialog({
   title,
-  what,
+  goes,
+  kept = "Their data volumes are kept: each owner can attach theirs to a new workspace or remove it.",
+  removed = "Their data is removed for good.",
+  dataLabel = "Also delete their data",
+  actionLabel = "Delete",
   confirmWord,
   disabled,
   onConfirm,
 }: {
   title: string;
-  /** "these 12 workspaces", "this workspace" */
-  what: string;
+  /** What goes in any case: "The containers of these 12 workspaces go." */
+  goes: string;
+  /** What happens to the data without (kept) and with (removed) the box ticked. */
+  kept?: string;
+  removed?: string;
+  dataLabel?: string;
+  actionLabel?: string;
   confirmWord: string;
   disabled: boolean;
   onConfirm: (deleteData: boolean, typed: string) => void;
@@ -42,7 +52,7 @@ export function ConfirmDeleteDialog({
     setDeleteData(false);
     setTyped("");
   };
-  const confirmed = !deleteData || typed.trim() === confirmWord;
+  const confirmed = !deleteData || typed.trim().toLowerCase() === confirmWord.toLowerCase();
   return (
     <AlertDialog onOpenChange={(open) => open && reset()}>
       <AlertDialogTrigger asChild>
@@ -60,10 +70,7 @@ export function ConfirmDeleteDialog({
         <AlertDialogHeader>
           <AlertDialogTitle>{title}</AlertDialogTitle>
           <AlertDialogDescription>
-            The containers of {what} go.{" "}
-            {deleteData
-              ? "Their data is removed for good."
-              : "Their data volumes are kept: each owner can attach theirs to a new workspace or remove it."}
+            {goes} {deleteData ? removed : kept}
           </AlertDialogDescription>
         </AlertDialogHeader>
         <div className="flex items-center gap-2">
@@ -72,7 +79,7 @@ export function ConfirmDeleteDialog({
             checked={deleteData}
             onCheckedChange={(checked) => setDeleteData(checked === true)}
           />
-          <Label htmlFor="delete-data">Also delete their data</Label>
+          <Label htmlFor="delete-data">{dataLabel}</Label>
         </div>
         {deleteData && (
           <div className="flex flex-col gap-2">
@@ -94,7 +101,7 @@ export function ConfirmDeleteDialog({
             disabled={!confirmed}
             onClick={() => onConfirm(deleteData, typed.trim())}
           >
-            Delete
+            {actionLabel}
           </AlertDialogAction>
         </AlertDialogFooter>
       </AlertDialogContent>

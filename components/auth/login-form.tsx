@@ -12,9 +12,10 @@ import { signInSchema } from "@/lib/validations/sign-in";
 
 type Errors = Record<string, string[]>;
 
-export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+/** `formError` is what a native (not yet hydrated) post of this form came back with. */
+export function LoginForm({ callbackUrl, formError }: { callbackUrl: string; formError?: string }) {
   const router = useRouter();
-  const [errors, setErrors] = useState<Errors>({});
+  const [errors, setErrors] = useState<Errors>(formError ? { form: [formError] } : {});
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -45,7 +46,15 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    // method and action make it work before hydration (a click on a slow page) and without JavaScript at all.
+    <form
+      method="post"
+      action="/api/auth/magic-link"
+      onSubmit={onSubmit}
+      noValidate
+      className="flex flex-col gap-4"
+    >
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {errors.form && (
         <Alert variant="destructive">
           <AlertDescription className="col-start-1 text-destructive" data-testid="form-error">

@@ -75,4 +75,22 @@ describe("sign-in by magic link", () => {
     expect(mailsTo(mailDir, "limit@example.com")).toHaveLength(3);
     await page.close();
   });
+
+  // A click before the page hydrated (a slow machine) is a native post of the form: it must sign in all the same.
+  it("works without JavaScript: a link is mailed, a bad address is told why, and the link signs in", async () => {
+    const context = await browser().newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await requestLink(page, baseUrl, "not-an-email");
+    await expect.poll(() => page.getByTestId("form-error").textContent()).toContain("Enter a valid email");
+    expect(new URL(page.url()).pathname).toBe("/login");
+    expect(page.url()).not.toContain("not-an-email");
+    expect(mailsTo(mailDir, "not-an-email")).toHaveLength(0);
+
+    await requestLink(page, baseUrl, "nojs@example.com");
+    await page.getByRole("heading", { name: "Check your email" }).waitFor();
+    await page.goto(await waitForMagicLink(mailDir, "nojs@example.com"));
+    await page.getByRole("button", { name: "Sign in as nojs@example.com" }).click();
+    await page.waitForURL(`${baseUrl}/dashboard`);
+    await context.close();
+  });
 });

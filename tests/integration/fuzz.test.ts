@@ -57,6 +57,26 @@ async function expectClearError(method: string, path: string, init: RequestInit 
   if (!ok) failures.push(`${method} ${path.slice(0, 120)} -> ${response.status} ${text.slice(0, 160)}`);
 }
 
+/** The login form's native post: a refusal is a 303 back to the form naming a known code, never a page or a leak. */
+async function expectFormRefusal(body: string) {
+  tried += 1;
+  const response = await fetch(`${app.url}/api/auth/magic-link`, {
+    method: "POST",
+    body,
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+  });
+  const location = new URL(response.headers.get("location") ?? "http://none/", app.url);
+  const code = location.searchParams.get("error") ?? "";
+  const ok =
+    response.status === 303 &&
+    location.pathname === "/login" &&
+    code in errorStatus &&
+    !LEAK_PATTERN.test(code);
+  if (!ok)
+    failures.push(`POST form /api/auth/magic-link ${body.slice(0, 60)} -> ${response.status} ${location}`);
+}
+
 beforeAll(async () => {
   app = await startAppServer({ ...testSettings, RECONCILER: "off" });
   user = await userWithSession(db, uniqueEmail("fuzz"));
@@ -117,9 +137,10 @@ describe("fuzz", () => {
       });
     }
     for (const body of badJsonBodies()) {
-      for (const type of ["application/json", "text/plain", "application/x-www-form-urlencoded"]) {
+      for (const type of ["application/json", "text/plain"]) {
         await expectClearError("POST", "/api/auth/magic-link", { body, headers: { "content-type": type } });
       }
+      await expectFormRefusal(body);
     }
     for (const value of BAD_HEADER_VALUES) {
       await expectClearError("GET", "/api/forward-auth", {

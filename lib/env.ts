@@ -23,15 +23,31 @@ const httpUrl = z.url({ protocol: /^https?$/, message: "must be an http:// or ht
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 // "512m", "1g", "268435456" -> bytes.
-const byteSize = z
+const sizeText = (message: string) =>
+  z
+    .string()
+    .regex(/^\d+(\.\d+)?[kmg]?b?$/i, { message })
+    .transform((raw) => {
+      const match = /^(\d+(?:\.\d+)?)([kmg]?)/i.exec(raw);
+      const units: Record<string, number> = { "": 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+      return Math.round(Number(match?.[1]) * (units[(match?.[2] ?? "").toLowerCase()] ?? 1));
+    });
+const byteSize = sizeText("must be a size such as 512m or 1g").pipe(
+  z.number().min(16 * 1024 ** 2, { message: "must be at least 16m" }),
+);
+// The same sizes where 0 means "no limit" (quotas, capacity).
+const byteSizeOrZero = sizeText("must be a size such as 512m or 4g, or 0 for no limit");
+
+// "30m", "2h", "45s", "1d", "0" -> seconds (a bare number is seconds).
+const duration = z
   .string()
-  .regex(/^\d+(\.\d+)?[kmg]?b?$/i, { message: "must be a size such as 512m or 1g" })
+  .regex(/^\d+[smhd]?$/i, { message: "must be a duration such as 30m, 2h or 45s (0 for never)" })
   .transform((raw) => {
-    const match = /^(\d+(?:\.\d+)?)([kmg]?)/i.exec(raw);
-    const units: Record<string, number> = { "": 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
-    return Math.round(Number(match?.[1]) * (units[(match?.[2] ?? "").toLowerCase()] ?? 1));
+    const units: Record<string, number> = { "": 1, s: 1, m: 60, h: 3600, d: 86_400 };
+    const match = /^(\d+)([smhd]?)$/i.exec(raw);
+    return Number(match?.[1]) * (units[(match?.[2] ?? "").toLowerCase()] ?? 1);
   })
-  .pipe(z.number().min(16 * 1024 ** 2, { message: "must be at least 16m" }));
+  .pipe(z.number().max(365 * 86_400, { message: "must be at most a year" }));
 
 const dnsName = z
   .string()
@@ -149,6 +165,26 @@ export const envSchema = z.object({
   AUDIT_RETENTION_DAYS: int(1, 3650).default(90),
   // How long SIGTERM waits for in-flight requests (a launch) before the process exits anyway.
   SHUTDOWN_DRAIN_MS: int(0, 600_000).default(8000),
+
+  // Idle shutdown: the seeded templates' idle timeout (an admin's edit of a template wins), how often the culler
+  // looks, and how often activity seen by forward-auth is written (never per request).
+  IDLE_TIMEOUT: duration.default(30 * 60),
+  CULL_INTERVAL_MS: int(200, 3_600_000).default(60_000),
+  ACTIVITY_FLUSH_MS: int(100, 300_000).default(30_000),
+
+  // Quotas per user, over their workspaces (0: no limit); an admin may set other values per user.
+  QUOTA_WORKSPACES: int(0, 10_000).default(20),
+  QUOTA_RUNNING: int(0, 10_000).default(5),
+  QUOTA_MEMORY: byteSizeOrZero.default(0),
+  QUOTA_CPUS: z.coerce.number().min(0).max(4096).default(0),
+
+  // Capacity, checked before every start: the memory limits of running workspaces stay within the engine's memory
+  // (or CAPACITY_MEMORY) times the overcommit factor, the engine keeps CAPACITY_FREE_MEMORY_FLOOR free, and no more
+  // than MAX_CONCURRENT_STARTS launches run at once.
+  CAPACITY_OVERCOMMIT: z.coerce.number().min(0.1).max(100).default(1.5),
+  CAPACITY_MEMORY: byteSizeOrZero.default(0),
+  CAPACITY_FREE_MEMORY_FLOOR: byteSizeOrZero.default(256 * 1024 ** 2),
+  MAX_CONCURRENT_STARTS: int(1, 1000).default(10),
 
   // Admin: how many workspaces a bulk action works on at once (each a launch, stop or removal on the engine).
   ADMIN_BULK_CONCURRENCY: int(1, 32).default(4),

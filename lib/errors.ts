@@ -7,6 +7,7 @@ export const errorStatus = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   CROSS_ORIGIN: 403,
+  QUOTA_EXCEEDED: 403,
   NOT_FOUND: 404,
   WORKSPACE_NOT_FOUND: 404,
   VOLUME_NOT_FOUND: 404,
@@ -29,6 +30,7 @@ export const errorStatus = {
   CONTAINER_NOT_READY: 504,
   CONTAINER_ENGINE_UNAVAILABLE: 503,
   EMAIL_DELIVERY_FAILED: 503,
+  RESOURCE_LIMIT_EXCEEDED: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;
@@ -47,7 +49,12 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details?: { fields?: Record<string, string[]>; retryAfterSeconds?: number },
+    readonly details?: {
+      fields?: Record<string, string[]>;
+      retryAfterSeconds?: number;
+      /** Sent as error.details: what a client can act on (a quota's limit and current use). */
+      data?: Record<string, unknown>;
+    },
   ) {
     super(message);
     this.name = "AppError";
@@ -59,7 +66,12 @@ export class AppError extends Error {
 }
 
 export type ErrorBody = {
-  error: { code: ErrorCode; message: string; fields?: Record<string, string[]> };
+  error: {
+    code: ErrorCode;
+    message: string;
+    fields?: Record<string, string[]>;
+    details?: Record<string, unknown>;
+  };
 };
 
 /** The only place errors become JSON; unknown errors never leak their message or stack. */
@@ -73,6 +85,7 @@ export function toErrorBody(error: unknown): {
     if (error.details?.retryAfterSeconds) headers["Retry-After"] = String(error.details.retryAfterSeconds);
     const body: ErrorBody = { error: { code: error.code, message: error.message } };
     if (error.details?.fields) body.error.fields = error.details.fields;
+    if (error.details?.data) body.error.details = error.details.data;
     return { status: error.status, body, headers };
   }
   return {

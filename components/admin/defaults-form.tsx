@@ -21,6 +21,10 @@ const LABELS: Record<string, string> = {
   USER_TEMPLATE_IMAGE_DEV: "dev image",
   USER_TEMPLATE_IMAGE_PROD: "prod image",
   USER_TEMPLATE_IMAGE_IDE: "ide image",
+  QUOTA_WORKSPACES: "Workspaces per user (0: no limit)",
+  QUOTA_RUNNING: "Running at once per user (0: no limit)",
+  QUOTA_MEMORY: "Memory of running workspaces per user (0: no limit)",
+  QUOTA_CPUS: "CPUs of running workspaces per user (0: no limit)",
 };
 
 /** Each setting empty (the environment's) or set here; Save stores them all, Reset clears every one. */

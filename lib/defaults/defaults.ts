@@ -1,5 +1,5 @@
 // The container defaults admins may set in the app (PlatformSetting "defaults"), over the environment's: the limits
-// and images the seeded templates are written from. Each is checked by the environment's own schema (lib/env.ts),
+// and images the seeded templates are written from, and the quotas every user has unless given their own. Each is checked by the environment's own schema (lib/env.ts),
 // spelled as the variable would be ("1g", "0.5", "spawner-dev:latest"); a value not set follows the environment.
 // Pure: parsing and merging only.
 import { z } from "zod";
@@ -16,6 +16,10 @@ export const DEFAULT_KEYS = [
   "USER_TEMPLATE_IMAGE_DEV",
   "USER_TEMPLATE_IMAGE_PROD",
   "USER_TEMPLATE_IMAGE_IDE",
+  "QUOTA_WORKSPACES",
+  "QUOTA_RUNNING",
+  "QUOTA_MEMORY",
+  "QUOTA_CPUS",
 ] as const;
 export type DefaultKey = (typeof DEFAULT_KEYS)[number];
 
@@ -24,7 +28,7 @@ export const IMAGE_KEYS = [
   "USER_TEMPLATE_IMAGE_PROD",
   "USER_TEMPLATE_IMAGE_IDE",
 ] as const;
-const MEMORY_KEYS = new Set<DefaultKey>(["CONTAINER_MEMORY", "CONTAINER_MAX_MEMORY"]);
+const MEMORY_KEYS = new Set<DefaultKey>(["CONTAINER_MEMORY", "CONTAINER_MAX_MEMORY", "QUOTA_MEMORY"]);
 
 /** Each maximum and the default it may not be below. */
 const MAXIMA = [
@@ -98,7 +102,7 @@ const MB = 1024 * 1024;
 
 /** A value as the form shows it: memory as "512m", the rest as text. */
 export function displayDefault(key: DefaultKey, value: DefaultsSettings[DefaultKey]): string {
-  if (MEMORY_KEYS.has(key) && typeof value === "number")
+  if (MEMORY_KEYS.has(key) && typeof value === "number" && value > 0)
     return value % (1024 * MB) === 0 ? `${value / (1024 * MB)}g` : `${Math.round(value / MB)}m`;
   return String(value);
 }

@@ -3,6 +3,7 @@
 // is sent through the sign-in handshake; under path routing the app's session cookie decides. Only the owner of a
 // workspace, or an admin, gets through. Served on the server's fast path (lib/server/fast-path.ts).
 import "server-only";
+import { noteActivity } from "@/lib/activity/activity";
 import { getEnv } from "@/lib/env";
 import { answer, type ForwardAuthAnswer, redirect } from "@/lib/forward-auth/answer";
 import { cleanPathOf, decideForwardAuth, pathTargetOf } from "@/lib/forward-auth/decide";
@@ -24,12 +25,17 @@ export type ForwardAuthRequest = { header: (name: string) => string | null; quer
 export type { ForwardAuthAnswer };
 
 const json = answer;
-/** Allowed, with the header that tells the workload so (Traefik puts it on the request it forwards). */
-const allowed = (workspaceId: string, headers: Record<string, string> = {}) =>
-  answer(200, "", "", {
+/**
+ * Allowed, with the header that tells the workload so (Traefik puts it on the request it forwards). What is let
+ * through is the workspace's activity (lib/activity/activity.ts): noted in memory, written later.
+ */
+const allowed = (workspaceId: string, headers: Record<string, string> = {}) => {
+  noteActivity(workspaceId);
+  return answer(200, "", "", {
     [ACCESS_HEADER.toLowerCase()]: workspaceAccessToken(getEnv().AUTH_SECRET, workspaceId),
     ...headers,
   });
+};
 const FORBIDDEN = () => answer(403, "FORBIDDEN", "You do not have access to this workspace.");
 
 export { HANDSHAKE_PATH };

@@ -96,7 +96,12 @@ export type UsageSample = {
 };
 
 /** What the engine has to give to its workloads (a Swarm runtime: the sum over its nodes). */
-export type EngineResources = { cpus: number; memoryBytes: number };
+export type EngineResources = {
+  cpus: number;
+  memoryBytes: number;
+  /** Memory free on the engine's machine right now; null when the runtime can't tell (a remote engine). */
+  freeMemoryBytes: number | null;
+};
 
 export type LogLine = { stream: "stdout" | "stderr"; text: string };
 
@@ -147,6 +152,11 @@ export interface Runtime {
   /** One quick reading of a running workload's counters (stats() waits for a second one); null when it is gone. */
   usage(id: string): Promise<UsageSample | null>;
   resources(): Promise<EngineResources>;
+  /**
+   * Connections established to these ports of a running workload right now (an open WebSocket is one); null when
+   * the runtime can't tell for this workload.
+   */
+  openConnections(id: string, ports: number[]): Promise<number | null>;
   watch(
     selector: LabelSelector,
     handlers: { onEvent: (event: WorkloadEvent) => void; onClose: () => void },

@@ -46,6 +46,9 @@ export async function startServer(): Promise<void> {
   // Audit retention is a data policy, not reconciliation: it runs whether or not the reconciler does.
   const { startAuditPruning } = await import("@/lib/audit/prune-audit");
   const auditPruning = startAuditPruning();
+  // Activity and idle shutdown are policy too: they run whether or not the reconciler does.
+  const { startActivityLoop } = await import("@/lib/activity/activity-loop");
+  const activity = startActivityLoop();
   if (env.TEST_FAULT_POINT)
     console.warn(
       `[spawner] TEST_FAULT_POINT=${env.TEST_FAULT_POINT}: launches stop there. This is a test hook.`,
@@ -63,6 +66,7 @@ export async function startServer(): Promise<void> {
       closeAllStreams();
     },
     release: async () => {
+      await activity.stop();
       const { getDb } = await import("@/lib/db");
       await getDb().$disconnect();
     },

@@ -25,6 +25,7 @@ export type SeedSettings = Pick<
   | "CONTAINER_MAX_MEMORY"
   | "CONTAINER_MAX_CPUS"
   | "CONTAINER_MAX_PIDS_LIMIT"
+  | "IDLE_TIMEOUT"
 >;
 
 const MB = 1024 * 1024;
@@ -44,6 +45,8 @@ export function seededTemplateRows(env: SeedSettings): SeedRow[] {
     maxPids: Math.max(env.CONTAINER_MAX_PIDS_LIMIT, env.CONTAINER_PIDS_LIMIT),
     dataPath: "/workspace",
     enabled: true,
+    idleSeconds: env.IDLE_TIMEOUT,
+    maxLifetimeSeconds: 0,
   };
   const apps = (port: number) => JSON.stringify([{ name: "web", port, primary: true }]);
   return [

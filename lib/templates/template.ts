@@ -46,6 +46,10 @@ export type Template = {
   enabled: boolean;
   /** Bumped by every change of what a workload is made from (image, apps, data path). */
   version: number;
+  /** Stopped after this long without activity (0: never); a workspace may choose shorter. */
+  idleSeconds: number;
+  /** Stopped this long after it started, active or not (0: no limit). */
+  maxLifetimeSeconds: number;
 };
 
 export type TemplateRow = {
@@ -65,7 +69,12 @@ export type TemplateRow = {
   enabled: boolean;
   /** The database's (1 for rows built in memory, as tests and the bench do). */
   version?: number;
+  /** The database's (30 minutes and none for rows built in memory). */
+  idleSeconds?: number;
+  maxLifetimeSeconds?: number;
 };
+
+export const DEFAULT_IDLE_SECONDS = 30 * 60;
 
 /** The apps column as the app reads it. */
 export function appsFromJson(raw: string): TemplateApp[] {
@@ -91,6 +100,8 @@ export function templateFromRow(row: TemplateRow): Template {
     dataPath: row.dataPath,
     enabled: row.enabled,
     version: row.version ?? 1,
+    idleSeconds: row.idleSeconds ?? DEFAULT_IDLE_SECONDS,
+    maxLifetimeSeconds: row.maxLifetimeSeconds ?? 0,
   };
 }
 

@@ -152,6 +152,14 @@ const settingsFields = {
   env: envSchema.optional(),
   secret_files: secretFilesSchema.optional(),
   limits: limitsSchema.optional(),
+  /** Stop it after this many minutes without activity (0: never, where the template allows); null: the template's. */
+  idle_timeout_minutes: z
+    .number({ message: "Enter a number of minutes." })
+    .int({ message: "Whole minutes only." })
+    .min(0, { message: "0 or more minutes." })
+    .max(525_600, { message: "At most a year." })
+    .nullable()
+    .optional(),
 };
 
 export const createWorkspaceSchema = z.strictObject({

@@ -6,11 +6,13 @@ import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { probeUrl } from "@/lib/ingress/ingress";
+import { admitStart } from "@/lib/resources/admission";
 import { getRuntime } from "@/lib/runtime/get-runtime";
 import type { Workload, WorkloadUser } from "@/lib/runtime/runtime";
 import { type Template, templateFromRow } from "@/lib/templates/template";
 import { cloneRepository } from "@/lib/workspaces/clone-repository";
 import { faultPoint } from "@/lib/workspaces/fault-point";
+import { launchKey } from "@/lib/workspaces/in-flight";
 import { belongsTo, readWorkloadKey } from "@/lib/workspaces/labels";
 import type { progressReporter } from "@/lib/workspaces/launch-progress";
 import { asMadeFrom } from "@/lib/workspaces/made-from";
@@ -18,7 +20,7 @@ import { volumeName } from "@/lib/workspaces/names";
 import { assertOwnerActive } from "@/lib/workspaces/owner-active";
 import { prepareWorkload } from "@/lib/workspaces/prepare-workload";
 import { openSecret } from "@/lib/workspaces/secrets";
-import { parseSettings } from "@/lib/workspaces/settings";
+import { effectiveLimits, parseSettings } from "@/lib/workspaces/settings";
 import { waitUntilReady } from "@/lib/workspaces/wait-until-ready";
 import { workloadSpecFor } from "@/lib/workspaces/workload-spec";
 import { findWorkload, type WorkspaceRecord } from "@/lib/workspaces/workspace-store";
@@ -51,6 +53,18 @@ export async function bringUp(
   const settings = parseSettings(workspace.settings);
   progress.step("image");
   let workload = justCreated ? null : await findWorkload(workspace);
+  // Anything that is not running yet starts only within its owner's quotas and the engine's capacity (a running
+  // one holds what it holds; re-creating it changes nothing there).
+  if (workload?.state !== "running") {
+    const limits = effectiveLimits(settings, current);
+    await admitStart({
+      key: launchKey(workspace.ownerId, workspace.name),
+      workspaceId: workspace.id,
+      ownerId: workspace.ownerId,
+      memoryMb: limits.memoryMb,
+      cpus: limits.cpus,
+    });
+  }
   if (workload && workspace.pendingChange === "recreate") {
     // Settings that only a new workload can carry (env, secret files): replace it, the volume stays — but only
     // once its replacement can be made: a missing image must not leave the workspace down.
@@ -138,6 +152,7 @@ export async function bringUp(
       runtimeId: started.id,
       image: started.image,
       lastUsedAt: new Date(),
+      startedAt: new Date(),
       pendingChange: null,
       lastError: null,
       stoppedReason: null,

@@ -2,9 +2,10 @@
 // creations; a route key someone else's workspace already spells gets a random suffix instead (names.ts).
 import "server-only";
 import { Prisma } from "@prisma/client";
-import { getDb } from "@/lib/db";
+import { transaction } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { alternateHostKey, hostKeyFor } from "@/lib/ingress/workspace-host";
+import { assertWorkspaceQuota } from "@/lib/resources/workspace-quota";
 import { forgetWorkspace } from "@/lib/workspace-auth/access-cache";
 import {
   alternateRouteKey,
@@ -47,10 +48,22 @@ export function nameTaken(name: string): AppError {
   });
 }
 
-export async function insertWorkspace(
+/** Writes the row, within the owner's workspace quota (QUOTA_EXCEEDED, and nothing written, beyond it). */
+export function insertWorkspace(
   input: NewWorkspace,
-  tx: Prisma.TransactionClient = getDb(),
+  tx?: Prisma.TransactionClient,
 ): Promise<WorkspaceRecord> {
+  const checked = async (client: Prisma.TransactionClient) => {
+    const row = await insertRow(input, client);
+    await assertWorkspaceQuota(client, input.owner.id);
+    // A key looked up before it existed is no longer "not found".
+    forgetWorkspace(row.id);
+    return row;
+  };
+  return tx ? checked(tx) : transaction(checked);
+}
+
+async function insertRow(input: NewWorkspace, tx: Prisma.TransactionClient): Promise<WorkspaceRecord> {
   const id = input.id ?? newWorkspaceId();
   const names = { slug: input.owner.slug, name: input.name, id };
   let key = routeKey(input.owner.slug, input.name);
@@ -73,8 +86,6 @@ export async function insertWorkspace(
         },
         include: workspaceInclude,
       });
-      // A key looked up before it existed is no longer "not found".
-      forgetWorkspace(created.id);
       return created;
     } catch (error) {
       const target = uniqueTarget(error);

@@ -6,13 +6,16 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { admitStart } from "@/lib/resources/admission";
 import { getRuntime } from "@/lib/runtime/get-runtime";
 import { isSlotName, SLOT_NAMES, type SlotName } from "@/lib/templates/seeded-templates";
 import { templateFromRow } from "@/lib/templates/template";
 import { findEnabledTemplate } from "@/lib/templates/template-store";
 import { bringUp, imageMissing } from "@/lib/workspaces/bring-up";
+import { launchKey } from "@/lib/workspaces/in-flight";
 import { insertWorkspace } from "@/lib/workspaces/insert-workspace";
-import { EMPTY_SETTINGS } from "@/lib/workspaces/settings";
+import { newWorkspaceId } from "@/lib/workspaces/names";
+import { EMPTY_SETTINGS, effectiveLimits } from "@/lib/workspaces/settings";
 import { type LaunchResult, withLaunch } from "@/lib/workspaces/with-launch";
 import { findWorkload, findWorkspaceByName, type WorkspaceRecord } from "@/lib/workspaces/workspace-store";
 
@@ -50,9 +53,22 @@ function launchOwnSlot(actor: Actor, name: SlotName): Promise<LaunchResult> {
     if (!(await getRuntime().imageExists(template.image))) throw imageMissing(template);
     // Whether this launch wrote the slot's row (not found, and no other process wrote it first).
     let inserted = false;
+    const id = newWorkspaceId();
+    // Admitted before its row is written: a start refused by a quota or the capacity leaves nothing behind.
+    if (!existing) {
+      const limits = effectiveLimits(EMPTY_SETTINGS, template);
+      await admitStart({
+        key: launchKey(actor.userId, name),
+        workspaceId: id,
+        ownerId: actor.userId,
+        memoryMb: limits.memoryMb,
+        cpus: limits.cpus,
+      });
+    }
     const workspace =
       existing ??
       (await insertWorkspace({
+        id,
         owner: { id: actor.userId, slug: actor.slug },
         name,
         displayName: template.displayName,

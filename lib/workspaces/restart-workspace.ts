@@ -41,7 +41,7 @@ export async function restartWorkspace({
         await getRuntime().restart(workload.id);
         await getDb().workspace.update({
           where: { id: workspace.id },
-          data: { lastUsedAt: new Date(), stoppedReason: null, stoppedAt: null },
+          data: { lastUsedAt: new Date(), startedAt: new Date(), stoppedReason: null, stoppedAt: null },
         });
       }
       return getWorkspace({ actor, workspaceId });

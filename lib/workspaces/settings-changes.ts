@@ -5,7 +5,7 @@ import type { WorkspaceSettings } from "@/lib/workspaces/settings";
 import type { SecretChanges } from "@/lib/workspaces/settings-input";
 
 export type SettingsChanges = {
-  /** display_name, git, git.token, env, secret_files, limits: the fields that changed. */
+  /** display_name, git, git.token, env, secret_files, limits, idle_timeout_minutes: the fields that changed. */
   fields: string[];
   env_keys?: { added: string[]; changed: string[]; removed: string[] };
   secret_files?: { written: string[]; removed: string[] };
@@ -23,6 +23,7 @@ export function settingsChanges(
   const changes: SettingsChanges = { fields };
   if (displayNameChanged) fields.push("display_name");
   if (JSON.stringify(before.git) !== JSON.stringify(after.git)) fields.push("git");
+  if (before.idleSeconds !== after.idleSeconds) fields.push("idle_timeout_minutes");
   if (secrets.removeToken || secrets.upsert.some((secret) => secret.kind === "git-token"))
     fields.push("git.token");
   const was = new Map(before.env.map((entry) => [entry.key, entry.value]));

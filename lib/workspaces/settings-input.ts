@@ -8,7 +8,7 @@ import type { Template } from "@/lib/templates/template";
 import type { SecretFileInput, UpdateWorkspaceInput } from "@/lib/validations/workspace";
 import { isUnderDataPath } from "@/lib/workspaces/secret-paths";
 import { type SealedSecret, sealSecret } from "@/lib/workspaces/secrets";
-import { limitErrors, type WorkspaceSettings } from "@/lib/workspaces/settings";
+import { idleErrors, limitErrors, type WorkspaceSettings } from "@/lib/workspaces/settings";
 
 type SettingsFields = Omit<UpdateWorkspaceInput, "apply_now">;
 type Existing = { settings: WorkspaceSettings; secretPaths: Set<string>; hasToken: boolean };
@@ -33,6 +33,10 @@ export function settingsFrom(
   if (input.limits !== undefined) {
     settings.limits = { memoryMb: input.limits.memory_mb, cpus: input.limits.cpus, pids: input.limits.pids };
     Object.assign(errors, limitErrors(settings.limits, template));
+  }
+  if (input.idle_timeout_minutes !== undefined) {
+    settings.idleSeconds = input.idle_timeout_minutes === null ? undefined : input.idle_timeout_minutes * 60;
+    Object.assign(errors, idleErrors(settings.idleSeconds, template));
   }
   if (input.git !== undefined) {
     if (input.git === null) {

@@ -16,6 +16,8 @@ const storedSchema = z.object({
   limits: z
     .object({ memoryMb: z.number().optional(), cpus: z.number().optional(), pids: z.number().optional() })
     .default({}),
+  /** Its own idle timeout, within the template's (unset: the template's). */
+  idleSeconds: z.number().int().min(0).optional(),
 });
 
 export type WorkspaceSettings = z.infer<typeof storedSchema>;
@@ -57,4 +59,37 @@ export function limitErrors(limits: WorkspaceSettings["limits"], template: Pick<
   if (limits.pids !== undefined && limits.pids > maxima.pids)
     errors["limits.pids"] = [`This template allows at most ${maxima.pids} processes.`];
   return errors;
+}
+
+/**
+ * How long it may go without activity before it is stopped (0: never). Its own choice within the template's: no
+ * longer than the template's, and "never" only where the template says never.
+ */
+export function effectiveIdleSeconds(
+  settings: Pick<WorkspaceSettings, "idleSeconds">,
+  template: Pick<Template, "idleSeconds">,
+): number {
+  const own = settings.idleSeconds;
+  if (own === undefined) return template.idleSeconds;
+  if (template.idleSeconds === 0) return own;
+  return own === 0 ? template.idleSeconds : Math.min(own, template.idleSeconds);
+}
+
+/** The field error for an idle timeout beyond the template's (key as the form names it), or none. */
+export function idleErrors(idleSeconds: number | undefined, template: Pick<Template, "idleSeconds">) {
+  if (idleSeconds === undefined || template.idleSeconds === 0) return {};
+  if (idleSeconds === 0 || idleSeconds > template.idleSeconds)
+    return {
+      idle_timeout_minutes: [
+        `This template stops idle workspaces after at most ${formatMinutes(template.idleSeconds)}.`,
+      ],
+    };
+  return {};
+}
+
+/** "30 minutes", "1 minute", "45 seconds": how a timeout reads in a sentence. */
+export function formatMinutes(seconds: number): string {
+  if (seconds % 60 !== 0) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  const minutes = seconds / 60;
+  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
 }

@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { toErrorBody } from "@/lib/errors";
 import { serviceUrl } from "@/lib/ingress/ingress";
+import { releaseStart } from "@/lib/resources/admission";
 import type { Workload } from "@/lib/runtime/runtime";
 import type { Template } from "@/lib/templates/template";
 import { launchKey, singleFlight } from "@/lib/workspaces/in-flight";
@@ -53,6 +54,9 @@ export function withLaunch(
         })
         .catch(() => {});
       throw error;
+    } finally {
+      // Running now (counted from the runtime), or not started: either way the reservation's work is done.
+      releaseStart(key);
     }
   });
 }

@@ -4,7 +4,7 @@ import { appUrl, serviceUrl } from "@/lib/ingress/ingress";
 import type { Workload } from "@/lib/runtime/runtime";
 import { primaryApp, type Template } from "@/lib/templates/template";
 import { asMadeFrom } from "@/lib/workspaces/made-from";
-import { effectiveLimits, type WorkspaceSettings } from "@/lib/workspaces/settings";
+import { effectiveIdleSeconds, effectiveLimits, type WorkspaceSettings } from "@/lib/workspaces/settings";
 import { statusOf, type WorkspaceStatus } from "@/lib/workspaces/status";
 
 export type ViewRow = {
@@ -40,8 +40,13 @@ export type WorkspaceView = {
   container_id: string | null;
   created_at: string;
   last_used: string;
+  /** Why it is not running: manual, admin, inactivity, lifetime, error, resource_limit; null while it runs. */
   stopped_reason: string | null;
   stopped_at: string | null;
+  /** In effect: stopped after this many minutes without activity (0: never). */
+  idle_timeout_minutes: number;
+  /** The longest its template lets it choose (0: no bound, "never" allowed). */
+  idle_timeout_max_minutes: number;
   last_error: string | null;
   /** A saved settings change the workload does not run with yet: applied by a restart or a re-creation. */
   pending_change: "restart" | "recreate" | null;
@@ -64,6 +69,8 @@ export type WorkspaceView = {
     limits: { memory_mb: number; cpus: number; pids: number };
     /** The workspace's own (null: the template's default applies). */
     limits_custom: { memory_mb: number | null; cpus: number | null; pids: number | null };
+    /** Its own idle timeout in minutes (null: the template's). */
+    idle_timeout_minutes: number | null;
   };
   limits_default: { memory_mb: number; cpus: number; pids: number };
   limits_max: { memory_mb: number; cpus: number; pids: number };
@@ -96,8 +103,10 @@ export function workspaceView(input: {
     container_id: workload?.id ?? null,
     created_at: row.createdAt.toISOString(),
     last_used: row.lastUsedAt.toISOString(),
-    stopped_reason: status === "running" ? null : row.stoppedReason,
-    stopped_at: status === "running" ? null : (row.stoppedAt?.toISOString() ?? null),
+    stopped_reason: running ? null : (row.stoppedReason ?? crashReason(workload)),
+    stopped_at: running ? null : (row.stoppedAt?.toISOString() ?? null),
+    idle_timeout_minutes: effectiveIdleSeconds(settings, template) / 60,
+    idle_timeout_max_minutes: template.idleSeconds / 60,
     last_error: row.lastError,
     pending_change:
       workload && (row.pendingChange === "restart" || row.pendingChange === "recreate")
@@ -137,6 +146,7 @@ export function workspaceView(input: {
         cpus: settings.limits.cpus ?? null,
         pids: settings.limits.pids ?? null,
       },
+      idle_timeout_minutes: settings.idleSeconds === undefined ? null : settings.idleSeconds / 60,
     },
     limits_default: {
       memory_mb: template.defaults.memoryMb,
@@ -175,4 +185,9 @@ export function slotView(template: Template, view: WorkspaceView | null, launchi
     created_at: view?.container_id ? view.created_at : null,
     last_used: view?.container_id ? view.last_used : null,
   };
+}
+
+/** Not stopped by anyone: a workload that ended on its own with an error (the engine gave up restarting it). */
+function crashReason(workload: Workload | null): string | null {
+  return workload?.exitCode !== undefined && workload.exitCode !== 0 ? "error" : null;
 }

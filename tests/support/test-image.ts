@@ -16,6 +16,8 @@ const START = [
   "echo ok > /www/healthz",
   `echo "<!doctype html><title>${WHO}</title><h1>Hello from ${WHO}</h1>" > /www/index.html`,
   `echo "container ${WHO} is up"`,
+  // A second app on 8081: a WebSocket endpoint (one shell per connection), for idle-shutdown tests.
+  "(nc -ll -p 8081 -e /bin/websocket &)",
   "exec /bin/busybox httpd -f -v -p 8080 -h /www",
 ].join(" && ");
 
@@ -26,6 +28,22 @@ const GROUP = "root:x:0:\napp:x:1000:\n";
 // GET /cgi-bin/request answers the Cookie header the workload was sent: a proxy test sees what really arrived.
 const REQUEST_ECHO =
   '#!/bin/sh\nprintf "Content-Type: text/plain\\r\\n\\r\\n"\necho "cookie: $HTTP_COOKIE"\n';
+
+// The WebSocket handshake (RFC 6455: the key's SHA-1 with the protocol's GUID, base64), then the connection is held
+// until the client closes it — a WebSocket that stays open without a single request through the proxy.
+const WEBSOCKET = [
+  "#!/bin/sh",
+  'key=""',
+  "while IFS= read -r line; do",
+  "  line=$(printf '%s' \"$line\" | tr -d '\\r')",
+  '  [ -z "$line" ] && break',
+  "  case \"$line\" in [Ss]ec-[Ww]eb[Ss]ocket-[Kk]ey:*) key=$(printf '%s' \"$line\" | cut -d: -f2- | tr -d ' ') ;; esac",
+  "done",
+  "accept=$(printf '%s' \"$key\"258EAFA5-E914-47DA-95CA-C5AB0DC85B11 | sha1sum | cut -d' ' -f1 | xxd -r -p | base64)",
+  "printf 'HTTP/1.1 101 Switching Protocols\\r\\nUpgrade: websocket\\r\\nConnection: Upgrade\\r\\nSec-WebSocket-Accept: %s\\r\\n\\r\\n' \"$accept\"",
+  "exec cat > /dev/null",
+  "",
+].join("\n");
 
 /** The image without a /workspace folder: a workspace's fresh volume is then root's until the app hands it over. */
 export const TEST_IMAGE_WITHOUT_DATA = "spawner-test-httpd:no-data-folder";
@@ -40,6 +58,7 @@ export function buildTestImage(tag = TEST_IMAGE, { dataFolder = true } = {}): st
   try {
     copyFileSync("/bin/busybox", path.join(dir, "busybox"));
     writeFileSync(path.join(dir, "request"), REQUEST_ECHO, { mode: 0o755 });
+    writeFileSync(path.join(dir, "websocket"), WEBSOCKET, { mode: 0o755 });
     writeFileSync(
       path.join(dir, "Dockerfile"),
       [
@@ -50,8 +69,9 @@ export function buildTestImage(tag = TEST_IMAGE, { dataFolder = true } = {}): st
           `mkdir -p /etc && printf '${PASSWD}' > /etc/passwd && printf '${GROUP}' > /etc/group && mkdir -p ${folders} /tmp && chown -R 1000:1000 ${folders} && chmod 1777 /tmp`,
         )}]`,
         "COPY request /www/cgi-bin/request",
+        "COPY websocket /bin/websocket",
         "USER app",
-        "EXPOSE 8080",
+        "EXPOSE 8080 8081",
         `CMD ["/bin/busybox", "sh", "-c", ${JSON.stringify(START)}]`,
         "",
       ].join("\n"),

@@ -2,6 +2,7 @@
 import "server-only";
 import type Docker from "dockerode";
 import { getDocker } from "@/lib/runtime/docker/client";
+import { openConnections } from "@/lib/runtime/docker/connections";
 import {
   createWorkload,
   inspectWorkload,
@@ -48,6 +49,7 @@ export function dockerRuntime(docker: Docker = getDocker()): Runtime {
     stats: (id) => readStats(docker, id),
     usage: (id) => readUsage(docker, id),
     resources: () => engineResources(docker),
+    openConnections: (id, ports) => openConnections(docker, id, ports),
     watch: (selector, handlers) => watchEvents(docker, selector, handlers),
   };
 }

@@ -1,0 +1,113 @@
+// One pass of the culler (the background loop runs it every CULL_INTERVAL_MS): running workspaces past their
+// template's maximum lifetime are stopped; those without activity for longer than their idle timeout are stopped
+// unless a connection to one of their apps is still open (a WebSocket lives on after forward-auth saw its upgrade;
+// an open one counts as activity now). One engine list and one query per pass; connections are looked at only for
+// the quiet ones.
+import "server-only";
+import { noteActivity, pendingActivity } from "@/lib/activity/activity";
+import { type CullCandidate, planCull } from "@/lib/activity/plan-cull";
+import { stopIdleWorkspace } from "@/lib/activity/stop-idle-workspace";
+import { mapPool } from "@/lib/admin/map-pool";
+import { getDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { getRuntime } from "@/lib/runtime/get-runtime";
+import { listCached } from "@/lib/runtime/list-cache";
+import type { Runtime, Workload } from "@/lib/runtime/runtime";
+import { appsFromJson } from "@/lib/templates/template";
+import { inFlightKeys, launchKey } from "@/lib/workspaces/in-flight";
+import { managedSelector } from "@/lib/workspaces/labels";
+import { workloadIndex } from "@/lib/workspaces/match-workloads";
+import { effectiveIdleSeconds, parseSettings } from "@/lib/workspaces/settings";
+
+/** Workspaces running since before this process (and so before startedAt was kept) count their lifetime from here. */
+const BOOTED_AT = Date.now();
+
+export type CullResult = { checked: number; stopped: { id: string; reason: "inactivity" | "lifetime" }[] };
+
+export async function cullIdle({
+  now = Date.now(),
+  runtime = getRuntime(),
+}: {
+  now?: number;
+  runtime?: Runtime;
+} = {}): Promise<CullResult> {
+  const env = getEnv();
+  const prefix = env.LABEL_PREFIX;
+  const [workloads, rows] = await Promise.all([
+    listCached(runtime, managedSelector(prefix)),
+    getDb().workspace.findMany({
+      select: {
+        id: true,
+        ownerId: true,
+        name: true,
+        runtimeId: true,
+        settings: true,
+        apps: true,
+        lastUsedAt: true,
+        startedAt: true,
+        owner: { select: { email: true } },
+        template: { select: { idleSeconds: true, maxLifetimeSeconds: true, apps: true } },
+      },
+    }),
+  ]);
+  const find = workloadIndex(
+    prefix,
+    workloads.filter((workload) => workload.state === "running"),
+  );
+  const launching = inFlightKeys();
+  const running = new Map<string, { row: (typeof rows)[number]; workload: Workload }>();
+  const candidates: CullCandidate[] = [];
+  for (const row of rows) {
+    const workload = find(row);
+    if (!workload) continue;
+    running.set(row.id, { row, workload });
+    const noted = pendingActivity(row.id) ?? 0;
+    candidates.push({
+      id: row.id,
+      lastActivity: Math.max(row.lastUsedAt.getTime(), noted),
+      idleSeconds: effectiveIdleSeconds(parseSettings(row.settings), row.template),
+      maxLifetimeSeconds: row.template.maxLifetimeSeconds,
+      startedAt: row.startedAt?.getTime() ?? BOOTED_AT,
+      launching: launching.has(launchKey(row.ownerId, row.name)),
+    });
+  }
+  const plan = planCull(candidates, now);
+  const result: CullResult = { checked: candidates.length, stopped: [] };
+  const stop = async (id: string, reason: "inactivity" | "lifetime") => {
+    const found = running.get(id);
+    if (!found) return;
+    const { row, workload } = found;
+    const details =
+      reason === "lifetime"
+        ? { max_lifetime_seconds: row.template.maxLifetimeSeconds }
+        : {
+            idle_seconds: Math.round(
+              (now - Math.max(row.lastUsedAt.getTime(), pendingActivity(id) ?? 0)) / 1000,
+            ),
+          };
+    const workspace = { id, name: row.name, ownerId: row.ownerId, ownerEmail: row.owner.email };
+    if (await stopIdleWorkspace({ workspace, workloadId: workload.id, reason, details }))
+      result.stopped.push({ id, reason });
+  };
+  await mapPool(plan.lifetime, env.ADMIN_BULK_CONCURRENCY, (id) => stop(id, "lifetime"));
+  const connected = async (id: string) => {
+    const found = running.get(id);
+    if (!found) return false;
+    const ports = appsFromJson(found.row.apps ?? found.row.template.apps).map((app) => app.port);
+    const open = await runtime.openConnections(found.workload.id, ports).catch(() => null);
+    if (open === null || open === 0) return false;
+    noteActivity(id, now);
+    return true;
+  };
+  await mapPool(plan.idle, env.ADMIN_BULK_CONCURRENCY, async (id) => {
+    if (!(await connected(id))) await stop(id, "inactivity");
+  });
+  // Local mode has no proxy to see requests: a browser's connection to the published port is the activity there,
+  // looked at every pass (one machine, a few workspaces).
+  if (env.INGRESS === "local") {
+    const quiet = new Set([...plan.idle, ...plan.lifetime]);
+    const others = candidates.filter((candidate) => !quiet.has(candidate.id) && !candidate.launching);
+    await mapPool(others, env.ADMIN_BULK_CONCURRENCY, (candidate) => connected(candidate.id));
+  }
+  return result;
+}

@@ -1,0 +1,113 @@
+// Admission before any start: the owner's quotas, the engine's capacity and the concurrent-start limit, decided
+// one start at a time in this process (a lock), each admitted start holding a reservation until its launch ends.
+// So twenty parallel starts against a quota of three running give exactly three: each one counts the running
+// workspaces and the reservations of those still starting. The app runs as one process per database.
+import "server-only";
+import { getDb } from "@/lib/db";
+import { effectiveDefaults } from "@/lib/defaults/defaults-store";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { capacityRefusal } from "@/lib/resources/capacity";
+import { quotaExceeded, quotaOf, startRefusal } from "@/lib/resources/quota";
+import { bytesOfMb, runningWorkspaces } from "@/lib/resources/resource-use";
+import { getRuntime } from "@/lib/runtime/get-runtime";
+
+type Reservation = { workspaceId: string; ownerId: string; memoryMb: number; cpus: number };
+type State = { reservations: Map<string, Reservation>; lock: Promise<unknown> };
+
+// On globalThis: route handlers and server actions may load separate copies of this module.
+const store = globalThis as unknown as { spawnerAdmission?: State };
+store.spawnerAdmission ??= { reservations: new Map(), lock: Promise.resolve() };
+const state = store.spawnerAdmission;
+
+/** Runs `work` when no other admission decision is being made in this process. */
+function exclusive<T>(work: () => Promise<T>): Promise<T> {
+  const run = state.lock.then(work, work);
+  state.lock = run.catch(() => {});
+  return run;
+}
+
+export type StartRequest = {
+  /** The launch's key (owner and name): one reservation per launch, released when it ends. */
+  key: string;
+  workspaceId: string;
+  ownerId: string;
+  memoryMb: number;
+  cpus: number;
+};
+
+/** Admits the start or throws (QUOTA_EXCEEDED 403, RESOURCE_LIMIT_EXCEEDED 503, RATE_LIMITED 429). */
+export function admitStart(request: StartRequest): Promise<void> {
+  if (state.reservations.has(request.key)) return Promise.resolve();
+  return exclusive(async () => {
+    const env = getEnv();
+    if (state.reservations.size >= env.MAX_CONCURRENT_STARTS)
+      throw new AppError(
+        "RATE_LIMITED",
+        "Many workspaces are starting right now. Try again in a few seconds.",
+        { retryAfterSeconds: 5 },
+      );
+    // Taken before the engine is asked: a launch that ends while the list is read was either still reserved here,
+    // or running before the list began (and is in it). Taken after, it could be in neither.
+    const reserved = [...state.reservations.values()];
+    const [running, owner, defaults, resources] = await Promise.all([
+      runningWorkspaces(),
+      getDb().user.findUnique({
+        where: { id: request.ownerId },
+        select: {
+          quotaWorkspaces: true,
+          quotaRunning: true,
+          quotaMemoryMb: true,
+          quotaCpus: true,
+        },
+      }),
+      effectiveDefaults(),
+      getRuntime().resources(),
+    ]);
+    if (!owner) throw new AppError("USER_NOT_FOUND", "There is no such user.");
+    const quota = quotaOf(owner, defaults);
+    // Running, and admitted but not running yet: each workspace once.
+    const holding = new Map(running.map((workspace) => [workspace.id, workspace]));
+    for (const reservation of reserved)
+      if (!holding.has(reservation.workspaceId))
+        holding.set(reservation.workspaceId, { id: reservation.workspaceId, ...reservation });
+    const already = holding.has(request.workspaceId);
+    holding.delete(request.workspaceId);
+    const mine = [...holding.values()].filter((workspace) => workspace.ownerId === request.ownerId);
+    if (!already) {
+      const use = {
+        running: mine.length,
+        memoryMb: mine.reduce((sum, workspace) => sum + workspace.memoryMb, 0),
+        cpus: mine.reduce((sum, workspace) => sum + workspace.cpus, 0),
+      };
+      const refused = startRefusal(quota, use, request);
+      if (refused) throw quotaExceeded(refused);
+      const full = capacityRefusal({
+        totalBytes: env.CAPACITY_MEMORY || resources.memoryBytes,
+        overcommit: env.CAPACITY_OVERCOMMIT,
+        committedBytes: bytesOfMb(
+          [...holding.values()].reduce((sum, workspace) => sum + workspace.memoryMb, 0),
+        ),
+        addingBytes: bytesOfMb(request.memoryMb),
+        freeBytes: resources.freeMemoryBytes,
+        floorBytes: env.CAPACITY_FREE_MEMORY_FLOOR,
+      });
+      if (full)
+        throw new AppError("RESOURCE_LIMIT_EXCEEDED", full.message, {
+          retryAfterSeconds: full.retryAfterSeconds,
+          data: { reason: full.reason },
+        });
+    }
+    state.reservations.set(request.key, {
+      workspaceId: request.workspaceId,
+      ownerId: request.ownerId,
+      memoryMb: request.memoryMb,
+      cpus: request.cpus,
+    });
+  });
+}
+
+/** The launch ended (running, or failed): what it holds is counted from the runtime from now on. */
+export function releaseStart(key: string): void {
+  state.reservations.delete(key);
+}

@@ -26,6 +26,8 @@ export type SettingsState = {
   env: EnvRow[];
   files: FileRow[];
   limits: LimitsState;
+  /** Minutes without activity before it stops ("" : the template's; "0": never, where the template allows). */
+  idle: string;
 };
 export type CreateState = SettingsState & { name: string; template: string; volume: string };
 
@@ -54,6 +56,7 @@ export function emptyCreateState(template: string): CreateState {
     env: [],
     files: [],
     limits: EMPTY_LIMITS,
+    idle: "",
   };
 }
 
@@ -82,8 +85,12 @@ export function settingsStateOf(workspace: WorkspaceView): SettingsState {
       saved: { size: file.size, updated_at: file.updated_at },
     })),
     limits: { memory_mb: own(limits.memory_mb), cpus: own(limits.cpus), pids: own(limits.pids) },
+    idle: own(workspace.settings.idle_timeout_minutes),
   };
 }
+
+/** "" follows the template (null on the wire); anything else must be a number (NaN fails the schema). */
+export const idleInput = (text: string) => (text.trim() === "" ? null : Number(text));
 
 /** "" leaves a limit at the template's default; anything else must be a number (NaN fails the schema). */
 const limit = (text: string) => (text.trim() === "" ? undefined : Number(text));
@@ -132,6 +139,7 @@ export function createInput(state: CreateState) {
     env: envInput(state.env),
     secret_files: filesInput(state.files),
     limits: limitsInput(state.limits),
+    ...(state.idle.trim() !== "" && { idle_timeout_minutes: idleInput(state.idle) }),
   };
 }
 
@@ -148,6 +156,8 @@ export function updateInput(initial: SettingsState, current: SettingsState, save
     input.secret_files = filesInput(current.files);
   if (!same(limitsInput(current.limits), limitsInput(initial.limits)))
     input.limits = limitsInput(current.limits);
+  if (idleInput(current.idle) !== idleInput(initial.idle))
+    input.idle_timeout_minutes = idleInput(current.idle);
   return input;
 }
 

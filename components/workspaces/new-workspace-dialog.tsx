@@ -112,6 +112,7 @@ export function NewWorkspaceDialog({
               setErrors={flow.setErrors}
               defaults={template?.limits.default ?? null}
               max={template?.limits.max ?? null}
+              idleMax={template?.idle_timeout_minutes ?? null}
               displayNamePlaceholder={state.name || undefined}
             />
           </fieldset>

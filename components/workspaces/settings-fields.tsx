@@ -17,6 +17,8 @@ export type SettingsFieldsProps<S extends SettingsState> = {
   setErrors: (update: (errors: Errors) => Errors) => void;
   defaults: LimitValues | null;
   max: LimitValues | null;
+  /** The template's idle timeout in minutes: the default and the most one may choose (0: never, no bound). */
+  idleMax: number | null;
   savedToken?: boolean;
   clonedAt?: string | null;
   displayNamePlaceholder?: string;
@@ -70,6 +72,33 @@ export function SettingsFields<S extends SettingsState>(props: SettingsFieldsPro
           setState((current) => ({ ...current, limits: { ...current.limits, ...change } }))
         }
       />
+      <Field
+        name="idle_timeout_minutes"
+        label="Stop after this many idle minutes"
+        htmlFor={`${id}-idle`}
+        hint={idleHint(props.idleMax)}
+        errors={errors.idle_timeout_minutes}
+      >
+        <Input
+          id={`${id}-idle`}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          step="1"
+          placeholder={props.idleMax === null ? undefined : String(props.idleMax)}
+          value={state.idle}
+          onChange={(event) => patch({ idle: event.target.value })}
+          {...invalidProps(errors.idle_timeout_minutes, "idle_timeout_minutes")}
+        />
+      </Field>
     </>
   );
+}
+
+/** What the template allows: requests through its apps and open connections count as activity, status pages don't. */
+function idleHint(max: number | null): string {
+  const counts = "Activity is use of its apps (an open editor counts), not this page.";
+  if (max === null) return counts;
+  if (max === 0) return `Empty or 0: never stopped for being idle. ${counts}`;
+  return `Empty: the template's ${max}; at most ${max}. ${counts}`;
 }

@@ -51,6 +51,7 @@ export function SettingsForm({
             setErrors={form.setErrors}
             defaults={defaults}
             max={workspace.limits_max}
+            idleMax={workspace.idle_timeout_max_minutes}
             savedToken={form.savedToken}
             clonedAt={workspace.settings.git?.cloned_at ?? null}
             displayNamePlaceholder={workspace.name}

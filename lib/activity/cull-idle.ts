@@ -19,7 +19,11 @@ import { managedSelector } from "@/lib/workspaces/labels";
 import { workloadIndex } from "@/lib/workspaces/match-workloads";
 import { effectiveIdleSeconds, parseSettings } from "@/lib/workspaces/settings";
 
-/** Workspaces running since before this process (and so before startedAt was kept) count their lifetime from here. */
+/**
+ * This process's start. Workspaces running since before it (and so before startedAt was kept) count their lifetime
+ * from here, and none counts as idle for longer than this process has been up: activity noted by the process before
+ * (or by a version that noted none) is not known here, and an upgrade or a restart must never stop what was in use.
+ */
 const BOOTED_AT = Date.now();
 
 export type CullResult = { checked: number; stopped: { id: string; reason: "inactivity" | "lifetime" }[] };
@@ -64,7 +68,7 @@ export async function cullIdle({
     const noted = pendingActivity(row.id) ?? 0;
     candidates.push({
       id: row.id,
-      lastActivity: Math.max(row.lastUsedAt.getTime(), noted),
+      lastActivity: Math.max(row.lastUsedAt.getTime(), noted, BOOTED_AT),
       idleSeconds: effectiveIdleSeconds(parseSettings(row.settings), row.template),
       maxLifetimeSeconds: row.template.maxLifetimeSeconds,
       startedAt: row.startedAt?.getTime() ?? BOOTED_AT,

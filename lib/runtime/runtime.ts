@@ -25,6 +25,8 @@ export type Workload = {
   state: WorkloadState;
   /** The exit code of a workload that ended. */
   exitCode?: number;
+  /** It ended because it ran out of memory (its limit); known where the runtime inspected it. */
+  oomKilled?: boolean;
   endpoints: Endpoint[];
   labels: Record<string, string>;
   createdAt: Date;

@@ -12,6 +12,10 @@ export type TemplateView = {
     default: { memory_mb: number; cpus: number; pids: number };
     max: { memory_mb: number; cpus: number; pids: number };
   };
+  /** Its workspaces stop after this many minutes without activity (0: never); the most one may choose. */
+  idle_timeout_minutes: number;
+  /** They stop this many minutes after they started, active or not (0: no limit). */
+  max_lifetime_minutes: number;
 };
 
 const wire = (limits: { memoryMb: number; cpus: number; pids: number }) => ({
@@ -28,5 +32,7 @@ export async function listTemplateViews(): Promise<TemplateView[]> {
     apps: template.apps.map(({ name, port, primary }) => ({ name, port, primary })),
     data_path: template.dataPath,
     limits: { default: wire(template.defaults), max: wire(template.maxima) },
+    idle_timeout_minutes: template.idleSeconds / 60,
+    max_lifetime_minutes: template.maxLifetimeSeconds / 60,
   }));
 }

@@ -187,7 +187,8 @@ export function slotView(template: Template, view: WorkspaceView | null, launchi
   };
 }
 
-/** Not stopped by anyone: a workload that ended on its own with an error (the engine gave up restarting it). */
+/** Not stopped by anyone: it ran out of memory (its limit), or its app ended on its own with an error. */
 function crashReason(workload: Workload | null): string | null {
+  if (workload?.oomKilled) return "resource_limit";
   return workload?.exitCode !== undefined && workload.exitCode !== 0 ? "error" : null;
 }

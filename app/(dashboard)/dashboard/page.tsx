@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { AutoRefresh } from "@/components/workspaces/auto-refresh";
 import { slotCardProps, workspaceCardProps } from "@/components/workspaces/card-props";
 import { KeptVolumes } from "@/components/workspaces/kept-volumes";
 import { NewWorkspaceDialog } from "@/components/workspaces/new-workspace-dialog";
@@ -38,6 +39,7 @@ export default async function DashboardPage() {
   }
   return (
     <div className="flex flex-col gap-6">
+      <AutoRefresh />
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div className="flex flex-col gap-1">
           <h1 className="text-2xl font-semibold tracking-tight">Your workspaces</h1>

@@ -110,6 +110,7 @@ export function workloadFromInspect(info: ContainerInspectInfo): Workload {
     user: { spec: info.Config.User ?? "" },
     state: stateFromDocker(state.Status, exitCode, state.OOMKilled),
     exitCode,
+    ...(state.OOMKilled ? { oomKilled: true } : {}),
     endpoints,
     labels: info.Config.Labels ?? {},
     createdAt: new Date(info.Created),

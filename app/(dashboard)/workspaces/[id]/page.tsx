@@ -7,6 +7,7 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { AppFrame } from "@/components/workspaces/app-frame";
 import { AppLinks } from "@/components/workspaces/app-links";
+import { AutoRefresh } from "@/components/workspaces/auto-refresh";
 import { LogViewer } from "@/components/workspaces/log-viewer";
 import { SettingsForm } from "@/components/workspaces/settings-form";
 import { StatsPanel } from "@/components/workspaces/stats-panel";
@@ -81,6 +82,7 @@ export default async function WorkspacePage({ params }: Props) {
   const note = workspaceNote(workspace);
   return (
     <div className="flex flex-col gap-6">
+      <AutoRefresh />
       {back}
       <div className="flex flex-col gap-1">
         <div className="flex flex-wrap items-center gap-3">

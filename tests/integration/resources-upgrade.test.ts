@@ -1,0 +1,217 @@
+// Upgrading to the resources version loses nothing: a database as the admin version left it, with an admin, a user
+// and their session, an admin-edited template, audit history, platform settings, a running workspace last used hours
+// ago with data on its volume, a kept volume and a sealed secret, is migrated in place. Every row keeps every value
+// it had; the new columns read "the platform's quotas", "30 minutes idle, no lifetime" and "start not known"; the
+// culler, looking every half second, does not stop the running workspace (its idle time counts from the upgrade);
+// the same container keeps running and is opened, not re-created, and its data is there.
+import { execFileSync, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type AppServer, startAppServer } from "../support/app-server";
+import { userInDatabase } from "../support/database";
+import { migrateUpTo } from "../support/old-version";
+import { IT } from "../support/prefixes";
+import { docker, removeLabelled } from "../support/test-image";
+import { testSettings } from "./setup-env";
+
+const PREFIX = `${IT}-resup`;
+const LAST_BEFORE = "20261203000000_admin";
+const root = mkdtempSync(path.join(tmpdir(), "spawner-resources-upgrade-"));
+const database = path.join(root, "old.db");
+const image = testSettings.USER_TEMPLATE_IMAGE_DEV;
+const TABLES = [
+  "User",
+  "Session",
+  "Template",
+  "Workspace",
+  "WorkspaceSecret",
+  "KeptVolume",
+  "AuditEvent",
+  "PlatformSetting",
+];
+let app: AppServer | undefined;
+let ada: ReturnType<typeof userInDatabase>;
+let boss: ReturnType<typeof userInDatabase>;
+let containerId = "";
+const workspaceId = `w${randomBytes(8).toString("hex")}`;
+const volume = `ws-resup-${workspaceId}`;
+const keptVolume = `ws-resup-kept-${workspaceId}`;
+let before: Record<string, Record<string, unknown>[]> = {};
+
+const rowsOf = (db: Database.Database, table: string) =>
+  db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all() as Record<string, unknown>[];
+const snapshot = () => {
+  const db = new Database(database, { readonly: true });
+  try {
+    return Object.fromEntries(TABLES.map((table) => [table, rowsOf(db, table)]));
+  } finally {
+    db.close();
+  }
+};
+const get = async (url: string, cookie: string) => {
+  const response = await fetch(url, { headers: { cookie }, redirect: "manual" });
+  return { status: response.status, text: await response.text() };
+};
+
+beforeAll(() => {
+  removeLabelled(PREFIX);
+  try {
+    docker("network", "create", IT);
+  } catch {
+    // Exists.
+  }
+  migrateUpTo(root, database, LAST_BEFORE);
+  ada = userInDatabase(`file:${database}`, "ada-res");
+  boss = userInDatabase(`file:${database}`, "boss-res");
+  const db = new Database(database);
+  const now = Date.now();
+  db.prepare(`UPDATE "User" SET role = 'ADMIN' WHERE id = ?`).run(boss.id);
+  // The dev template (made by the workspaces migration) as that version's start wrote it from the same settings.
+  // The dev template as an admin of that version edited it (version 2), the workspace built from version 1.
+  db.prepare(
+    `UPDATE "Template" SET image = ?, defaultMemoryMb = 64, defaultCpus = 0.5, defaultPids = 64, version = 2, editedAt = ?, updatedAt = ? WHERE id = 'tpl-dev'`,
+  ).run(image, now, now);
+  db.prepare(`UPDATE "User" SET disabledAt = ? WHERE id = ?`).run(now - 1000, boss.id);
+  db.prepare(`UPDATE "User" SET disabledAt = NULL WHERE id = ?`).run(boss.id);
+  db.prepare(
+    `INSERT INTO "AuditEvent" (at, actorId, actorEmail, via, action, targetType, targetId, outcome, details) VALUES (?, ?, ?, 'session', 'workspace.launch', 'workspace', ?, 'ok', '{}')`,
+  ).run(now, ada.id, ada.email, workspaceId);
+  db.prepare(`INSERT INTO "PlatformSetting" (key, value, updatedAt) VALUES ('defaults', ?, ?)`).run(
+    JSON.stringify({ CONTAINER_MEMORY: "64m" }),
+    now,
+  );
+  // Its workload, made the way that version made it: labels, its volume at the data path, a loopback port.
+  const labels = {
+    "managed-by": "spawner",
+    "workspace-id": workspaceId,
+    "owner-id": ada.id,
+    workspace: "dev",
+    template: "dev",
+    slug: ada.slug,
+  };
+  const labelArgs = (which: string[]) =>
+    which.flatMap((key) => ["--label", `${PREFIX}.${key}=${labels[key as keyof typeof labels]}`]);
+  docker("volume", "create", ...labelArgs(["managed-by", "workspace-id", "owner-id"]), volume);
+  docker("volume", "create", ...labelArgs(["managed-by", "owner-id"]), keptVolume);
+  const name = `ws-${ada.slug}-dev-${workspaceId}`;
+  containerId = docker(
+    "run",
+    "-d",
+    "--name",
+    name,
+    ...labelArgs(Object.keys(labels)),
+    "-e",
+    `WORKSPACE_ID=${workspaceId}`,
+    "--network",
+    IT,
+    "-p",
+    "127.0.0.1::8080",
+    "--init",
+    "--cap-drop",
+    "ALL",
+    "--security-opt",
+    "no-new-privileges:true",
+    "--memory",
+    "64m",
+    "-v",
+    `${volume}:/workspace`,
+    image,
+  );
+  docker("exec", containerId, "sh", "-c", "echo kept-through-upgrade > /workspace/notes.txt");
+  db.prepare(
+    `INSERT INTO "Workspace" (id, ownerId, name, displayName, templateId, settings, routeKey, hostKey, runtimeId, workloadName, volumeName, image, templateVersion, apps, createdAt, lastUsedAt)
+     VALUES (?, ?, 'dev', 'Development', 'tpl-dev', '{"env":[{"key":"GREETING","value":"hi"}]}', ?, ?, ?, ?, ?, ?, 1, '[{"name":"web","port":8080,"primary":true}]', ?, ?)`,
+  ).run(
+    workspaceId,
+    ada.id,
+    `${ada.slug}-dev`,
+    `${ada.slug}-dev`,
+    containerId,
+    name,
+    volume,
+    image,
+    now - 3 * 3_600_000,
+    // Last used three hours ago: idle by any timeout, had the old version kept activity.
+    now - 3 * 3_600_000,
+  );
+  db.prepare(
+    `INSERT INTO "WorkspaceSecret" (id, workspaceId, kind, path, size, sealed, createdAt, updatedAt) VALUES ('s1', ?, 'file', '~/.netrc', 12, 'v1.sealed-bytes', ?, ?)`,
+  ).run(workspaceId, now, now);
+  db.prepare(
+    `INSERT INTO "KeptVolume" (id, ownerId, volumeName, workspaceName, templateName, keptAt) VALUES ('k1', ?, ?, 'old', 'dev', ?)`,
+  ).run(ada.id, keptVolume, now);
+  db.close();
+  before = snapshot();
+});
+
+afterAll(async () => {
+  await app?.stop();
+  removeLabelled(PREFIX);
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe("upgrading a database and workspaces made before resource control", () => {
+  it("keeps every row and value, and the new columns read the platform's quotas, 30 idle minutes and no lifetime", () => {
+    const result = spawnSync(process.execPath, ["scripts/migrate.mjs"], {
+      env: { ...process.env, DATABASE_URL: `file:${database}` },
+      encoding: "utf8",
+    });
+    expect(result.status, result.stderr).toBe(0);
+    const after = snapshot();
+    for (const table of TABLES) {
+      expect(after[table]?.length, table).toBe(before[table]?.length);
+      // Every column the old version had, with the value it had.
+      for (const [index, row] of (before[table] ?? []).entries())
+        expect(after[table]?.[index], table).toMatchObject(row);
+    }
+    for (const user of after.User ?? [])
+      expect(user).toMatchObject({
+        quotaWorkspaces: null,
+        quotaRunning: null,
+        quotaMemoryMb: null,
+        quotaCpus: null,
+      });
+    for (const template of after.Template ?? [])
+      expect(template).toMatchObject({ idleSeconds: 1800, maxLifetimeSeconds: 0 });
+    expect(after.Workspace?.[0]).toMatchObject({ startedAt: null, stoppedReason: null });
+  });
+
+  it("keeps the running container running under a culler that looks every half second, and opens the same one", async () => {
+    app = await startAppServer({
+      ...testSettings,
+      DATABASE_URL: `file:${database}`,
+      LABEL_PREFIX: PREFIX,
+      ORPHAN_GRACE_MS: "0",
+      CULL_INTERVAL_MS: "500",
+    });
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(docker("inspect", "-f", "{{.State.Running}}", containerId)).toBe("true");
+    const listed = await get(`${app.url}/api/workspaces`, ada.cookie);
+    const dev = JSON.parse(listed.text).workspaces.find((w: { name: string }) => w.name === "dev");
+    expect(dev).toMatchObject({
+      id: workspaceId,
+      status: "running",
+      container_id: containerId,
+      idle_timeout_minutes: 30,
+      update_available: true,
+    });
+    const opened = await fetch(`${app.url}/api/workspaces/${workspaceId}/start`, {
+      method: "POST",
+      headers: { cookie: ada.cookie },
+    });
+    expect(opened.status).toBe(200);
+    expect((await opened.json()).container_id).toBe(containerId);
+    expect(docker("exec", containerId, "cat", "/workspace/notes.txt")).toBe("kept-through-upgrade");
+    expect(docker("volume", "ls", "-q", "--filter", `name=${keptVolume}`)).toBe(keptVolume);
+    expect((await get(`${app.url}/admin`, boss.cookie)).status).toBe(200);
+    expect(
+      execFileSync("docker", ["ps", "-aq", "--no-trunc", "--filter", `label=${PREFIX}.managed-by=spawner`], {
+        encoding: "utf8",
+      }).trim(),
+    ).toBe(containerId);
+  });
+});

@@ -10,6 +10,7 @@ import type { AppServer } from "../tests/support/app-server";
 import { createTestDatabase } from "../tests/support/database";
 import { buildTestImage } from "../tests/support/test-image";
 import { adminWorkspacesPhase } from "./bench/admin-workspaces-phase";
+import { cullerPhase } from "./bench/culler-phase";
 import { ensureNetwork, removeLabelled, removeNetwork } from "./bench/docker";
 import { forwardAuthPhase } from "./bench/forward-auth-phase";
 import { burstOf20, hundredLaunches, launchLatency } from "./bench/launch-phases";
@@ -53,13 +54,14 @@ async function main(): Promise<void> {
   const idle = treeMemory(Number(app.process.pid));
   logMemory("RSS idle", idle);
   const ctx = { env, app, db: state.db };
-  // BENCH_ONLY=forward-auth or admin-workspaces runs that phase alone (for working on it).
+  // BENCH_ONLY=forward-auth or admin-workspaces (with the culler's pass) runs that phase alone (for working on it).
   if (process.env.BENCH_ONLY === "forward-auth") {
     rows.push(...(await forwardAuthPhase(ctx, appEnv)));
     return;
   }
   if (process.env.BENCH_ONLY === "admin-workspaces") {
     rows.push(...(await adminWorkspacesPhase(ctx)));
+    rows.push(...(await cullerPhase(ctx, appEnv)));
     return;
   }
 
@@ -80,6 +82,8 @@ async function main(): Promise<void> {
   rows.push(...(await forwardAuthPhase(ctx, appEnv)));
   // Last: it replaces the earlier phases' workspaces with its own 1,000.
   rows.push(...(await adminWorkspacesPhase(ctx)));
+  // On the admin phase's 1,000 workspaces.
+  rows.push(...(await cullerPhase(ctx, appEnv)));
   console.log(`\n[bench] measurements done in ${ms(performance.now() - began)}`);
 }
 

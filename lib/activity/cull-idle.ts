@@ -1,8 +1,8 @@
 // One pass of the culler (the background loop runs it every CULL_INTERVAL_MS): running workspaces past their
 // template's maximum lifetime are stopped; those without activity for longer than their idle timeout are stopped
 // unless a connection to one of their apps is still open (a WebSocket lives on after forward-auth saw its upgrade;
-// an open one counts as activity now). One engine list and one query per pass; connections are looked at only for
-// the quiet ones.
+// an open one counts as activity now). One engine list of the running workloads and one query of their rows per
+// pass; connections are looked at only for the quiet ones.
 import "server-only";
 import { noteActivity, pendingActivity } from "@/lib/activity/activity";
 import { type CullCandidate, planCull } from "@/lib/activity/plan-cull";
@@ -11,12 +11,12 @@ import { mapPool } from "@/lib/admin/map-pool";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { getRuntime } from "@/lib/runtime/get-runtime";
-import { listCached } from "@/lib/runtime/list-cache";
 import type { Runtime, Workload } from "@/lib/runtime/runtime";
 import { appsFromJson } from "@/lib/templates/template";
 import { inFlightKeys, launchKey } from "@/lib/workspaces/in-flight";
 import { managedSelector } from "@/lib/workspaces/labels";
 import { workloadIndex } from "@/lib/workspaces/match-workloads";
+import { rowsOfWorkloads } from "@/lib/workspaces/rows-of-workloads";
 import { effectiveIdleSeconds, parseSettings } from "@/lib/workspaces/settings";
 
 /**
@@ -37,23 +37,24 @@ export async function cullIdle({
 } = {}): Promise<CullResult> {
   const env = getEnv();
   const prefix = env.LABEL_PREFIX;
-  const [workloads, rows] = await Promise.all([
-    listCached(runtime, managedSelector(prefix)),
-    getDb().workspace.findMany({
-      select: {
-        id: true,
-        ownerId: true,
-        name: true,
-        runtimeId: true,
-        settings: true,
-        apps: true,
-        lastUsedAt: true,
-        startedAt: true,
-        owner: { select: { email: true } },
-        template: { select: { idleSeconds: true, maxLifetimeSeconds: true, apps: true } },
-      },
-    }),
-  ]);
+  const workloads = (await runtime.list(managedSelector(prefix), { running: true })).filter(
+    (workload) => workload.state === "running",
+  );
+  const rows = await getDb().workspace.findMany({
+    where: rowsOfWorkloads(prefix, workloads),
+    select: {
+      id: true,
+      ownerId: true,
+      name: true,
+      runtimeId: true,
+      settings: true,
+      apps: true,
+      lastUsedAt: true,
+      startedAt: true,
+      owner: { select: { email: true } },
+      template: { select: { idleSeconds: true, maxLifetimeSeconds: true, apps: true } },
+    },
+  });
   const find = workloadIndex(
     prefix,
     workloads.filter((workload) => workload.state === "running"),
@@ -106,12 +107,19 @@ export async function cullIdle({
   await mapPool(plan.idle, env.ADMIN_BULK_CONCURRENCY, async (id) => {
     if (!(await connected(id))) await stop(id, "inactivity");
   });
-  // Local mode has no proxy to see requests: a browser's connection to the published port is the activity there,
-  // looked at every pass (one machine, a few workspaces).
+  // Local mode has no proxy to see requests: a browser's connection to the published port is the activity there.
+  // Looked at once a workspace has been quiet for half its timeout (a connection found counts as activity now), so
+  // one in use is looked at about twice per timeout, not on every pass.
   if (env.INGRESS === "local") {
-    const quiet = new Set([...plan.idle, ...plan.lifetime]);
-    const others = candidates.filter((candidate) => !quiet.has(candidate.id) && !candidate.launching);
-    await mapPool(others, env.ADMIN_BULK_CONCURRENCY, (candidate) => connected(candidate.id));
+    const decided = new Set([...plan.idle, ...plan.lifetime]);
+    const halfQuiet = candidates.filter(
+      (candidate) =>
+        !decided.has(candidate.id) &&
+        !candidate.launching &&
+        candidate.idleSeconds > 0 &&
+        now - candidate.lastActivity >= candidate.idleSeconds * 500,
+    );
+    await mapPool(halfQuiet, env.ADMIN_BULK_CONCURRENCY, (candidate) => connected(candidate.id));
   }
   return result;
 }

@@ -1,13 +1,13 @@
 // What running workspaces hold now, read from the runtime (which run) and the database (their limits: the
-// workspace's own, else its template's defaults). One engine list (kept while events stream) and one query.
+// workspace's own, else its template's defaults). One engine list of the running ones, and one query.
 import "server-only";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { getRuntime } from "@/lib/runtime/get-runtime";
-import { listCached } from "@/lib/runtime/list-cache";
 import { templateFromRow } from "@/lib/templates/template";
 import { managedSelector } from "@/lib/workspaces/labels";
 import { workloadIndex } from "@/lib/workspaces/match-workloads";
+import { rowsOfWorkloads } from "@/lib/workspaces/rows-of-workloads";
 import { effectiveLimits, parseSettings } from "@/lib/workspaces/settings";
 
 export type RunningWorkspace = { id: string; ownerId: string; memoryMb: number; cpus: number };
@@ -16,16 +16,14 @@ const MB = 1024 * 1024;
 
 export async function runningWorkspaces(): Promise<RunningWorkspace[]> {
   const prefix = getEnv().LABEL_PREFIX;
-  const [workloads, rows] = await Promise.all([
-    listCached(getRuntime(), managedSelector(prefix)),
-    getDb().workspace.findMany({
-      select: { id: true, ownerId: true, name: true, runtimeId: true, settings: true, template: true },
-    }),
-  ]);
-  const find = workloadIndex(
-    prefix,
-    workloads.filter((workload) => workload.state === "running"),
+  const workloads = (await getRuntime().list(managedSelector(prefix), { running: true })).filter(
+    (workload) => workload.state === "running",
   );
+  const rows = await getDb().workspace.findMany({
+    where: rowsOfWorkloads(prefix, workloads),
+    select: { id: true, ownerId: true, name: true, runtimeId: true, settings: true, template: true },
+  });
+  const find = workloadIndex(prefix, workloads);
   return rows
     .filter((row) => find(row) !== null)
     .map((row) => {

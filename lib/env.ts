@@ -184,7 +184,7 @@ export const envSchema = z.object({
   CAPACITY_OVERCOMMIT: z.coerce.number().min(0.1).max(100).default(1.5),
   CAPACITY_MEMORY: byteSizeOrZero.default(0),
   CAPACITY_FREE_MEMORY_FLOOR: byteSizeOrZero.default(256 * 1024 ** 2),
-  MAX_CONCURRENT_STARTS: int(1, 1000).default(10),
+  MAX_CONCURRENT_STARTS: int(1, 1000).default(20),
 
   // Admin: how many workspaces a bulk action works on at once (each a launch, stop or removal on the engine).
   ADMIN_BULK_CONCURRENCY: int(1, 32).default(4),

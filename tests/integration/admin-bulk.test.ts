@@ -81,10 +81,14 @@ afterAll(async () => {
 describe("admin: every workspace", () => {
   it("reads the engine's resources and a workload's usage through the runtime seam", async () => {
     const runtime = dockerRuntime();
-    expect(await runtime.resources()).toEqual({
+    const resources = await runtime.resources();
+    expect(resources).toMatchObject({
       cpus: Number(docker("info", "-f", "{{.NCPU}}")),
       memoryBytes: Number(docker("info", "-f", "{{.MemTotal}}")),
     });
+    // The engine is this machine's: its free memory is the kernel's MemAvailable, something under the total.
+    expect(resources.freeMemoryBytes).toBeGreaterThan(0);
+    expect(resources.freeMemoryBytes).toBeLessThan(resources.memoryBytes);
     const [row] = (await list(`owner=${TAG}`)).workspaces;
     const reading = await runtime.usage(row?.container_id ?? "");
     expect(reading?.cpuNs).toBeGreaterThan(0);

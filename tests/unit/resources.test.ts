@@ -174,7 +174,7 @@ describe("settings", () => {
       QUOTA_MEMORY: 0,
       CAPACITY_OVERCOMMIT: 1.5,
       CAPACITY_FREE_MEMORY_FLOOR: 256 * MB,
-      MAX_CONCURRENT_STARTS: 10,
+      MAX_CONCURRENT_STARTS: 20,
     });
     const set = parseEnv({
       AUTH_SECRET: secret,

@@ -3,7 +3,7 @@
 // volume and a sealed secret, is migrated in place. Every row keeps every value it had; the new columns read "not
 // disabled" and "built from the template's current version"; the same container keeps running and is listed,
 // opened and not re-created; the volume and its data are there; the admin reaches the admin area.
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,6 +13,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppServer, startAppServer } from "../support/app-server";
 import { userInDatabase } from "../support/database";
 import { migrateUpTo } from "../support/old-version";
+import {
+  getAs,
+  insertSecretAndKeptVolume,
+  labelFlags,
+  migrateKeepingRows,
+  runOldWorkload,
+  snapshotTables,
+} from "../support/old-workloads";
 import { IT } from "../support/prefixes";
 import { docker, removeLabelled } from "../support/test-image";
 import { testSettings } from "./setup-env";
@@ -32,28 +40,11 @@ const volume = `ws-adminup-${workspaceId}`;
 const keptVolume = `ws-adminup-kept-${workspaceId}`;
 let before: Record<string, Record<string, unknown>[]> = {};
 
-const rowsOf = (db: Database.Database, table: string) =>
-  db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all() as Record<string, unknown>[];
-const snapshot = () => {
-  const db = new Database(database, { readonly: true });
-  try {
-    return Object.fromEntries(TABLES.map((table) => [table, rowsOf(db, table)]));
-  } finally {
-    db.close();
-  }
-};
-const get = async (url: string, cookie: string) => {
-  const response = await fetch(url, { headers: { cookie }, redirect: "manual" });
-  return { status: response.status, text: await response.text() };
-};
+const snapshot = () => snapshotTables(database, TABLES);
+const get = getAs;
 
 beforeAll(() => {
   removeLabelled(PREFIX);
-  try {
-    docker("network", "create", IT);
-  } catch {
-    // Exists.
-  }
   migrateUpTo(root, database, LAST_BEFORE_ADMIN);
   ada = userInDatabase(`file:${database}`, "ada-adm");
   boss = userInDatabase(`file:${database}`, "boss-adm");
@@ -65,42 +56,20 @@ beforeAll(() => {
     `UPDATE "Template" SET image = ?, defaultMemoryMb = 64, defaultCpus = 0.5, defaultPids = 64, updatedAt = ? WHERE id = 'tpl-dev'`,
   ).run(image, now);
   // Its workload, made the way that version made it: labels, its volume at the data path, a loopback port.
-  const labels = {
-    "managed-by": "spawner",
-    "workspace-id": workspaceId,
-    "owner-id": ada.id,
-    workspace: "dev",
-    template: "dev",
-    slug: ada.slug,
-  };
-  const labelArgs = (which: string[]) =>
-    which.flatMap((key) => ["--label", `${PREFIX}.${key}=${labels[key as keyof typeof labels]}`]);
-  docker("volume", "create", ...labelArgs(["managed-by", "workspace-id", "owner-id"]), volume);
-  docker("volume", "create", ...labelArgs(["managed-by", "owner-id"]), keptVolume);
+  const keptLabels = { "managed-by": "spawner", "owner-id": ada.id };
+  const volumeLabels = { ...keptLabels, "workspace-id": workspaceId };
+  const labels = { ...volumeLabels, workspace: "dev", template: "dev", slug: ada.slug };
+  docker("volume", "create", ...labelFlags(PREFIX, volumeLabels), volume);
+  docker("volume", "create", ...labelFlags(PREFIX, keptLabels), keptVolume);
   const name = `ws-${ada.slug}-dev-${workspaceId}`;
-  containerId = docker(
-    "run",
-    "-d",
-    "--name",
+  containerId = runOldWorkload({
+    prefix: PREFIX,
     name,
-    ...labelArgs(Object.keys(labels)),
-    "-e",
-    `WORKSPACE_ID=${workspaceId}`,
-    "--network",
-    IT,
-    "-p",
-    "127.0.0.1::8080",
-    "--init",
-    "--cap-drop",
-    "ALL",
-    "--security-opt",
-    "no-new-privileges:true",
-    "--memory",
-    "64m",
-    "-v",
-    `${volume}:/workspace`,
     image,
-  );
+    labels,
+    env: { WORKSPACE_ID: workspaceId },
+    volume,
+  });
   docker("exec", containerId, "sh", "-c", "echo kept-through-upgrade > /workspace/notes.txt");
   db.prepare(
     `INSERT INTO "Workspace" (id, ownerId, name, displayName, templateId, settings, routeKey, hostKey, runtimeId, workloadName, volumeName, image, createdAt, lastUsedAt)
@@ -117,12 +86,7 @@ beforeAll(() => {
     now,
     now,
   );
-  db.prepare(
-    `INSERT INTO "WorkspaceSecret" (id, workspaceId, kind, path, size, sealed, createdAt, updatedAt) VALUES ('s1', ?, 'file', '~/.netrc', 12, 'v1.sealed-bytes', ?, ?)`,
-  ).run(workspaceId, now, now);
-  db.prepare(
-    `INSERT INTO "KeptVolume" (id, ownerId, volumeName, workspaceName, templateName, keptAt) VALUES ('k1', ?, ?, 'old', 'dev', ?)`,
-  ).run(ada.id, keptVolume, now);
+  insertSecretAndKeptVolume(db, { workspaceId, ownerId: ada.id, keptVolume, now });
   db.close();
   before = snapshot();
 });
@@ -135,18 +99,7 @@ afterAll(async () => {
 
 describe("upgrading a database and workspaces made before the admin area", () => {
   it("keeps every row and value, and the new columns read not disabled and current", () => {
-    const result = spawnSync(process.execPath, ["scripts/migrate.mjs"], {
-      env: { ...process.env, DATABASE_URL: `file:${database}` },
-      encoding: "utf8",
-    });
-    expect(result.status, result.stderr).toBe(0);
-    const after = snapshot();
-    for (const table of TABLES) {
-      expect(after[table]?.length, table).toBe(before[table]?.length);
-      // Every column the old version had, with the value it had.
-      for (const [index, row] of (before[table] ?? []).entries())
-        expect(after[table]?.[index], table).toMatchObject(row);
-    }
+    const after = migrateKeepingRows(database, before);
     expect(after.User?.map((user) => user.disabledAt)).toEqual([null, null]);
     for (const template of after.Template ?? [])
       expect(template).toMatchObject({ version: 1, editedAt: null });

@@ -4,7 +4,7 @@
 // it had; the new columns read "the platform's quotas", "30 minutes idle, no lifetime" and "start not known"; the
 // culler, looking every half second, does not stop the running workspace (its idle time counts from the upgrade);
 // the same container keeps running and is opened, not re-created, and its data is there.
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,6 +14,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppServer, startAppServer } from "../support/app-server";
 import { userInDatabase } from "../support/database";
 import { migrateUpTo } from "../support/old-version";
+import {
+  getAs,
+  insertSecretAndKeptVolume,
+  labelFlags,
+  migrateKeepingRows,
+  runOldWorkload,
+  snapshotTables,
+} from "../support/old-workloads";
 import { IT } from "../support/prefixes";
 import { docker, removeLabelled } from "../support/test-image";
 import { testSettings } from "./setup-env";
@@ -42,41 +50,21 @@ const volume = `ws-resup-${workspaceId}`;
 const keptVolume = `ws-resup-kept-${workspaceId}`;
 let before: Record<string, Record<string, unknown>[]> = {};
 
-const rowsOf = (db: Database.Database, table: string) =>
-  db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all() as Record<string, unknown>[];
-const snapshot = () => {
-  const db = new Database(database, { readonly: true });
-  try {
-    return Object.fromEntries(TABLES.map((table) => [table, rowsOf(db, table)]));
-  } finally {
-    db.close();
-  }
-};
-const get = async (url: string, cookie: string) => {
-  const response = await fetch(url, { headers: { cookie }, redirect: "manual" });
-  return { status: response.status, text: await response.text() };
-};
+const snapshot = () => snapshotTables(database, TABLES);
+const get = getAs;
 
 beforeAll(() => {
   removeLabelled(PREFIX);
-  try {
-    docker("network", "create", IT);
-  } catch {
-    // Exists.
-  }
   migrateUpTo(root, database, LAST_BEFORE);
   ada = userInDatabase(`file:${database}`, "ada-res");
   boss = userInDatabase(`file:${database}`, "boss-res");
   const db = new Database(database);
   const now = Date.now();
   db.prepare(`UPDATE "User" SET role = 'ADMIN' WHERE id = ?`).run(boss.id);
-  // The dev template (made by the workspaces migration) as that version's start wrote it from the same settings.
   // The dev template as an admin of that version edited it (version 2), the workspace built from version 1.
   db.prepare(
     `UPDATE "Template" SET image = ?, defaultMemoryMb = 64, defaultCpus = 0.5, defaultPids = 64, version = 2, editedAt = ?, updatedAt = ? WHERE id = 'tpl-dev'`,
   ).run(image, now, now);
-  db.prepare(`UPDATE "User" SET disabledAt = ? WHERE id = ?`).run(now - 1000, boss.id);
-  db.prepare(`UPDATE "User" SET disabledAt = NULL WHERE id = ?`).run(boss.id);
   db.prepare(
     `INSERT INTO "AuditEvent" (at, actorId, actorEmail, via, action, targetType, targetId, outcome, details) VALUES (?, ?, ?, 'session', 'workspace.launch', 'workspace', ?, 'ok', '{}')`,
   ).run(now, ada.id, ada.email, workspaceId);
@@ -85,42 +73,20 @@ beforeAll(() => {
     now,
   );
   // Its workload, made the way that version made it: labels, its volume at the data path, a loopback port.
-  const labels = {
-    "managed-by": "spawner",
-    "workspace-id": workspaceId,
-    "owner-id": ada.id,
-    workspace: "dev",
-    template: "dev",
-    slug: ada.slug,
-  };
-  const labelArgs = (which: string[]) =>
-    which.flatMap((key) => ["--label", `${PREFIX}.${key}=${labels[key as keyof typeof labels]}`]);
-  docker("volume", "create", ...labelArgs(["managed-by", "workspace-id", "owner-id"]), volume);
-  docker("volume", "create", ...labelArgs(["managed-by", "owner-id"]), keptVolume);
+  const keptLabels = { "managed-by": "spawner", "owner-id": ada.id };
+  const volumeLabels = { ...keptLabels, "workspace-id": workspaceId };
+  const labels = { ...volumeLabels, workspace: "dev", template: "dev", slug: ada.slug };
+  docker("volume", "create", ...labelFlags(PREFIX, volumeLabels), volume);
+  docker("volume", "create", ...labelFlags(PREFIX, keptLabels), keptVolume);
   const name = `ws-${ada.slug}-dev-${workspaceId}`;
-  containerId = docker(
-    "run",
-    "-d",
-    "--name",
+  containerId = runOldWorkload({
+    prefix: PREFIX,
     name,
-    ...labelArgs(Object.keys(labels)),
-    "-e",
-    `WORKSPACE_ID=${workspaceId}`,
-    "--network",
-    IT,
-    "-p",
-    "127.0.0.1::8080",
-    "--init",
-    "--cap-drop",
-    "ALL",
-    "--security-opt",
-    "no-new-privileges:true",
-    "--memory",
-    "64m",
-    "-v",
-    `${volume}:/workspace`,
     image,
-  );
+    labels,
+    env: { WORKSPACE_ID: workspaceId },
+    volume,
+  });
   docker("exec", containerId, "sh", "-c", "echo kept-through-upgrade > /workspace/notes.txt");
   db.prepare(
     `INSERT INTO "Workspace" (id, ownerId, name, displayName, templateId, settings, routeKey, hostKey, runtimeId, workloadName, volumeName, image, templateVersion, apps, createdAt, lastUsedAt)
@@ -138,12 +104,7 @@ beforeAll(() => {
     // Last used three hours ago: idle by any timeout, had the old version kept activity.
     now - 3 * 3_600_000,
   );
-  db.prepare(
-    `INSERT INTO "WorkspaceSecret" (id, workspaceId, kind, path, size, sealed, createdAt, updatedAt) VALUES ('s1', ?, 'file', '~/.netrc', 12, 'v1.sealed-bytes', ?, ?)`,
-  ).run(workspaceId, now, now);
-  db.prepare(
-    `INSERT INTO "KeptVolume" (id, ownerId, volumeName, workspaceName, templateName, keptAt) VALUES ('k1', ?, ?, 'old', 'dev', ?)`,
-  ).run(ada.id, keptVolume, now);
+  insertSecretAndKeptVolume(db, { workspaceId, ownerId: ada.id, keptVolume, now });
   db.close();
   before = snapshot();
 });
@@ -156,18 +117,7 @@ afterAll(async () => {
 
 describe("upgrading a database and workspaces made before resource control", () => {
   it("keeps every row and value, and the new columns read the platform's quotas, 30 idle minutes and no lifetime", () => {
-    const result = spawnSync(process.execPath, ["scripts/migrate.mjs"], {
-      env: { ...process.env, DATABASE_URL: `file:${database}` },
-      encoding: "utf8",
-    });
-    expect(result.status, result.stderr).toBe(0);
-    const after = snapshot();
-    for (const table of TABLES) {
-      expect(after[table]?.length, table).toBe(before[table]?.length);
-      // Every column the old version had, with the value it had.
-      for (const [index, row] of (before[table] ?? []).entries())
-        expect(after[table]?.[index], table).toMatchObject(row);
-    }
+    const after = migrateKeepingRows(database, before);
     for (const user of after.User ?? [])
       expect(user).toMatchObject({
         quotaWorkspaces: null,

@@ -13,6 +13,7 @@ import { type AppServer, startAppServer } from "../support/app-server";
 import { userInDatabase } from "../support/database";
 import { waitForHttp } from "../support/http";
 import { migrateUpTo } from "../support/old-version";
+import { runOldWorkload } from "../support/old-workloads";
 import { IT } from "../support/prefixes";
 import { docker, removeLabelled } from "../support/test-image";
 import { testSettings } from "./setup-env";
@@ -36,46 +37,14 @@ const people: OldUser[] = [];
 
 /** A container exactly as the version before workspaces created it (lib/runtime/container-spec.ts then). */
 function oldContainer(user: { id: string; slug: string }, type: string): string {
-  return docker(
-    "run",
-    "-d",
-    "--name",
-    `user-${user.slug}-${type}-${user.id}`,
-    "--hostname",
-    `${user.slug}-${type}`,
-    "--label",
-    `${PREFIX}.managed-by=spawner`,
-    "--label",
-    `${PREFIX}.owner-id=${user.id}`,
-    "--label",
-    `${PREFIX}.type=${type}`,
-    "--label",
-    `${PREFIX}.slug=${user.slug}`,
-    "-e",
-    `USER_ID=${user.id}`,
-    "-e",
-    `USER_SLUG=${user.slug}`,
-    "-e",
-    `CONTAINER_TYPE=${type}`,
-    "-e",
-    "SERVICE_BASE_PATH=/",
-    "--network",
-    IT,
-    "-p",
-    "127.0.0.1::8080",
-    "--init",
-    "--cap-drop",
-    "ALL",
-    "--security-opt",
-    "no-new-privileges:true",
-    "--memory",
-    "64m",
-    "--memory-swap",
-    "64m",
-    "--restart",
-    "unless-stopped",
+  return runOldWorkload({
+    prefix: PREFIX,
+    name: `user-${user.slug}-${type}-${user.id}`,
     image,
-  );
+    labels: { "managed-by": "spawner", "owner-id": user.id, type, slug: user.slug },
+    env: { USER_ID: user.id, USER_SLUG: user.slug, CONTAINER_TYPE: type, SERVICE_BASE_PATH: "/" },
+    extra: ["--hostname", `${user.slug}-${type}`, "--memory-swap", "64m", "--restart", "unless-stopped"],
+  });
 }
 
 const managed = () =>
@@ -86,11 +55,6 @@ const managed = () =>
 
 beforeAll(async () => {
   removeLabelled(PREFIX);
-  try {
-    docker("network", "create", IT);
-  } catch {
-    // Exists.
-  }
   migrateUpTo(root, database, BEFORE_WORKSPACES);
   for (const [index, name] of ["ada-up", "bob-up"].entries()) {
     // Users and sessions have the same columns before and after workspaces.

@@ -1,0 +1,113 @@
+// What an earlier version left on the engine and in its database, for upgrade tests: a hardened container made the
+// way that version made it (labels under a prefix, a loopback port, an optional data volume), and a snapshot of
+// the tables a migration must keep row for row.
+import { spawnSync } from "node:child_process";
+import Database from "better-sqlite3";
+import { expect } from "vitest";
+import { IT } from "./prefixes";
+import { docker } from "./test-image";
+
+export type OldWorkload = {
+  prefix: string;
+  name: string;
+  image: string;
+  /** Label keys without the prefix -> values. */
+  labels: Record<string, string>;
+  env?: Record<string, string>;
+  /** A named volume at /workspace (versions before workspaces had none). */
+  volume?: string;
+  /** Any further `docker run` flags that version used (hostname, restart policy ...). */
+  extra?: string[];
+};
+
+/** The prefixed `--label` flags of these label keys. */
+export const labelFlags = (prefix: string, labels: Record<string, string>) =>
+  Object.entries(labels).flatMap(([key, value]) => ["--label", `${prefix}.${key}=${value}`]);
+
+/** Runs it as the old version did, on the test network (made here if missing); its container id. */
+export function runOldWorkload(workload: OldWorkload): string {
+  try {
+    docker("network", "create", IT);
+  } catch {
+    // Exists.
+  }
+  return docker(
+    "run",
+    "-d",
+    "--name",
+    workload.name,
+    ...labelFlags(workload.prefix, workload.labels),
+    ...Object.entries(workload.env ?? {}).flatMap(([key, value]) => ["-e", `${key}=${value}`]),
+    "--network",
+    IT,
+    "-p",
+    "127.0.0.1::8080",
+    "--init",
+    "--cap-drop",
+    "ALL",
+    "--security-opt",
+    "no-new-privileges:true",
+    "--memory",
+    "64m",
+    ...(workload.volume ? ["-v", `${workload.volume}:/workspace`] : []),
+    ...(workload.extra ?? []),
+    workload.image,
+  );
+}
+
+/** Every row of these tables, in insertion order: what a migration must keep. */
+export function snapshotTables(database: string, tables: readonly string[]) {
+  const db = new Database(database, { readonly: true });
+  try {
+    return Object.fromEntries(
+      tables.map((table) => [
+        table,
+        db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all() as Record<string, unknown>[],
+      ]),
+    );
+  } finally {
+    db.close();
+  }
+}
+
+/** A GET as a signed-in user, redirects not followed. */
+export async function getAs(url: string, cookie: string) {
+  const response = await fetch(url, { headers: { cookie }, redirect: "manual" });
+  return { status: response.status, text: await response.text() };
+}
+
+/**
+ * Migrates the database with every migration of this version and checks that each table kept each row with every
+ * value it had (new columns aside); the tables after.
+ */
+export function migrateKeepingRows(database: string, before: Record<string, Record<string, unknown>[]>) {
+  const result = spawnSync(process.execPath, ["scripts/migrate.mjs"], {
+    env: { ...process.env, DATABASE_URL: `file:${database}` },
+    encoding: "utf8",
+  });
+  expect(result.status, result.stderr).toBe(0);
+  const after = snapshotTables(database, Object.keys(before));
+  for (const [table, rows] of Object.entries(before)) {
+    expect(after[table]?.length, table).toBe(rows.length);
+    for (const [index, row] of rows.entries()) expect(after[table]?.[index], table).toMatchObject(row);
+  }
+  return after;
+}
+
+/** A sealed secret file of the workspace and a kept volume of its owner, as that version stored them. */
+export function insertSecretAndKeptVolume(
+  db: Database.Database,
+  {
+    workspaceId,
+    ownerId,
+    keptVolume,
+    now,
+  }: { workspaceId: string; ownerId: string; keptVolume: string; now: number },
+): void {
+  db.prepare(
+    `INSERT INTO "WorkspaceSecret" (id, workspaceId, kind, path, size, sealed, createdAt, updatedAt) VALUES ('s1', ?, 'file', '~/.netrc', 12, 'v1.sealed-bytes', ?, ?)`,
+  ).run(workspaceId, now, now);
+  db.prepare(
+    `INSERT INTO "KeptVolume" (id, ownerId, volumeName, workspaceName, templateName, keptAt) VALUES ('k1', ?, ?, 'old', 'dev', ?)`,
+  ).run(ownerId, keptVolume, now);
+}

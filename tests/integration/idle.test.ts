@@ -209,4 +209,30 @@ describe("idle shutdown", () => {
     expect(refused.body.error.fields.idle_timeout_minutes[0]).toContain("at most 3 seconds");
     expect(await db.workspace.count({ where: { name: "long" } })).toBe(0);
   });
+
+  it("takes a workspace's own shorter idle timeout, and follows its template's again on null", async () => {
+    await db.template.update({ where: { name: "sockets" }, data: { idleSeconds: 3600 } });
+    try {
+      const created = await call("POST", "/api/workspaces", {
+        name: "own",
+        template: "sockets",
+        idle_timeout_minutes: 5,
+      });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({
+        idle_timeout_minutes: 5,
+        idle_timeout_max_minutes: 60,
+        settings: { idle_timeout_minutes: 5 },
+      });
+      const longer = await call("PATCH", `/api/workspaces/${created.body.id}`, { idle_timeout_minutes: 61 });
+      expect(longer.status).toBe(400);
+      const back = await call("PATCH", `/api/workspaces/${created.body.id}`, { idle_timeout_minutes: null });
+      expect(back.body).toMatchObject({
+        takes: "none",
+        workspace: { idle_timeout_minutes: 60, settings: { idle_timeout_minutes: null } },
+      });
+    } finally {
+      await db.template.update({ where: { name: "sockets" }, data: { idleSeconds: IDLE_SECONDS } });
+    }
+  });
 });

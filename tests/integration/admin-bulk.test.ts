@@ -81,10 +81,14 @@ afterAll(async () => {
 describe("admin: every workspace", () => {
   it("reads the engine's resources and a workload's usage through the runtime seam", async () => {
     const runtime = dockerRuntime();
-    expect(await runtime.resources()).toEqual({
+    const resources = await runtime.resources();
+    expect(resources).toMatchObject({
       cpus: Number(docker("info", "-f", "{{.NCPU}}")),
       memoryBytes: Number(docker("info", "-f", "{{.MemTotal}}")),
     });
+    // A local engine: the machine's MemAvailable, for the capacity check's free-memory floor.
+    expect(resources.freeMemoryBytes).toBeGreaterThan(0);
+    expect(resources.freeMemoryBytes).toBeLessThanOrEqual(resources.memoryBytes);
     const [row] = (await list(`owner=${TAG}`)).workspaces;
     const reading = await runtime.usage(row?.container_id ?? "");
     expect(reading?.cpuNs).toBeGreaterThan(0);

@@ -127,13 +127,17 @@ describe("idle shutdown", () => {
   it("keeps a workspace with traffic up, and stops it once quiet, within the timeout and one culler period", async () => {
     const id = await started("busy", "dev");
     expect((await view(id)).idle_timeout_minutes).toBe(IDLE_SECONDS / 60);
-    // Three timeouts long, a request every half second: never idle.
-    await during(IDLE_SECONDS * 3000, 500, async () => expect(await requestThroughProxy(id)).toBe(200));
+    // Three timeouts long, a request every half second: never idle. The last request's activity is noted no
+    // earlier than it was sent (during() then sleeps its interval once more before returning).
+    let lastRequestAt = 0;
+    await during(IDLE_SECONDS * 3000, 500, async () => {
+      lastRequestAt = Date.now();
+      expect(await requestThroughProxy(id)).toBe(200);
+    });
     expect((await view(id)).status).toBe("running");
 
-    const quietSince = Date.now();
     const waited = await msUntilStopped(id, IDLE_SECONDS * 1000 + CULL_MS + STOP_SLACK_MS + 2000);
-    const sinceLastRequest = Date.now() - quietSince;
+    const sinceLastRequest = Date.now() - lastRequestAt;
     console.info(
       `[idle] stopped ${sinceLastRequest} ms after the last request (timeout ${IDLE_SECONDS * 1000} ms)`,
     );

@@ -1,10 +1,12 @@
 // What running workspaces hold now, read from the runtime (which run) and the database (their limits: the
-// workspace's own, else its template's defaults). One engine list (kept while events stream) and one query.
+// workspace's own, else its template's defaults). One engine list (kept while events stream) and one query; the
+// admin's users list asks for the accounts of its page only, and the overview hands over the list it already has.
 import "server-only";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { getRuntime } from "@/lib/runtime/get-runtime";
 import { listCached } from "@/lib/runtime/list-cache";
+import type { Workload } from "@/lib/runtime/runtime";
 import { templateFromRow } from "@/lib/templates/template";
 import { managedSelector } from "@/lib/workspaces/labels";
 import { workloadIndex } from "@/lib/workspaces/match-workloads";
@@ -14,11 +16,19 @@ export type RunningWorkspace = { id: string; ownerId: string; memoryMb: number; 
 
 const MB = 1024 * 1024;
 
-export async function runningWorkspaces(): Promise<RunningWorkspace[]> {
+export async function runningWorkspaces({
+  ownerIds,
+  workloads: listed,
+}: {
+  ownerIds?: string[];
+  /** The managed workloads, when the caller has just listed them. */
+  workloads?: Workload[];
+} = {}): Promise<RunningWorkspace[]> {
   const prefix = getEnv().LABEL_PREFIX;
   const [workloads, rows] = await Promise.all([
-    listCached(getRuntime(), managedSelector(prefix)),
+    listed ?? listCached(getRuntime(), managedSelector(prefix)),
     getDb().workspace.findMany({
+      where: ownerIds ? { ownerId: { in: ownerIds } } : {},
       select: { id: true, ownerId: true, name: true, runtimeId: true, settings: true, template: true },
     }),
   ]);

@@ -2,7 +2,7 @@ import { AlertTriangle } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditTable } from "@/components/admin/audit-table";
-import { OverviewUsage } from "@/components/admin/overview-usage";
+import { OverviewCapacity, OverviewUsage } from "@/components/admin/overview-usage";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { StatusBadge } from "@/components/workspaces/status-badge";
@@ -22,7 +22,8 @@ function Count({ label, value, testId }: { label: string; value: number; testId:
   );
 }
 
-// The platform at a glance: what needs attention first, then accounts, workspaces, resources and recent changes.
+// The platform at a glance: what needs attention first, then accounts, workspaces, resources, capacity and recent
+// changes.
 export default async function AdminOverviewPage() {
   const admin = await requireAdminOrNotFound("/admin");
   const overview = await readOverview({ actor: actorFromSessionUser(admin) });
@@ -41,7 +42,7 @@ export default async function AdminOverviewPage() {
           </AlertDescription>
         </Alert>
       ))}
-      <div className="grid grid-cols-1 gap-4 md:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 md:grid-cols-2 xl:grid-cols-4">
         <Card>
           <CardHeader>
             <CardTitle>Users</CardTitle>
@@ -81,6 +82,15 @@ export default async function AdminOverviewPage() {
           </CardHeader>
           <CardContent>
             <OverviewUsage usage={overview.usage} />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Capacity</CardTitle>
+            <CardDescription>What starts are admitted against: memory limits, not use.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <OverviewCapacity capacity={overview.capacity} />
           </CardContent>
         </Card>
       </div>

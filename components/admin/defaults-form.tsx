@@ -5,10 +5,9 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { updateDefaultsAction } from "@/app/admin/actions/update-defaults";
-import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { Field, invalidProps } from "@/components/workspaces/field";
+import { Field, FormError, invalidProps } from "@/components/workspaces/field";
 import type { DefaultsView } from "@/lib/admin/defaults-view";
 
 const LABELS: Record<string, string> = {
@@ -62,13 +61,7 @@ export function DefaultsForm({ view }: { view: DefaultsView }) {
         save(values, "Defaults saved: the seeded templates that follow the settings use them now.");
       }}
     >
-      {message && (
-        <Alert variant="destructive">
-          <AlertDescription className="col-start-1 text-destructive" data-testid="form-error">
-            {message}
-          </AlertDescription>
-        </Alert>
-      )}
+      <FormError message={message} />
       <fieldset disabled={pending} className="grid gap-4 sm:grid-cols-3">
         {view.keys.map((key) => (
           <Field

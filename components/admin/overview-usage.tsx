@@ -1,4 +1,5 @@
-// CPU and memory in use by running workloads against what the engine has, from the sampler's last reading.
+// CPU and memory in use by running workloads against what the engine has, from the sampler's last reading; and the
+// capacity starts are admitted against: the memory limits of running workspaces within the memory planned for.
 import { formatBytes, formatPercent, formatTime } from "@/components/workspaces/format";
 import type { Overview } from "@/lib/admin/read-overview";
 
@@ -45,6 +46,49 @@ export function OverviewUsage({ usage }: { usage: Overview["usage"] }) {
         {usage.running} running workload{usage.running === 1 ? "" : "s"}; sampled{" "}
         {usage.sampledAt ? formatTime(usage.sampledAt) : "not yet"}.
       </p>
+    </div>
+  );
+}
+
+/** Memory as admission counts it: limits, not use (a workspace may grow to its limit). */
+export function OverviewCapacity({ capacity }: { capacity: Overview["capacity"] }) {
+  const { plannableBytes, committedBytes, leftBytes, totalBytes } = capacity;
+  const planned =
+    plannableBytes === null || totalBytes === null
+      ? "not known yet (the engine's memory is read in a moment)"
+      : `${formatBytes(plannableBytes)} (${formatBytes(totalBytes)} ${capacity.source === "setting" ? "set by CAPACITY_MEMORY" : "on the engine"} × ${capacity.overcommit} overcommit)`;
+  return (
+    <div
+      className="flex flex-col gap-3"
+      data-testid="capacity"
+      data-planned-bytes={plannableBytes ?? ""}
+      data-committed-bytes={committedBytes ?? ""}
+      data-left-bytes={leftBytes ?? ""}
+      data-running={capacity.running ?? ""}
+      data-max-starts={capacity.maxConcurrentStarts}
+    >
+      {committedBytes !== null && plannableBytes !== null ? (
+        <Meter
+          label="Held"
+          used={committedBytes}
+          total={plannableBytes}
+          text={`${formatBytes(committedBytes)} of ${formatBytes(plannableBytes)} held`}
+        />
+      ) : null}
+      <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs">
+        <dt className="text-muted-foreground">Planned for</dt>
+        <dd>{planned}</dd>
+        <dt className="text-muted-foreground">Held by limits</dt>
+        <dd>
+          {committedBytes === null
+            ? "unknown while the engine is unreachable"
+            : `${formatBytes(committedBytes)} by ${capacity.running} running workspace${capacity.running === 1 ? "" : "s"}`}
+        </dd>
+        <dt className="text-muted-foreground">Left</dt>
+        <dd>{leftBytes === null ? "unknown" : formatBytes(leftBytes)}</dd>
+        <dt className="text-muted-foreground">Starts at once</dt>
+        <dd>at most {capacity.maxConcurrentStarts}</dd>
+      </dl>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { disableUserAction } from "@/app/admin/actions/disable-user";
 import { enableUserAction } from "@/app/admin/actions/enable-user";
 import { ConfirmDeleteDialog } from "@/components/admin/confirm-delete-dialog";
 import { useAdminCall } from "@/components/admin/use-admin-call";
+import { UserQuotaDialog } from "@/components/admin/user-quota-dialog";
 import {
   AlertDialog,
   AlertDialogAction,
@@ -21,7 +22,7 @@ import {
 import { Button } from "@/components/ui/button";
 import type { UserView } from "@/lib/admin/user-view";
 
-/** A user row's actions: role, disable or enable, delete. Your own account can't be disabled or deleted here. */
+/** A user row's actions: role, quotas, disable or enable, delete. Your own account can't be disabled or deleted here. */
 export function UserRowActions({ user, self }: { user: UserView; self: boolean }) {
   const { pending, error, run } = useAdminCall();
   const admin = user.role === "ADMIN";
@@ -44,6 +45,7 @@ export function UserRowActions({ user, self }: { user: UserView; self: boolean }
           )}
           {admin ? "Make user" : "Make admin"}
         </Button>
+        <UserQuotaDialog user={user} disabled={pending} />
         {user.status === "disabled" ? (
           <Button
             variant="outline"

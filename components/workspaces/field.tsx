@@ -1,4 +1,5 @@
 import type * as React from "react";
+import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Label } from "@/components/ui/label";
 import { cn } from "@/lib/utils";
 
@@ -13,6 +14,18 @@ export function FieldError({ messages, name }: { messages: string[] | undefined;
     <p id={errorId(name)} data-testid="field-error" className="text-sm text-destructive">
       {messages.join(" ")}
     </p>
+  );
+}
+
+/** A form's own error, above its fields (what no field is named for); nothing without one. */
+export function FormError({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <Alert variant="destructive">
+      <AlertDescription className="col-start-1 text-destructive" data-testid="form-error">
+        {message}
+      </AlertDescription>
+    </Alert>
   );
 }
 

@@ -16,6 +16,10 @@ export type AdminTemplateView = {
   apps: { name: string; port: number; primary: boolean; health_path: string | null }[];
   limits: TemplateInput["limits"];
   data_path: string;
+  /** Idle workspaces are stopped after this long (0: never); a seeded one follows IDLE_TIMEOUT, maybe no whole minute. */
+  idle_timeout_minutes: number;
+  /** Running workspaces are stopped this long after they started (0: no limit). */
+  max_lifetime_minutes: number;
   enabled: boolean;
   version: number;
   /** A seeded template (dev, prod, ide) nobody has edited: written from the settings and the defaults. */
@@ -47,6 +51,8 @@ export function templateInputOf(template: Template): TemplateInput {
     })),
     limits: { default: limitsOf(template.defaults), max: limitsOf(template.maxima) },
     data_path: template.dataPath,
+    idle_timeout_minutes: template.idleSeconds / 60,
+    max_lifetime_minutes: template.maxLifetimeSeconds / 60,
   };
 }
 

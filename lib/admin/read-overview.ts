@@ -1,5 +1,6 @@
 // Use case: the platform at a glance for admins — accounts, workspaces by status, what running workloads use
-// against the engine's total (the background sampler's last reading, never stats per request), the latest audit
+// against the engine's total (the background sampler's last reading, never stats per request), the capacity starts
+// are admitted against (the memory limits of running workspaces within the memory planned for), the latest audit
 // events, and what needs attention: the engine unreachable, a template's image missing, orphans found.
 import "server-only";
 import { assertAdmin } from "@/lib/admin/assert-admin";
@@ -10,6 +11,8 @@ import { listAuditEvents } from "@/lib/audit/list-audit-events";
 import type { Actor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { capacityLeft } from "@/lib/resources/capacity";
+import { bytesOfMb, type RunningWorkspace, runningWorkspaces } from "@/lib/resources/resource-use";
 import { getRuntime } from "@/lib/runtime/get-runtime";
 import { listCached } from "@/lib/runtime/list-cache";
 import type { EngineResources, Workload } from "@/lib/runtime/runtime";
@@ -31,8 +34,24 @@ export type Overview = {
     memoryBytes: number;
     sampledAt: string | null;
   };
+  capacity: Capacity;
   recent: AuditEventView[];
   warnings: OverviewWarning[];
+};
+
+/** What admission plans with (lib/resources/admission.ts), in bytes; null where it is not known yet. */
+export type Capacity = {
+  /** CAPACITY_MEMORY ("setting"), else the engine's memory from the sampler's last reading ("engine"). */
+  totalBytes: number | null;
+  source: "setting" | "engine";
+  overcommit: number;
+  /** totalBytes × overcommit. */
+  plannableBytes: number | null;
+  /** The memory limits of running workspaces; null while the engine can't be reached. */
+  committedBytes: number | null;
+  leftBytes: number | null;
+  running: number | null;
+  maxConcurrentStarts: number;
 };
 
 const RECENT_EVENTS = 10;
@@ -78,6 +97,7 @@ export async function readOverview({ actor }: { actor: Actor }): Promise<Overvie
       });
   }
   const sampled = getSampledStats();
+  const holding = workloads ? await runningWorkspaces({ workloads }) : null;
   const running = workloads?.filter((workload) => workload.state === "running") ?? [];
   let cpuPercent = 0;
   let memoryBytes = 0;
@@ -96,8 +116,31 @@ export async function readOverview({ actor }: { actor: Actor }): Promise<Overvie
       memoryBytes,
       sampledAt: sampled.sampledAt,
     },
+    capacity: capacityOf(sampled.engine?.memoryBytes ?? null, holding),
     recent: recent.events,
     warnings,
+  };
+}
+
+function capacityOf(engineBytes: number | null, holding: RunningWorkspace[] | null): Capacity {
+  const env = getEnv();
+  const totalBytes = env.CAPACITY_MEMORY || engineBytes;
+  const committedBytes = holding
+    ? bytesOfMb(holding.reduce((sum, workspace) => sum + workspace.memoryMb, 0))
+    : null;
+  const left =
+    totalBytes === null || committedBytes === null
+      ? null
+      : capacityLeft({ totalBytes, overcommit: env.CAPACITY_OVERCOMMIT, committedBytes });
+  return {
+    totalBytes,
+    source: env.CAPACITY_MEMORY ? "setting" : "engine",
+    overcommit: env.CAPACITY_OVERCOMMIT,
+    plannableBytes: totalBytes === null ? null : totalBytes * env.CAPACITY_OVERCOMMIT,
+    committedBytes,
+    leftBytes: left?.leftBytes ?? null,
+    running: holding?.length ?? null,
+    maxConcurrentStarts: env.MAX_CONCURRENT_STARTS,
   };
 }
 

@@ -41,5 +41,8 @@ export function templateColumns(input: Omit<TemplateInput, "name">) {
     defaultPids: input.limits.default.pids,
     maxPids: input.limits.max.pids,
     dataPath: input.data_path,
+    // Minutes on the wire; the culler counts seconds (a seeded template's may be no whole minute: IDLE_TIMEOUT=90s).
+    idleSeconds: Math.round(input.idle_timeout_minutes * 60),
+    maxLifetimeSeconds: Math.round(input.max_lifetime_minutes * 60),
   };
 }

@@ -1,7 +1,8 @@
 // Admin use case: change a template. The change is checked whole (merged with what the template has) and changes
 // no workload: a change of what workloads are made from (image, apps, data path) is a new version, and workspaces
-// made from an older one show "update available" until their owner or an admin re-creates them. Once edited, a
-// seeded template no longer follows the settings.
+// made from an older one show "update available" until their owner or an admin re-creates them. Its idle timeout and
+// maximum lifetime are no new version: the culler reads them on its next pass, running workspaces included. Once
+// edited, a seeded template no longer follows the settings.
 import "server-only";
 import { type AdminTemplateView, templateInputOf } from "@/lib/admin/admin-template-view";
 import { assertAdmin } from "@/lib/admin/assert-admin";
@@ -16,7 +17,16 @@ import { madeFromChanges } from "@/lib/templates/template-version";
 import type { TemplateInput, TemplatePatch } from "@/lib/validations/template";
 
 type Fields = Omit<TemplatePatch, "enabled" | "name">;
-const FIELDS = ["display_name", "description", "image", "apps", "limits", "data_path"] as const;
+const FIELDS = [
+  "display_name",
+  "description",
+  "image",
+  "apps",
+  "limits",
+  "data_path",
+  "idle_timeout_minutes",
+  "max_lifetime_minutes",
+] as const;
 
 export async function updateTemplate({
   actor,

@@ -1,17 +1,15 @@
-// Views of many accounts at once: their workspace counts, running counts from ONE labelled runtime list (never one
-// call per user) and when each was last seen.
+// Views of many accounts at once: their workspace counts, what their running workspaces hold from ONE list of the
+// running ones (never one call per user), their quotas against the platform's, and when each was last seen.
 import "server-only";
 import type { User } from "@prisma/client";
-import { type UserView, userView } from "@/lib/admin/user-view";
+import { type RunningUse, type UserView, userView } from "@/lib/admin/user-view";
 import { getDb } from "@/lib/db";
-import { getEnv } from "@/lib/env";
+import { effectiveDefaults } from "@/lib/defaults/defaults-store";
 import { AppError } from "@/lib/errors";
-import { getRuntime } from "@/lib/runtime/get-runtime";
-import type { Workload } from "@/lib/runtime/runtime";
-import { labelKeys, managedSelector } from "@/lib/workspaces/labels";
-import { workloadOf } from "@/lib/workspaces/match-workloads";
+import { quotaOf } from "@/lib/resources/quota";
+import { type RunningWorkspace, runningWorkspaces } from "@/lib/resources/resource-use";
 
-type Row = { id: string; ownerId: string; name: string; runtimeId: string | null };
+const FOLLOWS_PLATFORM = { quotaWorkspaces: null, quotaRunning: null, quotaMemoryMb: null, quotaCpus: null };
 
 /** engine "unavailable": the engine did not answer, so running counts are unknown (the accounts still show). */
 export async function userViewsOf(
@@ -19,24 +17,25 @@ export async function userViewsOf(
 ): Promise<{ views: UserView[]; engine: "ok" | "unavailable" }> {
   const db = getDb();
   const ids = users.map((user) => user.id);
-  const [rows, sessions, workloads] = await Promise.all([
-    db.workspace.findMany({
-      where: { ownerId: { in: ids } },
-      select: { id: true, ownerId: true, name: true, runtimeId: true },
-    }),
+  const [totals, sessions, running, defaults] = await Promise.all([
+    db.workspace.groupBy({ by: ["ownerId"], where: { ownerId: { in: ids } }, _count: { _all: true } }),
     db.session.groupBy({ by: ["userId"], where: { userId: { in: ids } }, _max: { updatedAt: true } }),
-    ids.length > 0 ? managedWorkloads() : Promise.resolve([]),
+    ids.length > 0 ? runningOf(ids) : Promise.resolve([]),
+    effectiveDefaults(),
   ]);
+  const total = new Map(totals.map((row) => [row.ownerId, row._count._all]));
   const lastSeen = new Map(sessions.map((row) => [row.userId, row._max.updatedAt]));
-  const running = workloads && runningByOwner(rows, workloads);
+  const use = running && holdingByOwner(running);
+  const platform = quotaOf(FOLLOWS_PLATFORM, defaults);
   const views = users.map((user) =>
     userView(user, {
-      total: rows.filter((row) => row.ownerId === user.id).length,
-      running: running ? (running.get(user.id) ?? 0) : null,
+      total: total.get(user.id) ?? 0,
+      use: use ? (use.get(user.id) ?? { running: 0, memoryMb: 0, cpus: 0 }) : null,
       lastSeen: lastSeen.get(user.id) ?? null,
+      platform,
     }),
   );
-  return { views, engine: workloads ? "ok" : "unavailable" };
+  return { views, engine: running ? "ok" : "unavailable" };
 }
 
 export async function userViewOf(user: User): Promise<UserView> {
@@ -44,26 +43,24 @@ export async function userViewOf(user: User): Promise<UserView> {
   return views[0] as UserView;
 }
 
-async function managedWorkloads(): Promise<Workload[] | null> {
+async function runningOf(ownerIds: string[]): Promise<RunningWorkspace[] | null> {
   try {
-    return await getRuntime().list(managedSelector(getEnv().LABEL_PREFIX));
+    return await runningWorkspaces({ ownerIds });
   } catch (error) {
     if (error instanceof AppError && error.code === "CONTAINER_ENGINE_UNAVAILABLE") return null;
     throw error;
   }
 }
 
-function runningByOwner(rows: Row[], workloads: Workload[]): Map<string, number> {
-  const prefix = getEnv().LABEL_PREFIX;
-  const ownerKey = labelKeys(prefix).owner;
-  const byOwner = new Map<string, Workload[]>();
-  for (const workload of workloads) {
-    const owner = workload.labels[ownerKey];
-    if (owner) byOwner.set(owner, [...(byOwner.get(owner) ?? []), workload]);
+function holdingByOwner(running: RunningWorkspace[]): Map<string, NonNullable<RunningUse>> {
+  const byOwner = new Map<string, NonNullable<RunningUse>>();
+  for (const workspace of running) {
+    const use = byOwner.get(workspace.ownerId) ?? { running: 0, memoryMb: 0, cpus: 0 };
+    byOwner.set(workspace.ownerId, {
+      running: use.running + 1,
+      memoryMb: use.memoryMb + workspace.memoryMb,
+      cpus: use.cpus + workspace.cpus,
+    });
   }
-  const counts = new Map<string, number>();
-  for (const row of rows)
-    if (workloadOf(prefix, row, byOwner.get(row.ownerId) ?? [])?.state === "running")
-      counts.set(row.ownerId, (counts.get(row.ownerId) ?? 0) + 1);
-  return counts;
+  return byOwner;
 }

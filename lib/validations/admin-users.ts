@@ -15,15 +15,50 @@ export const listUsersQuery = z.object({
 });
 export type ListUsersQuery = z.infer<typeof listUsersQuery>;
 
-/** PATCH /api/v1/admin/users/{id}: a new role, disabled or enabled, or both. */
+// A quota of one account: 0 is no limit, null follows the platform's; bounds as the QUOTA_* settings have them.
+const quotaValue = (schema: z.ZodNumber) =>
+  schema.min(0, { message: "0 (no limit) or more." }).nullable().optional();
+const wholeQuota = (most: number, unit: string) =>
+  quotaValue(
+    z
+      .number({ message: `Enter a number of ${unit}, 0 for no limit, or null for the platform's.` })
+      .int({ message: "Enter a whole number." })
+      .max(most, { message: `At most ${most}.` }),
+  );
+
+/**
+ * An account's own quotas (the users page's form, and { quota } of PATCH /api/v1/admin/users/{id}): each one named
+ * is set (a number, 0 = no limit) or given back to the platform's (null); one left out stays as it is.
+ */
+export const userQuotaSchema = z
+  .strictObject(
+    {
+      workspaces: wholeQuota(10_000, "workspaces"),
+      running: wholeQuota(10_000, "workspaces"),
+      memory_mb: wholeQuota(16_777_216, "MB"),
+      cpus: quotaValue(
+        z
+          .number({ message: "Enter a number of CPUs, 0 for no limit, or null for the platform's." })
+          .max(4096, { message: "At most 4096." }),
+      ),
+    },
+    { message: "Send the quota as { workspaces, running, memory_mb, cpus }." },
+  )
+  .refine((quota) => Object.values(quota).some((value) => value !== undefined), {
+    message: "Name a quota to change: workspaces, running, memory_mb or cpus.",
+  });
+export type UserQuotaInput = z.infer<typeof userQuotaSchema>;
+
+/** PATCH /api/v1/admin/users/{id}: a new role, quotas, disabled or enabled, or any of them together. */
 export const updateUserSchema = z
   .object({
     role: z.enum(["USER", "ADMIN"], { message: "The role must be USER or ADMIN." }).optional(),
+    quota: userQuotaSchema.optional(),
     disabled: z.boolean({ message: "disabled must be true or false." }).optional(),
   })
   .strict()
-  .refine((input) => input.role !== undefined || input.disabled !== undefined, {
-    message: "Say what to change: role, disabled or both.",
+  .refine((input) => input.role !== undefined || input.quota !== undefined || input.disabled !== undefined, {
+    message: "Say what to change: role, quota, disabled or any of them.",
     path: ["role"],
   });
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;

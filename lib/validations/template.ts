@@ -150,6 +150,16 @@ const imageSchema = z
   .trim()
   .regex(IMAGE_REFERENCE, { message: "Enter a Docker image reference such as spawner-dev:latest." });
 
+// Whole minutes, stored as seconds (Template.idleSeconds, maxLifetimeSeconds); 0 is never (no limit).
+const minutesSchema = (what: string) =>
+  z
+    .number({ message: `Enter a number of minutes (0: ${what}).` })
+    .int({ message: "Whole minutes only." })
+    .min(0, { message: `0 (${what}) or more minutes.` })
+    .max(525_600, { message: "At most a year (525600 minutes)." });
+const idleMinutesSchema = minutesSchema("never stopped when idle");
+const lifetimeMinutesSchema = minutesSchema("no maximum lifetime");
+
 /** A whole template: what POST /api/v1/admin/templates takes. */
 export const templateInputSchema = z.object({
   name: z.string({ message: "Enter a name." }).regex(TEMPLATE_NAME, {
@@ -161,6 +171,10 @@ export const templateInputSchema = z.object({
   apps: appsInputSchema,
   limits: limitsInputSchema,
   data_path: dataPathSchema.default("/workspace"),
+  /** Running workspaces without activity this long are stopped (a workspace may choose shorter). */
+  idle_timeout_minutes: idleMinutesSchema.default(30),
+  /** Running workspaces are stopped this long after they started, active or not. */
+  max_lifetime_minutes: lifetimeMinutesSchema.default(0),
 });
 export type TemplateInput = z.infer<typeof templateInputSchema>;
 
@@ -176,6 +190,8 @@ export const templatePatchSchema = z.object({
   apps: appsInputSchema.optional(),
   limits: limitsInputSchema.optional(),
   data_path: dataPathSchema.optional(),
+  idle_timeout_minutes: idleMinutesSchema.optional(),
+  max_lifetime_minutes: lifetimeMinutesSchema.optional(),
   enabled: z.boolean({ message: "Say true or false." }).optional(),
 });
 export type TemplatePatch = z.infer<typeof templatePatchSchema>;

@@ -2,11 +2,11 @@
 // bulk action, reads the result per workspace, and sees the page show them stopped (the third still running). The
 // engine has them exited and the database one audit event with their two items.
 import { randomBytes } from "node:crypto";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "../support/browser";
-import { userInDatabase } from "../support/database";
+import { userInDatabase, withDatabase } from "../support/database";
 import { signIn } from "../support/sign-in";
 import { docker } from "../support/test-image";
 
@@ -23,14 +23,7 @@ let adminEmail = "";
 let owners: Owner[] = [];
 const workspaces = new Map<string, { id: string; container: string }>();
 
-const sqlite = <T>(work: (db: Database.Database) => T): T => {
-  const db = new Database(databaseUrl.replace(/^file:/, ""));
-  try {
-    return work(db);
-  } finally {
-    db.close();
-  }
-};
+const sqlite = <T>(work: (db: Database.Database) => T): T => withDatabase(databaseUrl, work);
 
 async function runningWorkspace(owner: Owner): Promise<{ id: string; container: string }> {
   const call = async (path: string, body?: unknown) => {

@@ -290,7 +290,11 @@ const ADMIN_ROUTES: Record<string, Record<string, AdminTouch[]>> = {
     ],
   },
   "app/api/v1/admin/users/[id]/route.ts": {
-    PATCH: [{ method: "PATCH", path: "/api/v1/admin/users/USER", body: { nothing: true }, admin: 400 }],
+    PATCH: [
+      { method: "PATCH", path: "/api/v1/admin/users/USER", body: { nothing: true }, admin: 400 },
+      // A quota no account can have: the admin gets 400 by field, nothing changes.
+      { method: "PATCH", path: "/api/v1/admin/users/USER", body: { quota: { running: -1 } }, admin: 400 },
+    ],
     DELETE: [
       { method: "DELETE", path: "/api/v1/admin/users/USER?delete_volumes=true&confirm=nope", admin: 400 },
     ],
@@ -374,6 +378,7 @@ const ADMIN_ACTIONS: Record<string, unknown[][]> = {
   setTemplateEnabledAction: [["no-such-template", false]],
   updateDefaultsAction: [[{ CONTAINER_CPUS: "4" }], [{}]],
   changeUserRoleAction: [["USER", "ADMIN"]],
+  setUserQuotaAction: [["USER", { workspaces: 0, running: 0, memory_mb: 0, cpus: 0 }]],
   disableUserAction: [["USER"]],
   enableUserAction: [["USER"]],
   deleteUserAction: [["USER", { delete_volumes: false, confirm: "" }]],
@@ -415,7 +420,15 @@ const adminAction = (name: string, args: unknown[], who?: TestUser) =>
 // What admin actions could change: accounts, workspaces, templates, settings.
 const platformState = async () => ({
   users: await db.user.findMany({
-    select: { id: true, role: true, disabledAt: true },
+    select: {
+      id: true,
+      role: true,
+      disabledAt: true,
+      quotaWorkspaces: true,
+      quotaRunning: true,
+      quotaMemoryMb: true,
+      quotaCpus: true,
+    },
     orderBy: { id: "asc" },
   }),
   sessions: await db.session.count(),

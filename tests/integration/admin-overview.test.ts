@@ -1,6 +1,7 @@
 // The admin's overview, rendered by the built server against a real engine: accounts and workspaces by status as
 // the database and the engine hold them, what running workloads use against the engine's total (from the sampler),
-// the latest audit events, and warnings: a template's image missing, orphans found, the engine unreachable.
+// the capacity starts are admitted against (the memory limits of what runs, within the memory planned for), the
+// latest audit events, and warnings: a template's image missing, orphans found, the engine unreachable.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { type AppServer, startAppServer } from "../support/app-server";
@@ -26,6 +27,43 @@ const countIn = (html: string, testId: string): number => {
   const match = /(\d+)/.exec(html.slice(at).replace(/<[^>]+>/g, " "));
   return at < 0 || !match ? Number.NaN : Number(match[1]);
 };
+
+/** The capacity numbers the page carries (data-*), null where it says they are not known. */
+const capacityIn = (html: string) => {
+  const tag = /<div[^>]*data-testid="capacity"[^>]*>/.exec(html)?.[0] ?? "";
+  const value = (name: string) => {
+    const raw = new RegExp(`data-${name}="([^"]*)"`).exec(tag)?.[1];
+    return raw === undefined || raw === "" ? null : Number(raw);
+  };
+  return {
+    planned: value("planned-bytes"),
+    committed: value("committed-bytes"),
+    left: value("left-bytes"),
+    running: value("running"),
+    maxStarts: value("max-starts"),
+  };
+};
+
+/** Running workloads of this run that a workspace row claims, and the sum of their memory limits on the engine. */
+async function claimedRunning() {
+  const ids = docker("ps", "-q", "--filter", `label=${IT}.managed-by=spawner`, "--filter", "status=running")
+    .split("\n")
+    .filter(Boolean);
+  let count = 0;
+  let bytes = 0;
+  for (const id of ids) {
+    const [workspaceId = "", memory = "0"] = docker(
+      "inspect",
+      "-f",
+      `{{index .Config.Labels "${IT}.workspace-id"}} {{.HostConfig.Memory}}`,
+      id,
+    ).split(" ");
+    if (!(await db.workspace.findUnique({ where: { id: workspaceId } }))) continue;
+    count += 1;
+    bytes += Number(memory);
+  }
+  return { count, bytes };
+}
 
 beforeAll(async () => {
   app = await startAppServer({ ...testSettings, RECONCILER: "off" });
@@ -80,6 +118,65 @@ describe("admin overview", () => {
     const cpus = Number(docker("info", "--format", "{{.NCPU}}"));
     expect(html).toContain(`of ${cpus} CPU`);
     expect(html).toContain('data-testid="usage-memory"');
+  });
+
+  it("shows the capacity planned for, held by the limits of running workspaces and left, as the engine runs them", async () => {
+    let html = "";
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
+      html = (await overview(app)).html;
+      if (capacityIn(html).planned !== null) break;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+    const capacity = capacityIn(html);
+    // Nothing configured: the engine's memory × the default overcommit of 1.5.
+    expect(capacity.planned).toBe(Number(docker("info", "--format", "{{.MemTotal}}")) * 1.5);
+    const claimed = await claimedRunning();
+    expect(capacity.running).toBe(claimed.count);
+    expect(capacity.committed).toBe(claimed.bytes);
+    expect(capacity.left).toBe(Math.max(0, (capacity.planned ?? 0) - claimed.bytes));
+    expect(capacity.maxStarts).toBe(10);
+  });
+
+  it("plans for CAPACITY_MEMORY × CAPACITY_OVERCOMMIT, and follows a start and a stop by the workspace's limit", async () => {
+    const sized = await startAppServer({
+      ...testSettings,
+      RECONCILER: "off",
+      CAPACITY_MEMORY: "1g",
+      CAPACITY_OVERCOMMIT: "2",
+      MAX_CONCURRENT_STARTS: "3",
+    });
+    try {
+      const read = async () => capacityIn((await overview(sized)).html);
+      const before = await read();
+      expect(before).toMatchObject({ planned: 2 * 1024 ** 3, maxStarts: 3 });
+      expect((await overview(sized)).html).toContain("set by CAPACITY_MEMORY");
+      expect(before.committed).toBe((await claimedRunning()).bytes);
+
+      const zed = await userWithSession(db, uniqueEmail("ov-zed"));
+      const launched = await fetch(`${sized.url}/api/container/launch/dev`, {
+        method: "POST",
+        headers: { cookie: zed.cookie },
+      });
+      expect(launched.status).toBe(200);
+      const container = (await launched.json()).container_id as string;
+      const limit = Number(docker("inspect", "-f", "{{.HostConfig.Memory}}", container));
+      // The test settings' 64 MB.
+      expect(limit).toBe(64 * 1024 ** 2);
+      const after = await read();
+      expect(after.running).toBe((before.running ?? 0) + 1);
+      expect(after.committed).toBe((before.committed ?? 0) + limit);
+      expect(after.left).toBe(Math.max(0, 2 * 1024 ** 3 - (after.committed ?? 0)));
+
+      const workspace = await db.workspace.findFirstOrThrow({ where: { ownerId: zed.id, name: "dev" } });
+      const stopped = await fetch(`${sized.url}/api/workspaces/${workspace.id}/stop`, {
+        method: "POST",
+        headers: { cookie: zed.cookie },
+      });
+      expect(stopped.status).toBe(200);
+      expect(await read()).toEqual(before);
+    } finally {
+      await sized.stop();
+    }
   });
 
   it("warns about a template image missing and orphans found, with links", async () => {

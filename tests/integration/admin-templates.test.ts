@@ -3,6 +3,8 @@
 // Creating checks the image on the engine; editing changes no running workspace, and the owner's confirmation
 // re-creates it from the new version with its data; disabling stops new workspaces only; the defaults stored in
 // the app rewrite the seeded templates that still follow the settings, and a reset goes back to the environment's.
+// A template's idle timeout and maximum lifetime go in minutes and are kept in seconds; changing them is an edit
+// (the seeded template stops following the settings) but no new version, and touches no running workspace.
 import { rmSync } from "node:fs";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@prisma/client";
@@ -330,5 +332,114 @@ describe("container defaults", () => {
     for (const name of ["dev", "prod"])
       expect(after[name]?.limits.default, name).toMatchObject({ memory_mb: 64, cpus: 0.5 });
     expect(await templateNamed("dev")).toMatchObject({ image: IMAGE, version: devBefore.version + 2 });
+  });
+});
+
+describe("idle timeout and maximum lifetime", () => {
+  type Timed = { id: string; version: number; edited_at: string | null; follows_settings: boolean };
+  const seconds = async (name: string) => {
+    const row = await db.template.findUniqueOrThrow({ where: { name } });
+    return [row.idleSeconds, row.maxLifetimeSeconds];
+  };
+
+  it("default to 30 minutes and none on create, and go in minutes and are stored in seconds", async () => {
+    // tools was made without them.
+    expect(await templateNamed("tools")).toMatchObject({ idle_timeout_minutes: 30, max_lifetime_minutes: 0 });
+    expect(await seconds("tools")).toEqual([1800, 0]);
+    const created = await call(admin, "POST", "/api/v1/admin/templates", {
+      ...tools,
+      name: "timed",
+      display_name: "Timed",
+      idle_timeout_minutes: 0,
+      max_lifetime_minutes: 480,
+    });
+    expect(created.status, created.text).toBe(201);
+    expect(created.body).toMatchObject({ idle_timeout_minutes: 0, max_lifetime_minutes: 480 });
+    expect(await seconds("timed")).toEqual([0, 480 * 60]);
+  });
+
+  it("refuses what is no whole number of minutes from 0, by field, and changes nothing", async () => {
+    const { id } = await templateNamed("tools");
+    const before = await db.template.findUniqueOrThrow({ where: { id } });
+    for (const [body, fields] of [
+      [
+        { idle_timeout_minutes: -1, max_lifetime_minutes: 1.5 },
+        ["idle_timeout_minutes", "max_lifetime_minutes"],
+      ],
+      [{ idle_timeout_minutes: "30" }, ["idle_timeout_minutes"]],
+      [{ max_lifetime_minutes: 525_601 }, ["max_lifetime_minutes"]],
+    ] as const) {
+      const answer = await call(admin, "PATCH", `/api/v1/admin/templates/${id}`, body);
+      expect(answer.status, JSON.stringify(body)).toBe(400);
+      expect(Object.keys(answer.body.error.fields).sort()).toEqual([...fields].sort());
+    }
+    const created = await call(admin, "POST", "/api/v1/admin/templates", {
+      ...tools,
+      name: "untimed",
+      idle_timeout_minutes: -5,
+    });
+    expect(created.status).toBe(400);
+    expect(Object.keys(created.body.error.fields)).toEqual(["idle_timeout_minutes"]);
+    expect(await db.template.findUniqueOrThrow({ where: { id } })).toEqual(before);
+    expect(await db.template.findUnique({ where: { name: "untimed" } })).toBeNull();
+  });
+
+  it("are an edit but no new version, and touch no running workspace (its timeouts are the template's at once)", async () => {
+    const before = (await templateNamed("tools")) as unknown as Timed;
+    const workspace = await db.workspace.findFirstOrThrow({ where: { ownerId: owner.id, name: "tooled" } });
+    const container = workspace.runtimeId ?? "";
+    expect(inspect(container, "{{.State.Status}}")).toBe("running");
+    const startedAt = inspect(container, "{{.State.StartedAt}}");
+
+    const edited = await call(admin, "PATCH", `/api/v1/admin/templates/${before.id}`, {
+      idle_timeout_minutes: 5,
+      max_lifetime_minutes: 90,
+    });
+    expect(edited.status, edited.text).toBe(200);
+    expect(edited.body).toMatchObject({
+      idle_timeout_minutes: 5,
+      max_lifetime_minutes: 90,
+      version: before.version,
+      outdated: 0,
+    });
+    expect(Date.parse(edited.body.edited_at)).toBeGreaterThan(Date.parse(before.edited_at ?? "0"));
+    expect(await seconds("tools")).toEqual([300, 5400]);
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { action: "template.update", targetId: before.id },
+      orderBy: { id: "desc" },
+    });
+    expect(JSON.parse(audit.details)).toEqual({ fields: ["idle_timeout_minutes", "max_lifetime_minutes"] });
+
+    // The same container, never restarted; no update offered; the owner sees the new timeout in effect.
+    expect(inspect(container, "{{.State.Status}} {{.State.StartedAt}}")).toBe(`running ${startedAt}`);
+    const view = await call(owner, "GET", `/api/workspaces/${workspace.id}`);
+    expect(view.body).toMatchObject({
+      container_id: container,
+      status: "running",
+      update_available: false,
+      idle_timeout_minutes: 5,
+    });
+    // The admin's page says them.
+    const page = await (
+      await fetch(`${app.url}/admin/templates`, { headers: { cookie: admin.cookie } })
+    ).text();
+    const card = page.slice(page.indexOf('data-testid="template-tools"')).replace(/<!-- -->/g, "");
+    expect(card).toMatch(/data-testid="template-idle"[^>]*>5 minutes</);
+    expect(card).toMatch(/data-testid="template-lifetime"[^>]*>90 minutes</);
+  });
+
+  it("make a seeded template the admins' own: it no longer follows the settings", async () => {
+    const prod = (await templateNamed("prod")) as unknown as Timed;
+    expect(prod.follows_settings).toBe(true);
+    const edited = await call(admin, "PATCH", `/api/v1/admin/templates/${prod.id}`, {
+      idle_timeout_minutes: 0,
+    });
+    expect(edited.status, edited.text).toBe(200);
+    expect(edited.body).toMatchObject({
+      idle_timeout_minutes: 0,
+      follows_settings: false,
+      version: prod.version,
+    });
+    expect(await seconds("prod")).toEqual([0, 0]);
   });
 });

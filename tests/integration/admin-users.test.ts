@@ -1,7 +1,8 @@
 // The admin's users and orphans over HTTP against the built server, a real engine and a real SMTP capture:
 // disabling shuts every door at once (cookie, forward-auth, magic links) and stops the account's workspaces;
-// the last admin stays; deleting leaves nothing behind unless its volumes are kept on purpose (then they are
-// orphans, which can be given to another user or removed), and nothing that is not this app's can be touched.
+// the last admin stays; quotas of an account's own count from its next start and go back to the platform's with
+// null; deleting leaves nothing behind unless its volumes are kept on purpose (then they are orphans, which can be
+// given to another user or removed), and nothing that is not this app's can be touched.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -13,6 +14,7 @@ import { createTestDatabase, userInDatabase } from "../support/database";
 import { confirmLink, mailedLink, pageText, requestLink } from "../support/magic-link-http";
 import { mailsTo } from "../support/mailbox";
 import { IT } from "../support/prefixes";
+import { actionNamed, callAction, encodeArgs } from "../support/server-actions";
 import { startSmtpCapture } from "../support/smtp-capture";
 import { docker } from "../support/test-image";
 import { type TestUser, uniqueEmail, userWithSession } from "../support/users";
@@ -56,6 +58,14 @@ async function call(who: Who, method: string, url: string, body?: unknown) {
   });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null };
+}
+
+/** The admin's users page searched for this text, as the server renders it (React's text separators taken out). */
+async function usersPage(q: string): Promise<string> {
+  const response = await fetch(`${app.url}/admin/users?q=${encodeURIComponent(q)}`, {
+    headers: { cookie: admin.cookie },
+  });
+  return (await response.text()).replace(/<!-- -->/g, "");
 }
 
 /** A started workspace of this user: its id, container and volume. */
@@ -220,16 +230,159 @@ describe("disabling and enabling a user", () => {
     expect(found.body.users[0]).toMatchObject({ role: "USER", workspaces: { total: 2, running: 0 } });
     expect(found.body.users[0].last_seen).not.toBeNull();
     // The page, rendered on the server: the search finds the row, with its role, status and counts.
-    const html = (
-      await (
-        await fetch(`${app.url}/admin/users?q=${encodeURIComponent(ada.email)}`, {
-          headers: { cookie: admin.cookie },
-        })
-      ).text()
-    ).replace(/<!-- -->/g, "");
+    const html = await usersPage(ada.email);
     expect(html).toContain(`data-user="${ada.email}"`);
     expect(html).toContain("2 (0 running)");
     expect(html).toContain("1 account matching");
+  });
+});
+
+describe("a user's own quotas", () => {
+  let ivy: TestUser;
+  let first: Awaited<ReturnType<typeof startedWorkspace>>;
+  let secondId = "";
+  const viewOf = async (who: TestUser) => {
+    const found = await call(admin, "GET", `/api/v1/admin/users?q=${encodeURIComponent(who.email)}`);
+    expect(found.status).toBe(200);
+    return found.body.users[0];
+  };
+  const quotaEvents = (who: TestUser) =>
+    db.auditEvent.findMany({ where: { action: "user.quota", targetId: who.id }, orderBy: { id: "asc" } });
+
+  beforeAll(async () => {
+    ivy = await userWithSession(db, uniqueEmail("au-ivy"));
+    first = await startedWorkspace(ivy, "first");
+    const created = await call(ivy, "POST", "/api/workspaces", { name: "second", template: "dev" });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    secondId = created.body.id;
+  });
+
+  it("shows each quota in effect, the platform's, the account's own (none yet) and what it uses now", async () => {
+    const { quota } = await viewOf(ivy);
+    for (const key of ["workspaces", "running", "memory_mb", "cpus"]) {
+      expect(quota[key].own, key).toBeNull();
+      expect(quota[key].max, key).toBe(quota[key].platform);
+    }
+    // One running dev workspace of the test settings' 64 MB and 0.5 CPUs; two workspaces in all.
+    expect(quota.workspaces.used).toBe(2);
+    expect(quota.running.used).toBe(1);
+    expect(quota.memory_mb.used).toBe(64);
+    expect(quota.cpus.used).toBe(0.5);
+  });
+
+  it("a running quota of 1 refuses their second start (403 QUOTA_EXCEEDED), and null gives the platform's back", async () => {
+    const set = await call(admin, "PATCH", `/api/v1/admin/users/${ivy.id}`, { quota: { running: 1 } });
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+    expect(set.body.user.quota.running).toMatchObject({ max: 1, own: 1, used: 1 });
+    // Only what was named changes.
+    expect(set.body.user.quota.memory_mb.own).toBeNull();
+    expect(await db.user.findUniqueOrThrow({ where: { id: ivy.id } })).toMatchObject({
+      quotaRunning: 1,
+      quotaWorkspaces: null,
+      quotaMemoryMb: null,
+      quotaCpus: null,
+    });
+    // Setting a quota stops nothing: the first one still runs.
+    expect(state(first.container)).toBe("running");
+
+    const refused = await call(ivy, "POST", `/api/workspaces/${secondId}/start`);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toMatchObject({
+      code: "QUOTA_EXCEEDED",
+      details: { limit: "running", max: 1, used: 1 },
+    });
+    expect(labelled("ps", ivy.id)).toHaveLength(1);
+
+    const back = await call(admin, "PATCH", `/api/v1/admin/users/${ivy.id}`, { quota: { running: null } });
+    expect(back.status, JSON.stringify(back.body)).toBe(200);
+    const running = back.body.user.quota.running;
+    expect(running.own).toBeNull();
+    expect(running.max).toBe(running.platform);
+    expect(running.platform === 0 || running.platform >= 2).toBe(true);
+    const started = await call(ivy, "POST", `/api/workspaces/${secondId}/start`);
+    expect(started.status, JSON.stringify(started.body)).toBe(200);
+    expect((await viewOf(ivy)).quota.running.used).toBe(2);
+
+    // Each change recorded on its own, with what the account's own quotas were and became.
+    const events = await quotaEvents(ivy);
+    expect(events.map((event) => [event.actorId, event.ownerId, event.outcome])).toEqual([
+      [admin.id, ivy.id, "ok"],
+      [admin.id, ivy.id, "ok"],
+    ]);
+    const none = { workspaces: null, running: null, memory_mb: null, cpus: null };
+    expect(events.map((event) => JSON.parse(event.details))).toEqual([
+      { from: none, to: { ...none, running: 1 } },
+      { from: { ...none, running: 1 }, to: none },
+    ]);
+  });
+
+  it("takes all four at once, 0 as no limit, and shows which are the account's own on the page", async () => {
+    const quota = { workspaces: 0, running: 3, memory_mb: 1024, cpus: 1.5 };
+    const set = await call(admin, "PATCH", `/api/v1/admin/users/${ivy.id}`, { quota });
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+    for (const [key, value] of Object.entries(quota))
+      expect(set.body.user.quota[key], key).toMatchObject({ max: value, own: value });
+    const html = await usersPage(ivy.email);
+    expect(html).toContain('data-quota="running" data-own="true"');
+    expect(html).toContain("2 of 3");
+    expect(html).toContain("128 of 1024 MB");
+    expect(html).toContain("1 of 1.5");
+    expect(html).toContain("2 (no limit)");
+  });
+
+  it("refuses bad quotas by field (quota.memory_mb …), changes nothing, and answers anyone but an admin 404", async () => {
+    const before = await db.user.findUniqueOrThrow({ where: { id: ivy.id } });
+    const events = (await quotaEvents(ivy)).length;
+    for (const [quota, field] of [
+      [{ memory_mb: -1 }, "quota.memory_mb"],
+      [{ running: 1.5 }, "quota.running"],
+      [{ cpus: "lots" }, "quota.cpus"],
+      [{ workspaces: 10_001 }, "quota.workspaces"],
+      [{}, "quota"],
+      [{ disk_gb: 1 }, "quota"],
+      [5, "quota"],
+    ] as const) {
+      const answer = await call(admin, "PATCH", `/api/v1/admin/users/${ivy.id}`, { quota });
+      expect(answer.status, JSON.stringify(quota)).toBe(400);
+      expect(answer.body.error.code).toBe("VALIDATION_FAILED");
+      expect(Object.keys(answer.body.error.fields), JSON.stringify(quota)).toEqual([field]);
+    }
+    // A plain user, even about themselves: the admin API does not exist for them.
+    const theirs = await call(ivy, "PATCH", `/api/v1/admin/users/${ivy.id}`, { quota: { running: 0 } });
+    expect(theirs.status).toBe(404);
+    expect(theirs.body.error.code).toBe("NOT_FOUND");
+    expect(await db.user.findUniqueOrThrow({ where: { id: ivy.id } })).toEqual(before);
+    expect(await quotaEvents(ivy)).toHaveLength(events);
+  });
+
+  it("the page's action takes the same quotas, its errors keyed by field", async () => {
+    const action = actionNamed("setUserQuotaAction");
+    const bad = await callAction(app.url, action, {
+      body: encodeArgs([ivy.id, { memory_mb: -5, cpus: null }]),
+      cookie: admin.cookie,
+    });
+    expect(bad.result).toMatchObject({
+      ok: false,
+      error: { code: "VALIDATION_FAILED", fields: { memory_mb: expect.any(Array) } },
+    });
+    const none = { workspaces: null, running: null, memory_mb: null, cpus: null };
+    const reset = await callAction(app.url, action, {
+      body: encodeArgs([ivy.id, none]),
+      cookie: admin.cookie,
+    });
+    expect(reset.result).toMatchObject({ ok: true, data: { id: ivy.id, quota: { running: { own: null } } } });
+    expect(await db.user.findUniqueOrThrow({ where: { id: ivy.id } })).toMatchObject({
+      quotaWorkspaces: null,
+      quotaRunning: null,
+      quotaMemoryMb: null,
+      quotaCpus: null,
+    });
+    const plain = await callAction(app.url, action, {
+      body: encodeArgs([ivy.id, { running: 0 }]),
+      cookie: ivy.cookie,
+    });
+    expect(plain.result).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    expect((await db.user.findUniqueOrThrow({ where: { id: ivy.id } })).quotaRunning).toBeNull();
   });
 });
 

@@ -16,6 +16,16 @@ export function createTestDatabase(name: string): { url: string; dir: string } {
   return { url, dir };
 }
 
+/** Runs `work` on the test database's file (opened for it, closed after), as a test reads or writes behind the app. */
+export function withDatabase<T>(url: string, work: (db: Database.Database) => T): T {
+  const db = new Database(url.replace(/^file:/, ""));
+  try {
+    return work(db);
+  } finally {
+    db.close();
+  }
+}
+
 /**
  * A signed-in user written straight into another test database (a server started with other template settings
  * gets a database of its own: templates are seeded from each server's settings, and must not change the shared one).

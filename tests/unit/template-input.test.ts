@@ -78,6 +78,20 @@ describe("template input", () => {
     },
   );
 
+  it("takes the idle timeout and maximum lifetime in whole minutes from 0 (30 and none by default)", () => {
+    expect(templateInputSchema.parse(good)).toMatchObject({
+      idle_timeout_minutes: 30,
+      max_lifetime_minutes: 0,
+    });
+    expect(
+      templateInputSchema.parse({ ...good, idle_timeout_minutes: 0, max_lifetime_minutes: 600 }),
+    ).toMatchObject({ idle_timeout_minutes: 0, max_lifetime_minutes: 600 });
+    expect(
+      Object.keys(errorsOf({ ...good, idle_timeout_minutes: 2.5, max_lifetime_minutes: -1 })).sort(),
+    ).toEqual(["idle_timeout_minutes", "max_lifetime_minutes"]);
+    expect(errorsOf({ ...good, idle_timeout_minutes: "30" }).idle_timeout_minutes).toBeDefined();
+  });
+
   it("lets a change leave out what it does not change (no defaults filled in)", () => {
     expect(templatePatchSchema.parse({ display_name: "New" })).toEqual({ display_name: "New" });
   });

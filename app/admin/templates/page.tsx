@@ -10,11 +10,15 @@ import { actorFromSessionUser } from "@/lib/auth/actor";
 import { requireAdminOrNotFound } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { isSlotName } from "@/lib/templates/seeded-templates";
+import { formatMinutes } from "@/lib/workspaces/settings";
 
 export const metadata: Metadata = { title: "Templates" };
 
 const limits = (values: AdminTemplateView["limits"]["default"]) =>
   `${values.memory_mb} MiB · ${values.cpus} CPU · ${values.pids} processes`;
+
+/** Minutes as a sentence says them (a seeded template's may be seconds: IDLE_TIMEOUT=90s). */
+const minutes = (value: number, zero: string) => (value === 0 ? zero : formatMinutes(Math.round(value * 60)));
 
 function ImageState({ present }: { present: boolean | null }) {
   if (present === null) return <Badge variant="secondary">engine unreachable</Badge>;
@@ -77,6 +81,12 @@ function TemplateCard({ template }: { template: AdminTemplateView }) {
           <dd>{limits(template.limits.max)}</dd>
           <dt className="text-muted-foreground">Data path</dt>
           <dd className="font-mono">{template.data_path}</dd>
+          <dt className="text-muted-foreground">Idle timeout</dt>
+          <dd data-testid="template-idle">
+            {minutes(template.idle_timeout_minutes, "never (idle workspaces keep running)")}
+          </dd>
+          <dt className="text-muted-foreground">Maximum lifetime</dt>
+          <dd data-testid="template-lifetime">{minutes(template.max_lifetime_minutes, "none")}</dd>
           <dt className="text-muted-foreground">Workspaces</dt>
           <dd data-testid="template-use">
             {template.workspaces} using it

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { UserQuotaSummary } from "@/components/admin/user-quota-summary";
 import { UserRowActions } from "@/components/admin/user-row-actions";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -18,7 +19,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 const one = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
 
-// Every account: search by address, name or slug; role, status, workspaces and last seen; row actions.
+// Every account: search by address, name or slug; role, status, workspaces, quotas and last seen; row actions.
 export default async function AdminUsersPage({ searchParams }: Props) {
   const admin = await requireAdminOrNotFound("/admin/users");
   const params = await searchParams;
@@ -35,7 +36,11 @@ export default async function AdminUsersPage({ searchParams }: Props) {
         <CardDescription>
           {list.total} {list.total === 1 ? "account" : "accounts"}
           {query.q ? ` matching "${query.q}"` : ""}. Disabling signs someone out everywhere at once and stops
-          their workspaces.
+          their workspaces. Quotas marked (own) are the account's; the others follow the platform's, set on{" "}
+          <Link href="/admin/defaults" className="underline">
+            Defaults
+          </Link>
+          .
         </CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-4">
@@ -67,6 +72,7 @@ export default async function AdminUsersPage({ searchParams }: Props) {
                 <th className="py-2 pr-3 font-medium">Role</th>
                 <th className="py-2 pr-3 font-medium">Status</th>
                 <th className="py-2 pr-3 font-medium">Workspaces</th>
+                <th className="py-2 pr-3 font-medium">Quotas</th>
                 <th className="py-2 pr-3 font-medium">Created</th>
                 <th className="py-2 pr-3 font-medium">Last seen</th>
                 <th className="py-2 font-medium">
@@ -101,6 +107,9 @@ export default async function AdminUsersPage({ searchParams }: Props) {
                     {user.workspaces.total}
                     {user.workspaces.running === null ? "" : ` (${user.workspaces.running} running)`}
                   </td>
+                  <td className="py-2 pr-3">
+                    <UserQuotaSummary quota={user.quota} />
+                  </td>
                   <td className="py-2 pr-3 whitespace-nowrap">{formatTime(user.created_at)}</td>
                   <td className="py-2 pr-3 whitespace-nowrap">{formatTime(user.last_seen)}</td>
                   <td className="py-2">
@@ -110,7 +119,7 @@ export default async function AdminUsersPage({ searchParams }: Props) {
               ))}
               {list.users.length === 0 && (
                 <tr>
-                  <td colSpan={8} className="py-6 text-center text-muted-foreground">
+                  <td colSpan={9} className="py-6 text-center text-muted-foreground">
                     No accounts match.
                   </td>
                 </tr>

@@ -1,8 +1,7 @@
 "use client";
 
 import { Loader2, Pencil, Plus } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { toast } from "sonner";
 import { createTemplateAction } from "@/app/admin/actions/create-template";
 import { updateTemplateAction } from "@/app/admin/actions/update-template";
@@ -10,10 +9,11 @@ import { placedTemplateKeys, TemplateFields } from "@/components/admin/templates
 import {
   emptyTemplateState,
   inputOf,
+  patchOf,
   stateOf,
   type TemplateFormState,
 } from "@/components/admin/templates/template-form-state";
-import { Alert, AlertDescription } from "@/components/ui/alert";
+import { useFormDialog } from "@/components/admin/use-form-dialog";
 import { Button } from "@/components/ui/button";
 import {
   Dialog,
@@ -24,17 +24,16 @@ import {
   DialogTitle,
   DialogTrigger,
 } from "@/components/ui/dialog";
+import { FormError } from "@/components/workspaces/field";
 import type { AdminTemplateView } from "@/lib/admin/admin-template-view";
 
 /** New template (no `template`) or Edit: the whole form in a dialog, every error at its field. */
 export function TemplateDialog({ template }: { template?: AdminTemplateView }) {
-  const router = useRouter();
   const editing = template !== undefined;
-  const [open, setOpen] = useState(false);
   const [state, setState] = useState<TemplateFormState>(emptyTemplateState);
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { open, onOpenChange, errors, message, pending, save } = useFormDialog(() =>
+    setState(template ? stateOf(template) : emptyTemplateState()),
+  );
   const placed = placedTemplateKeys(state);
   const top = [
     ...(message ? [message] : []),
@@ -43,37 +42,21 @@ export function TemplateDialog({ template }: { template?: AdminTemplateView }) {
       .flatMap(([, messages]) => messages),
   ];
 
-  function onOpenChange(next: boolean) {
-    if (pending) return;
-    if (next) {
-      setState(template ? stateOf(template) : emptyTemplateState());
-      setErrors({});
-      setMessage(null);
-    }
-    setOpen(next);
-  }
-
   function submit() {
-    startTransition(async () => {
-      const { name: _name, ...fields } = inputOf(state);
-      const result = template
-        ? await updateTemplateAction(template.id, fields)
-        : await createTemplateAction(inputOf(state));
-      if (!result.ok) {
-        setErrors(result.error.fields ?? {});
-        setMessage(result.error.fields ? null : result.error.message);
-        return;
-      }
-      toast.success(
-        editing
-          ? result.data.version > (template?.version ?? 0)
-            ? `${result.data.display_name} saved as version ${result.data.version}: running workspaces keep theirs until re-created.`
-            : `${result.data.display_name} saved.`
-          : `${result.data.display_name} created.`,
-      );
-      setOpen(false);
-      router.refresh();
-    });
+    save(
+      () =>
+        template
+          ? updateTemplateAction(template.id, patchOf(state, template))
+          : createTemplateAction(inputOf(state)),
+      (saved) =>
+        toast.success(
+          editing
+            ? saved.version > (template?.version ?? 0)
+              ? `${saved.display_name} saved as version ${saved.version}: running workspaces keep theirs until re-created.`
+              : `${saved.display_name} saved.`
+            : `${saved.display_name} created.`,
+        ),
+    );
   }
 
   return (
@@ -94,7 +77,7 @@ export function TemplateDialog({ template }: { template?: AdminTemplateView }) {
           <DialogTitle>{editing ? `Edit ${template.display_name}` : "New template"}</DialogTitle>
           <DialogDescription>
             {editing
-              ? "No running workspace changes. A new image, apps or data path is a new version: workspaces made from an older one show “Update available”."
+              ? "No running workspace changes. A new image, apps or data path is a new version: workspaces made from an older one show “Update available”. New timeouts apply to running workspaces from the next idle check."
               : "Workspaces can be made from it as soon as it is saved."}
           </DialogDescription>
         </DialogHeader>
@@ -106,13 +89,7 @@ export function TemplateDialog({ template }: { template?: AdminTemplateView }) {
             submit();
           }}
         >
-          {top.length > 0 && (
-            <Alert variant="destructive">
-              <AlertDescription className="col-start-1 text-destructive" data-testid="form-error">
-                {top.join(" ")}
-              </AlertDescription>
-            </Alert>
-          )}
+          <FormError message={top.length > 0 ? top.join(" ") : null} />
           <fieldset disabled={pending}>
             <TemplateFields state={state} errors={errors} editing={editing} onChange={setState} />
           </fieldset>

@@ -6,6 +6,7 @@ import {
   emptyApp,
   LIMIT_FIELDS,
   type TemplateFormState,
+  TIMEOUT_FIELDS,
 } from "@/components/admin/templates/template-form-state";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -171,13 +172,44 @@ export function TemplateFields({
           }),
         )}
       </fieldset>
+
+      <fieldset className="grid gap-3 sm:grid-cols-2" data-field="timeouts">
+        <legend className="mb-2 text-sm font-medium">Stopping running workspaces</legend>
+        {TIMEOUT_FIELDS.map(({ key, label, hint }) => (
+          <Field
+            key={key}
+            name={key}
+            label={label}
+            htmlFor={`template-${key}`}
+            hint={hint}
+            errors={errors[key]}
+          >
+            <Input
+              id={`template-${key}`}
+              inputMode="numeric"
+              value={state[key]}
+              onChange={(event) => set({ [key]: event.target.value })}
+              {...invalidProps(errors[key], key)}
+            />
+          </Field>
+        ))}
+      </fieldset>
     </div>
   );
 }
 
 /** The keys this form shows at a field, for its current rows (the rest are shown at the top). */
 export function placedTemplateKeys(state: TemplateFormState): Set<string> {
-  const keys = new Set(["name", "display_name", "description", "image", "data_path", "apps", "limits"]);
+  const keys = new Set([
+    "name",
+    "display_name",
+    "description",
+    "image",
+    "data_path",
+    "apps",
+    "limits",
+    ...TIMEOUT_FIELDS.map(({ key }) => key),
+  ]);
   state.apps.forEach((_, index) => {
     for (const part of ["name", "port", "health_path"]) keys.add(`apps.${index}.${part}`);
   });

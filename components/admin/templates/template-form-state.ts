@@ -15,7 +15,22 @@ export type TemplateFormState = {
   data_path: string;
   apps: AppRow[];
   limits: { default: LimitRow; max: LimitRow };
+  idle_timeout_minutes: string;
+  max_lifetime_minutes: string;
 };
+
+export const TIMEOUT_FIELDS = [
+  {
+    key: "idle_timeout_minutes",
+    label: "Idle timeout (minutes)",
+    hint: "Running workspaces without activity this long are stopped; 0: never. A workspace may choose shorter.",
+  },
+  {
+    key: "max_lifetime_minutes",
+    label: "Maximum lifetime (minutes)",
+    hint: "Running workspaces are stopped this long after they started, active or not; 0: no limit.",
+  },
+] as const;
 
 export const LIMIT_FIELDS = [
   { key: "memory_mb", label: "Memory (MiB)" },
@@ -39,6 +54,8 @@ export function emptyTemplateState(): TemplateFormState {
       default: { memory_mb: "512", cpus: "1", pids: "256" },
       max: { memory_mb: "2048", cpus: "2", pids: "1024" },
     },
+    idle_timeout_minutes: "30",
+    max_lifetime_minutes: "0",
   };
 }
 
@@ -63,6 +80,8 @@ export function stateOf(template: AdminTemplateView): TemplateFormState {
       health_path: app.health_path ?? "",
     })),
     limits: { default: text(template.limits.default), max: text(template.limits.max) },
+    idle_timeout_minutes: String(template.idle_timeout_minutes),
+    max_lifetime_minutes: String(template.max_lifetime_minutes),
   };
 }
 
@@ -93,5 +112,19 @@ export function inputOf(state: TemplateFormState) {
       health_path: app.health_path.trim(),
     })),
     limits: { default: limitsInput(state.limits.default), max: limitsInput(state.limits.max) },
+    idle_timeout_minutes: numberOf(state.idle_timeout_minutes),
+    max_lifetime_minutes: numberOf(state.max_lifetime_minutes),
   };
+}
+
+/**
+ * What the edit form sends: every field but the name, and a timeout only when changed — a seeded template's may be
+ * no whole minute (IDLE_TIMEOUT=90s), which the schema would refuse though the admin never touched it.
+ */
+export function patchOf(state: TemplateFormState, template: AdminTemplateView) {
+  const { name: _name, ...fields } = inputOf(state);
+  const before = stateOf(template);
+  for (const { key } of TIMEOUT_FIELDS)
+    if (state[key].trim() === before[key]) delete (fields as Partial<typeof fields>)[key];
+  return fields;
 }

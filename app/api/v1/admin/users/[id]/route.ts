@@ -7,7 +7,8 @@ import { json } from "@/lib/http/respond";
 import { param, withAdmin } from "@/lib/http/route";
 import { deleteUserSchema, updateUserSchema } from "@/lib/validations/admin-users";
 
-// PATCH /api/v1/admin/users/[id] — { role?, disabled? }: change the role, disable or enable (the last admin stays).
+// PATCH /api/v1/admin/users/[id] — { role?, quota?, disabled? }: change the role, set quotas (null: the platform's),
+// disable or enable (the last admin stays).
 export const PATCH = withAdmin(async (request, { params, actor }) => {
   const input = await readJson(request, updateUserSchema);
   return json(await updateUser({ actor, userId: param(params, "id"), input }));

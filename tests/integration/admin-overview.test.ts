@@ -134,7 +134,8 @@ describe("admin overview", () => {
     expect(capacity.running).toBe(claimed.count);
     expect(capacity.committed).toBe(claimed.bytes);
     expect(capacity.left).toBe(Math.max(0, (capacity.planned ?? 0) - claimed.bytes));
-    expect(capacity.maxStarts).toBe(10);
+    // MAX_CONCURRENT_STARTS at its default.
+    expect(capacity.maxStarts).toBe(20);
   });
 
   it("plans for CAPACITY_MEMORY × CAPACITY_OVERCOMMIT, and follows a start and a stop by the workspace's limit", async () => {

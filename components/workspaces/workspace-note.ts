@@ -8,7 +8,7 @@ const STOPPED_BY: Record<string, (workspace: WorkspaceView) => string> = {
   admin: () => "Stopped by an administrator",
   inactivity: (workspace) =>
     workspace.idle_timeout_minutes > 0
-      ? `Stopped after ${formatMinutes(workspace.idle_timeout_minutes * 60)} without activity`
+      ? `Stopped after ${formatMinutes(Math.round(workspace.idle_timeout_minutes * 60))} without activity`
       : "Stopped after a time without activity",
   lifetime: () => "Stopped at the end of its longest run its template allows",
   error: () => "Stopped: its app ended with an error",

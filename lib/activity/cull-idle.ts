@@ -26,6 +26,18 @@ import { effectiveIdleSeconds, parseSettings } from "@/lib/workspaces/settings";
  */
 const BOOTED_AT = Date.now();
 
+// Workspaces whose connections could not be read, each said once (until this process restarts).
+const store = globalThis as unknown as { spawnerUnreadable?: Set<string> };
+store.spawnerUnreadable ??= new Set();
+
+function unreadable(id: string): void {
+  if (store.spawnerUnreadable?.has(id)) return;
+  store.spawnerUnreadable?.add(id);
+  console.warn(
+    `[activity] cannot read the connections of workspace ${id} (does its image have cat? may the app exec?): it is not stopped for inactivity`,
+  );
+}
+
 export type CullResult = { checked: number; stopped: { id: string; reason: "inactivity" | "lifetime" }[] };
 
 export async function cullIdle({
@@ -78,34 +90,45 @@ export async function cullIdle({
   }
   const plan = planCull(candidates, now);
   const result: CullResult = { checked: candidates.length, stopped: [] };
+  const planned = new Map(candidates.map((candidate) => [candidate.id, candidate.lastActivity]));
+  // One workspace's failure (the engine refusing its stop) is logged and leaves the others' stops alone.
   const stop = async (id: string, reason: "inactivity" | "lifetime") => {
     const found = running.get(id);
     if (!found) return;
     const { row, workload } = found;
+    // Used while this pass looked at others (a request, or a connection check): not idle after all.
+    if (reason === "inactivity" && (pendingActivity(id) ?? 0) > (planned.get(id) ?? 0)) return;
     const details =
       reason === "lifetime"
         ? { max_lifetime_seconds: row.template.maxLifetimeSeconds }
-        : {
-            idle_seconds: Math.round(
-              (now - Math.max(row.lastUsedAt.getTime(), pendingActivity(id) ?? 0)) / 1000,
-            ),
-          };
+        : { idle_seconds: Math.round((now - (planned.get(id) ?? now)) / 1000) };
     const workspace = { id, name: row.name, ownerId: row.ownerId, ownerEmail: row.owner.email };
-    if (await stopIdleWorkspace({ workspace, workloadId: workload.id, reason, details }))
-      result.stopped.push({ id, reason });
+    try {
+      if (await stopIdleWorkspace({ workspace, workloadId: workload.id, reason, details }))
+        result.stopped.push({ id, reason });
+    } catch (error) {
+      console.error(`[activity] could not stop workspace ${id} (${reason}):`, (error as Error).message);
+    }
   };
   await mapPool(plan.lifetime, env.ADMIN_BULK_CONCURRENCY, (id) => stop(id, "lifetime"));
-  const connected = async (id: string) => {
+  /** "open" (noted as activity now), "none", or "unknown": the workload's connections could not be read. */
+  const connections = async (id: string): Promise<"open" | "none" | "unknown"> => {
     const found = running.get(id);
-    if (!found) return false;
+    if (!found) return "none";
     const ports = appsFromJson(found.row.apps ?? found.row.template.apps).map((app) => app.port);
     const open = await runtime.openConnections(found.workload.id, ports).catch(() => null);
-    if (open === null || open === 0) return false;
+    if (open === null) {
+      unreadable(id);
+      return "unknown";
+    }
+    if (open === 0) return "none";
     noteActivity(id, now);
-    return true;
+    return "open";
   };
+  // Not knowing whether someone is connected (an image without cat, an engine refusing exec) is not idleness: a
+  // WebSocket-only app in use (an IDE) would be stopped under its user. Its maximum lifetime still applies.
   await mapPool(plan.idle, env.ADMIN_BULK_CONCURRENCY, async (id) => {
-    if (!(await connected(id))) await stop(id, "inactivity");
+    if ((await connections(id)) === "none") await stop(id, "inactivity");
   });
   // Local mode has no proxy to see requests: a browser's connection to the published port is the activity there.
   // Looked at once a workspace has been quiet for half its timeout (a connection found counts as activity now), so
@@ -119,7 +142,7 @@ export async function cullIdle({
         candidate.idleSeconds > 0 &&
         now - candidate.lastActivity >= candidate.idleSeconds * 500,
     );
-    await mapPool(halfQuiet, env.ADMIN_BULK_CONCURRENCY, (candidate) => connected(candidate.id));
+    await mapPool(halfQuiet, env.ADMIN_BULK_CONCURRENCY, (candidate) => connections(candidate.id));
   }
   return result;
 }

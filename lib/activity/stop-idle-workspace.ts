@@ -24,8 +24,9 @@ export async function stopIdleWorkspace({
   // Its owner opened it while the culler was looking: the launch wins.
   if (isInFlight(launchKey(workspace.ownerId, workspace.name))) return false;
   await getRuntime().stop(workloadId);
+  // Unless someone stopped it meanwhile: their reason stays.
   await getDb().workspace.updateMany({
-    where: { id: workspace.id },
+    where: { id: workspace.id, stoppedReason: null },
     data: { stoppedReason: reason, stoppedAt: new Date() },
   });
   await recordAudit(SYSTEM, {

@@ -34,6 +34,11 @@ export type StartRequest = {
   ownerId: string;
   memoryMb: number;
   cpus: number;
+  /**
+   * It runs already and is about to run with these limits instead (a settings change applied now): checked as if
+   * started anew, in place of what it holds.
+   */
+  replacing?: boolean;
 };
 
 /** Admits the start or throws (QUOTA_EXCEEDED 403, RESOURCE_LIMIT_EXCEEDED 503, RATE_LIMITED 429). */
@@ -74,7 +79,7 @@ export function admitStart(request: StartRequest): Promise<void> {
     const already = holding.has(request.workspaceId);
     holding.delete(request.workspaceId);
     const mine = [...holding.values()].filter((workspace) => workspace.ownerId === request.ownerId);
-    if (!already) {
+    if (!already || request.replacing) {
       const use = {
         running: mine.length,
         memoryMb: mine.reduce((sum, workspace) => sum + workspace.memoryMb, 0),

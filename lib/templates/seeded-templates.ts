@@ -65,6 +65,8 @@ export function seededTemplateRows(env: SeedSettings): SeedRow[] {
       image: env.USER_TEMPLATE_IMAGE_PROD,
       apps: apps(env.USER_TEMPLATE_PORT_PROD),
       ...limits,
+      // "Always-on": a service is not stopped for having no visitors (an admin may give it a timeout).
+      idleSeconds: 0,
     },
     {
       name: "ide",

@@ -53,9 +53,10 @@ export async function bringUp(
   const settings = parseSettings(workspace.settings);
   progress.step("image");
   let workload = justCreated ? null : await findWorkload(workspace);
-  // Anything that is not running yet starts only within its owner's quotas and the engine's capacity (a running
-  // one holds what it holds; re-creating it changes nothing there).
-  if (workload?.state !== "running") {
+  // Anything that is not running yet starts only within its owner's quotas and the engine's capacity; a running one
+  // holds what it holds, unless a change applied now gives it new limits (checked in place of its old ones).
+  const running = workload?.state === "running";
+  if (!running || workspace.pendingChange) {
     const limits = effectiveLimits(settings, current);
     await admitStart({
       key: launchKey(workspace.ownerId, workspace.name),
@@ -63,8 +64,11 @@ export async function bringUp(
       ownerId: workspace.ownerId,
       memoryMb: limits.memoryMb,
       cpus: limits.cpus,
+      replacing: running,
     });
   }
+  // Whether this launch (re)starts the workload: only then does a new run, and its maximum lifetime, begin.
+  const startsRun = !running || workspace.pendingChange !== null;
   if (workload && workspace.pendingChange === "recreate") {
     // Settings that only a new workload can carry (env, secret files): replace it, the volume stays — but only
     // once its replacement can be made: a missing image must not leave the workspace down.
@@ -152,7 +156,7 @@ export async function bringUp(
       runtimeId: started.id,
       image: started.image,
       lastUsedAt: new Date(),
-      startedAt: new Date(),
+      ...(startsRun ? { startedAt: new Date() } : {}),
       pendingChange: null,
       lastError: null,
       stoppedReason: null,

@@ -33,9 +33,10 @@ export async function restartWorkspace({
       const workload = await findWorkload(workspace);
       // The workspace exists (so not 404): it has no container yet.
       if (!workload) throw new AppError("CONFLICT", "This workspace has no container yet. Start it first.");
-      if (workspace.pendingChange) {
-        // A re-creation or new limits: the launch path applies them and waits until the app answers again.
-        draft.details.applied = workspace.pendingChange;
+      if (workspace.pendingChange || workload.state !== "running") {
+        // A re-creation or new limits: the launch path applies them and waits until the app answers again. A stopped
+        // one is a start: the launch admits it within the owner's quotas and the engine's capacity first.
+        if (workspace.pendingChange) draft.details.applied = workspace.pendingChange;
         await launchFound(workspace);
       } else {
         await getRuntime().restart(workload.id);

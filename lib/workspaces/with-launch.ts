@@ -28,6 +28,8 @@ export type Launched = {
   workload: Workload;
 };
 
+const REFUSALS = new Set(["QUOTA_EXCEEDED", "RESOURCE_LIMIT_EXCEEDED", "RATE_LIMITED"]);
+
 export function withLaunch(
   owner: { ownerId: string; name: string },
   work: (progress: ReturnType<typeof progressReporter>) => Promise<Launched>,
@@ -47,6 +49,8 @@ export function withLaunch(
     } catch (error) {
       const { body } = toErrorBody(error);
       progress.fail(body.error);
+      // A refusal to start (a quota, the capacity, too many starts) is no fault of the workspace: not kept on it.
+      if (REFUSALS.has(body.error.code)) throw error;
       await getDb()
         .workspace.updateMany({
           where: { ownerId: owner.ownerId, name: owner.name },

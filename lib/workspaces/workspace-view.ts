@@ -187,8 +187,11 @@ export function slotView(template: Template, view: WorkspaceView | null, launchi
   };
 }
 
-/** Not stopped by anyone: it ran out of memory (its limit), or its app ended on its own with an error. */
+/**
+ * Not stopped by anyone, and failed (a signal's exit, as from `docker stop`, is a stop, not a failure): it ran out
+ * of memory (its limit), or its app ended on its own with an error.
+ */
 function crashReason(workload: Workload | null): string | null {
-  if (workload?.oomKilled) return "resource_limit";
-  return workload?.exitCode !== undefined && workload.exitCode !== 0 ? "error" : null;
+  if (workload?.state !== "failed") return null;
+  return workload.oomKilled ? "resource_limit" : "error";
 }

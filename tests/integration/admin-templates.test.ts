@@ -336,7 +336,13 @@ describe("container defaults", () => {
 });
 
 describe("idle timeout and maximum lifetime", () => {
-  type Timed = { id: string; version: number; edited_at: string | null; follows_settings: boolean };
+  type Timed = {
+    id: string;
+    version: number;
+    edited_at: string | null;
+    follows_settings: boolean;
+    idle_timeout_minutes: number;
+  };
   const seconds = async (name: string) => {
     const row = await db.template.findUniqueOrThrow({ where: { name } });
     return [row.idleSeconds, row.maxLifetimeSeconds];
@@ -431,15 +437,17 @@ describe("idle timeout and maximum lifetime", () => {
   it("make a seeded template the admins' own: it no longer follows the settings", async () => {
     const prod = (await templateNamed("prod")) as unknown as Timed;
     expect(prod.follows_settings).toBe(true);
+    // The always-on slot is never idle-stopped unless an admin says otherwise.
+    expect(prod.idle_timeout_minutes).toBe(0);
     const edited = await call(admin, "PATCH", `/api/v1/admin/templates/${prod.id}`, {
-      idle_timeout_minutes: 0,
+      idle_timeout_minutes: 45,
     });
     expect(edited.status, edited.text).toBe(200);
     expect(edited.body).toMatchObject({
-      idle_timeout_minutes: 0,
+      idle_timeout_minutes: 45,
       follows_settings: false,
       version: prod.version,
     });
-    expect(await seconds("prod")).toEqual([0, 0]);
+    expect(await seconds("prod")).toEqual([2700, 0]);
   });
 });

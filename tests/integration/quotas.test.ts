@@ -180,6 +180,42 @@ describe("quotas", () => {
   });
 });
 
+describe("every way to start is a start", () => {
+  it("refuses a restart of a stopped workspace past the running quota, and new limits applied now past memory", async () => {
+    const ivy = await userWith("ivy", { quotaRunning: 1, quotaMemoryMb: 100 });
+    const [a, b] = await createMany(app, ivy, 2);
+    expect((await call(app, ivy, "POST", `/api/workspaces/${b}/start`)).body.status).toBe("running");
+    await call(app, ivy, "POST", `/api/workspaces/${b}/stop`);
+    expect((await call(app, ivy, "POST", `/api/workspaces/${a}/start`)).body.status).toBe("running");
+    // Restart starts a stopped one: the same quota as Start.
+    const restart = await call(app, ivy, "POST", `/api/workspaces/${b}/restart`);
+    expect(restart.status).toBe(403);
+    expect(restart.body.error).toMatchObject({ code: "QUOTA_EXCEEDED", details: { limit: "running" } });
+    expect(runningOf(ivy)).toHaveLength(1);
+    // More memory for the running one, applied now: counted in place of its 64 MB, past the account's 100 MB.
+    const bigger = await call(app, ivy, "PATCH", `/api/workspaces/${a}`, {
+      limits: { memory_mb: 128 },
+      apply_now: true,
+    });
+    expect(bigger.status).toBe(403);
+    expect(bigger.body.error).toMatchObject({
+      code: "QUOTA_EXCEEDED",
+      details: { limit: "memoryMb", max: 100, used: 128 },
+    });
+    const [running] = runningOf(ivy);
+    expect(docker("inspect", "-f", "{{.HostConfig.Memory}}", running ?? "")).toBe(String(64 * 1024 * 1024));
+    // Within it, the change applies.
+    const within = await call(app, ivy, "PATCH", `/api/workspaces/${a}`, {
+      limits: { memory_mb: 96 },
+      apply_now: true,
+    });
+    expect(within.status).toBe(200);
+    expect(docker("inspect", "-f", "{{.HostConfig.Memory}}", runningOf(ivy)[0] ?? "")).toBe(
+      String(96 * 1024 * 1024),
+    );
+  }, 60_000);
+});
+
 describe("capacity", () => {
   it("refuses a start past the engine's planned memory with 503 and Retry-After, leaving nothing", async () => {
     // Make room: only what this test starts runs now.

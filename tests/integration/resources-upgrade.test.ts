@@ -131,6 +131,11 @@ describe("upgrading a database and workspaces made before resource control", () 
   });
 
   it("keeps the running container running under a culler that looks every half second, and opens the same one", async () => {
+    // An hour's lifetime for a workspace created three hours ago: it counts from the upgrade (its start is not
+    // known), so nothing stops it now.
+    const db = new Database(database);
+    db.prepare(`UPDATE "Template" SET maxLifetimeSeconds = 3600 WHERE id = 'tpl-dev'`).run();
+    db.close();
     app = await startAppServer({
       ...testSettings,
       DATABASE_URL: `file:${database}`,

@@ -157,8 +157,17 @@ describe("the TCP table", () => {
   it("counts established connections on the apps' ports only", () => {
     expect(countEstablished(table, [8080, 8081])).toBe(1);
     expect(countEstablished(table, [8080])).toBe(0);
-    expect(countEstablished(table, [50000])).toBe(1);
     expect(countEstablished("", [8080])).toBe(0);
+  });
+
+  it("does not count the workload's connections to itself", () => {
+    const loopback = [
+      "   0: 0100007F:1F90 0100007F:A000 01 00000000:00000000",
+      "   1: 0000000000000000FFFF00000100007F:1F90 0000000000000000FFFF00000100007F:A001 01 0",
+      "   2: 00000000000000000000000001000000:1F90 00000000000000000000000001000000:A002 01 0",
+      "   3: 0200A8C0:1F90 0100A8C0:A003 01 00000000:00000000",
+    ].join("\n");
+    expect(countEstablished(loopback, [8080])).toBe(1);
   });
 });
 

@@ -8,6 +8,8 @@ import { ipOf, withPublic } from "@/lib/http/route";
 import { signInSchema } from "@/lib/validations/sign-in";
 
 const FORM = "application/x-www-form-urlencoded";
+// An address and a return path: anything longer is no sign-in form of ours.
+const MAX_FORM_BYTES = 4096;
 
 // POST /api/auth/magic-link — email a sign-in link; the same 200 for known and unknown addresses.
 // The login form posts here natively too (JavaScript not loaded yet, or off): then the answer is a 303 to the
@@ -20,10 +22,11 @@ export const POST = withPublic(async (request) => {
 });
 
 async function formPost(request: NextRequest): Promise<Response> {
-  const text = (await request.text()).slice(0, 4096);
-  const form = new URLSearchParams(text);
+  const text = await request.text();
+  const form = new URLSearchParams(text.length > MAX_FORM_BYTES ? "" : text);
   const callbackUrl = form.get("callbackUrl") ?? undefined;
   try {
+    if (text.length > MAX_FORM_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "The form is too large.");
     const { email } = parseInput(signInSchema, { email: form.get("email") ?? "", callbackUrl });
     await requestMagicLink({ email, callbackUrl, ip: ipOf(request) });
     return seeOther(`/login/check-email?${new URLSearchParams({ email })}`);

@@ -2,11 +2,13 @@
 // the database and the engine hold them, what running workloads use against the engine's total (from the sampler),
 // the capacity starts are admitted against (the memory limits of what runs, within the memory planned for), the
 // latest audit events, and warnings: a template's image missing, orphans found, the engine unreachable.
+import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { type AppServer, startAppServer } from "../support/app-server";
+import { createTestDatabase, userInDatabase } from "../support/database";
 import { IT } from "../support/prefixes";
-import { docker } from "../support/test-image";
+import { docker, removeLabelled } from "../support/test-image";
 import { type TestUser, uniqueEmail, userWithSession } from "../support/users";
 import { testSettings } from "./setup-env";
 
@@ -17,8 +19,8 @@ let launchedContainer = "";
 let launchedOwner: TestUser;
 const orphanVolume = `${IT}-overview-orphan-${Date.now().toString(36)}`;
 
-const overview = async (server: AppServer) => {
-  const response = await fetch(`${server.url}/admin`, { headers: { cookie: admin.cookie } });
+const overview = async (server: AppServer, cookie = admin.cookie) => {
+  const response = await fetch(`${server.url}/admin`, { headers: { cookie } });
   return { status: response.status, html: await response.text() };
 };
 /** The number a count on the page shows (data-testid → its first number). */
@@ -127,10 +129,19 @@ describe("admin overview", () => {
       if (capacityIn(html).planned !== null) break;
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
-    const capacity = capacityIn(html);
+    let capacity = capacityIn(html);
+    // Other files start and stop workspaces meanwhile: compare at a moment the engine held still around the read.
+    let claimed = await claimedRunning();
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const first = await claimedRunning();
+      capacity = capacityIn((await overview(app)).html);
+      claimed = await claimedRunning();
+      const still = first.bytes === claimed.bytes && first.count === claimed.count;
+      if (still && capacity.committed === claimed.bytes && capacity.running === claimed.count) break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
     // Nothing configured: the engine's memory × the default overcommit of 1.5.
     expect(capacity.planned).toBe(Number(docker("info", "--format", "{{.MemTotal}}")) * 1.5);
-    const claimed = await claimedRunning();
     expect(capacity.running).toBe(claimed.count);
     expect(capacity.committed).toBe(claimed.bytes);
     expect(capacity.left).toBe(Math.max(0, (capacity.planned ?? 0) - claimed.bytes));
@@ -139,21 +150,27 @@ describe("admin overview", () => {
   });
 
   it("plans for CAPACITY_MEMORY × CAPACITY_OVERCOMMIT, and follows a start and a stop by the workspace's limit", async () => {
+    // A database and label prefix of its own: what other files run at the same time is not in its numbers.
+    const own = createTestDatabase("overview-capacity");
+    const prefix = `${IT}-ovcap`;
+    removeLabelled(prefix);
     const sized = await startAppServer({
       ...testSettings,
+      DATABASE_URL: own.url,
+      LABEL_PREFIX: prefix,
       RECONCILER: "off",
       CAPACITY_MEMORY: "1g",
       CAPACITY_OVERCOMMIT: "2",
       MAX_CONCURRENT_STARTS: "3",
     });
     try {
-      const read = async () => capacityIn((await overview(sized)).html);
+      const boss = userInDatabase(own.url, "ov-boss", "ADMIN");
+      const zed = userInDatabase(own.url, "ov-zed");
+      const read = async () => capacityIn((await overview(sized, boss.cookie)).html);
       const before = await read();
-      expect(before).toMatchObject({ planned: 2 * 1024 ** 3, maxStarts: 3 });
-      expect((await overview(sized)).html).toContain("set by CAPACITY_MEMORY");
-      expect(before.committed).toBe((await claimedRunning()).bytes);
+      expect(before).toMatchObject({ planned: 2 * 1024 ** 3, maxStarts: 3, running: 0, committed: 0 });
+      expect((await overview(sized, boss.cookie)).html).toContain("set by CAPACITY_MEMORY");
 
-      const zed = await userWithSession(db, uniqueEmail("ov-zed"));
       const launched = await fetch(`${sized.url}/api/container/launch/dev`, {
         method: "POST",
         headers: { cookie: zed.cookie },
@@ -164,12 +181,11 @@ describe("admin overview", () => {
       // The test settings' 64 MB.
       expect(limit).toBe(64 * 1024 ** 2);
       const after = await read();
-      expect(after.running).toBe((before.running ?? 0) + 1);
-      expect(after.committed).toBe((before.committed ?? 0) + limit);
-      expect(after.left).toBe(Math.max(0, 2 * 1024 ** 3 - (after.committed ?? 0)));
+      expect(after).toMatchObject({ running: 1, committed: limit, left: 2 * 1024 ** 3 - limit });
 
-      const workspace = await db.workspace.findFirstOrThrow({ where: { ownerId: zed.id, name: "dev" } });
-      const stopped = await fetch(`${sized.url}/api/workspaces/${workspace.id}/stop`, {
+      const listed = await fetch(`${sized.url}/api/workspaces`, { headers: { cookie: zed.cookie } });
+      const [dev] = (await listed.json()).workspaces as { id: string }[];
+      const stopped = await fetch(`${sized.url}/api/workspaces/${dev?.id}/stop`, {
         method: "POST",
         headers: { cookie: zed.cookie },
       });
@@ -177,6 +193,8 @@ describe("admin overview", () => {
       expect(await read()).toEqual(before);
     } finally {
       await sized.stop();
+      removeLabelled(prefix);
+      rmSync(own.dir, { recursive: true, force: true });
     }
   });
 

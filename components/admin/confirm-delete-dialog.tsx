@@ -1,6 +1,5 @@
 "use client";
 
-import { Trash2 } from "lucide-react";
 import { useState } from "react";
 import {
   AlertDialog,
@@ -11,10 +10,9 @@ import {
   AlertDialogFooter,
   AlertDialogHeader,
   AlertDialogTitle,
-  AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
-import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
+import { DestructiveTrigger } from "@/components/ui/destructive-trigger";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 
@@ -55,17 +53,7 @@ export function ConfirmDeleteDialog({
   const confirmed = !deleteData || typed.trim().toLowerCase() === confirmWord.toLowerCase();
   return (
     <AlertDialog onOpenChange={(open) => open && reset()}>
-      <AlertDialogTrigger asChild>
-        <Button
-          variant="outline"
-          size="sm"
-          disabled={disabled}
-          className="text-destructive hover:text-destructive"
-        >
-          <Trash2 aria-hidden />
-          Delete
-        </Button>
-      </AlertDialogTrigger>
+      <DestructiveTrigger label="Delete" disabled={disabled} />
       <AlertDialogContent data-testid="confirm-delete">
         <AlertDialogHeader>
           <AlertDialogTitle>{title}</AlertDialogTitle>

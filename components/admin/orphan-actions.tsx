@@ -1,6 +1,6 @@
 "use client";
 
-import { Gift, Loader2, Trash2 } from "lucide-react";
+import { Gift } from "lucide-react";
 import { useState } from "react";
 import { giveOrphanVolumeAction } from "@/app/admin/actions/give-orphan-volume";
 import { removeOrphanVolumeAction } from "@/app/admin/actions/remove-orphan-volume";
@@ -15,9 +15,9 @@ import {
   AlertDialogFooter,
   AlertDialogHeader,
   AlertDialogTitle,
-  AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
+import { DestructiveTrigger } from "@/components/ui/destructive-trigger";
 import { Input } from "@/components/ui/input";
 import type { OrphanVolume, OrphanWorkload } from "@/lib/admin/list-orphans";
 
@@ -38,16 +38,7 @@ function RemoveButton({
   const [typed, setTyped] = useState("");
   return (
     <AlertDialog>
-      <AlertDialogTrigger asChild>
-        <Button
-          variant="outline"
-          size="sm"
-          disabled={pending}
-          className="text-destructive hover:text-destructive"
-        >
-          {pending ? <Loader2 className="animate-spin" aria-hidden /> : <Trash2 aria-hidden />} Remove
-        </Button>
-      </AlertDialogTrigger>
+      <DestructiveTrigger label="Remove" busy={pending} disabled={pending} />
       <AlertDialogContent>
         <AlertDialogHeader>
           <AlertDialogTitle>{title}</AlertDialogTitle>

@@ -1,6 +1,5 @@
 "use client";
 
-import { Loader2, Trash2 } from "lucide-react";
 import { useState } from "react";
 import {
   AlertDialog,
@@ -11,10 +10,9 @@ import {
   AlertDialogFooter,
   AlertDialogHeader,
   AlertDialogTitle,
-  AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
-import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
+import { DestructiveTrigger } from "@/components/ui/destructive-trigger";
 import { Label } from "@/components/ui/label";
 
 export const KEEP_TEXT = "Its data volume is kept; you can attach it to a new workspace or remove it later.";
@@ -35,17 +33,7 @@ export function DeleteWorkspaceDialog({
   const [keepData, setKeepData] = useState(true);
   return (
     <AlertDialog onOpenChange={(open) => open && setKeepData(true)}>
-      <AlertDialogTrigger asChild>
-        <Button
-          variant="outline"
-          size="sm"
-          disabled={disabled}
-          className="text-destructive hover:text-destructive"
-        >
-          {deleting ? <Loader2 className="animate-spin" aria-hidden /> : <Trash2 aria-hidden />}
-          Delete
-        </Button>
-      </AlertDialogTrigger>
+      <DestructiveTrigger label="Delete" busy={deleting} disabled={disabled} />
       <AlertDialogContent>
         <AlertDialogHeader>
           <AlertDialogTitle>Delete {displayName}?</AlertDialogTitle>

@@ -1,6 +1,5 @@
 "use client";
 
-import { Loader2, Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { removeKeptVolumeAction } from "@/app/(dashboard)/actions/remove-kept-volume";
@@ -13,9 +12,8 @@ import {
   AlertDialogFooter,
   AlertDialogHeader,
   AlertDialogTitle,
-  AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
-import { Button } from "@/components/ui/button";
+import { DestructiveTrigger } from "@/components/ui/destructive-trigger";
 import { formatTime } from "@/components/workspaces/format";
 import { reach } from "@/components/workspaces/reach";
 import type { KeptVolumeView } from "@/lib/workspaces/kept-volumes";
@@ -42,16 +40,7 @@ function KeptVolumeRow({ volume }: { volume: KeptVolumeView }) {
           </span>
         </div>
         <AlertDialog>
-          <AlertDialogTrigger asChild>
-            <Button
-              variant="outline"
-              size="sm"
-              disabled={pending}
-              className="text-destructive hover:text-destructive"
-            >
-              {pending ? <Loader2 className="animate-spin" aria-hidden /> : <Trash2 aria-hidden />} Remove
-            </Button>
-          </AlertDialogTrigger>
+          <DestructiveTrigger label="Remove" busy={pending} disabled={pending} />
           <AlertDialogContent>
             <AlertDialogHeader>
               <AlertDialogTitle>Remove the kept data of {volume.workspace_name}?</AlertDialogTitle>

@@ -8,15 +8,12 @@ import { noteActivity, pendingActivity } from "@/lib/activity/activity";
 import { type CullCandidate, planCull } from "@/lib/activity/plan-cull";
 import { stopIdleWorkspace } from "@/lib/activity/stop-idle-workspace";
 import { mapPool } from "@/lib/admin/map-pool";
-import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { getRuntime } from "@/lib/runtime/get-runtime";
-import type { Runtime, Workload } from "@/lib/runtime/runtime";
+import type { Runtime } from "@/lib/runtime/runtime";
 import { appsFromJson } from "@/lib/templates/template";
 import { inFlightKeys, launchKey } from "@/lib/workspaces/in-flight";
-import { managedSelector } from "@/lib/workspaces/labels";
-import { workloadIndex } from "@/lib/workspaces/match-workloads";
-import { rowsOfWorkloads } from "@/lib/workspaces/rows-of-workloads";
+import { runningRows } from "@/lib/workspaces/running-rows";
 import { effectiveIdleSeconds, parseSettings } from "@/lib/workspaces/settings";
 
 /**
@@ -48,13 +45,8 @@ export async function cullIdle({
   runtime?: Runtime;
 } = {}): Promise<CullResult> {
   const env = getEnv();
-  const prefix = env.LABEL_PREFIX;
-  const workloads = (await runtime.list(managedSelector(prefix), { running: true })).filter(
-    (workload) => workload.state === "running",
-  );
-  const rows = await getDb().workspace.findMany({
-    where: rowsOfWorkloads(prefix, workloads),
-    select: {
+  const found = await runningRows(
+    {
       id: true,
       ownerId: true,
       name: true,
@@ -66,17 +58,12 @@ export async function cullIdle({
       owner: { select: { email: true } },
       template: { select: { idleSeconds: true, maxLifetimeSeconds: true, apps: true } },
     },
-  });
-  const find = workloadIndex(
-    prefix,
-    workloads.filter((workload) => workload.state === "running"),
+    { runtime },
   );
   const launching = inFlightKeys();
-  const running = new Map<string, { row: (typeof rows)[number]; workload: Workload }>();
+  const running = new Map<string, (typeof found)[number]>();
   const candidates: CullCandidate[] = [];
-  for (const row of rows) {
-    const workload = find(row);
-    if (!workload) continue;
+  for (const { row, workload } of found) {
     running.set(row.id, { row, workload });
     const noted = pendingActivity(row.id) ?? 0;
     candidates.push({

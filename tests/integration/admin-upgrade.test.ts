@@ -16,9 +16,8 @@ import { migrateUpTo } from "../support/old-version";
 import {
   getAs,
   insertSecretAndKeptVolume,
-  labelFlags,
   migrateKeepingRows,
-  runOldWorkload,
+  runOldDevWorkspace,
   snapshotTables,
 } from "../support/old-workloads";
 import { IT } from "../support/prefixes";
@@ -56,21 +55,15 @@ beforeAll(() => {
     `UPDATE "Template" SET image = ?, defaultMemoryMb = 64, defaultCpus = 0.5, defaultPids = 64, updatedAt = ? WHERE id = 'tpl-dev'`,
   ).run(image, now);
   // Its workload, made the way that version made it: labels, its volume at the data path, a loopback port.
-  const keptLabels = { "managed-by": "spawner", "owner-id": ada.id };
-  const volumeLabels = { ...keptLabels, "workspace-id": workspaceId };
-  const labels = { ...volumeLabels, workspace: "dev", template: "dev", slug: ada.slug };
-  docker("volume", "create", ...labelFlags(PREFIX, volumeLabels), volume);
-  docker("volume", "create", ...labelFlags(PREFIX, keptLabels), keptVolume);
-  const name = `ws-${ada.slug}-dev-${workspaceId}`;
-  containerId = runOldWorkload({
+  let name: string;
+  ({ containerId, name } = runOldDevWorkspace({
     prefix: PREFIX,
-    name,
     image,
-    labels,
-    env: { WORKSPACE_ID: workspaceId },
+    owner: ada,
+    workspaceId,
     volume,
-  });
-  docker("exec", containerId, "sh", "-c", "echo kept-through-upgrade > /workspace/notes.txt");
+    keptVolume,
+  }));
   db.prepare(
     `INSERT INTO "Workspace" (id, ownerId, name, displayName, templateId, settings, routeKey, hostKey, runtimeId, workloadName, volumeName, image, createdAt, lastUsedAt)
      VALUES (?, ?, 'dev', 'Development', 'tpl-dev', '{"env":[{"key":"GREETING","value":"hi"}]}', ?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -111,3 +111,39 @@ export function insertSecretAndKeptVolume(
     `INSERT INTO "KeptVolume" (id, ownerId, volumeName, workspaceName, templateName, keptAt) VALUES ('k1', ?, ?, 'old', 'dev', ?)`,
   ).run(ownerId, keptVolume, now);
 }
+
+/**
+ * A dev workspace's workload as the versions with workspaces made it: its labelled data volume at /workspace with a
+ * file on it ("kept-through-upgrade" in notes.txt), a kept volume of the same owner, and the running container.
+ */
+export function runOldDevWorkspace({
+  prefix,
+  image,
+  owner,
+  workspaceId,
+  volume,
+  keptVolume,
+}: {
+  prefix: string;
+  image: string;
+  owner: { id: string; slug: string };
+  workspaceId: string;
+  volume: string;
+  keptVolume: string;
+}): { containerId: string; name: string } {
+  const keptLabels = { "managed-by": "spawner", "owner-id": owner.id };
+  const volumeLabels = { ...keptLabels, "workspace-id": workspaceId };
+  docker("volume", "create", ...labelFlags(prefix, volumeLabels), volume);
+  docker("volume", "create", ...labelFlags(prefix, keptLabels), keptVolume);
+  const name = `ws-${owner.slug}-dev-${workspaceId}`;
+  const containerId = runOldWorkload({
+    prefix,
+    name,
+    image,
+    labels: { ...volumeLabels, workspace: "dev", template: "dev", slug: owner.slug },
+    env: { WORKSPACE_ID: workspaceId },
+    volume,
+  });
+  docker("exec", containerId, "sh", "-c", "echo kept-through-upgrade > /workspace/notes.txt");
+  return { containerId, name };
+}

@@ -16,8 +16,7 @@ export async function signIn(
 ): Promise<Page> {
   const page = await context.newPage();
   await requestLink(page, baseUrl, email);
-  // (Generous: under a cold CI run's load — images just built, the engine busy — the first request can be slow.)
-  await page.getByRole("heading", { name: "Check your email" }).waitFor({ timeout: 60_000 });
+  await page.getByRole("heading", { name: "Check your email" }).waitFor();
   const link = await waitForMagicLink(mailDir, email);
   await page.goto(link);
   await page.getByRole("button", { name: `Sign in as ${email}` }).click();

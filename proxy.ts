@@ -3,8 +3,9 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { getEnv } from "@/lib/env";
 import { assertActionRequest } from "@/lib/http/action-request";
+import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http/respond";
-import { assertSameOrigin, SAFE_METHODS } from "@/lib/http/same-origin";
+import { assertSameOrigin, hasBearer, SAFE_METHODS } from "@/lib/http/same-origin";
 import { contentSecurityPolicy, HSTS, isHttps } from "@/lib/http/security-headers";
 
 /** A path with broken percent-encoding can't name anything here; answer it before routing tries to decode it. */
@@ -24,13 +25,16 @@ function hasMalformedEncoding(pathname: string): boolean {
  */
 async function refuseBadWrite(request: NextRequest): Promise<NextResponse | null> {
   if (SAFE_METHODS.has(request.method)) return null;
+  // An API call with a Bearer token carries no cookie authority (it is judged by the token alone): no forgery to
+  // guard against.
+  if (request.nextUrl.pathname.startsWith("/api/") && hasBearer(request.headers)) return null;
   try {
     assertSameOrigin(request.headers);
     if (request.headers.has("next-action") || !request.nextUrl.pathname.startsWith("/api/"))
       await assertActionRequest(request);
     return null;
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request.nextUrl.pathname);
   }
 }
 
@@ -42,10 +46,7 @@ function frameSources(): string[] {
 
 export async function proxy(request: NextRequest) {
   if (hasMalformedEncoding(request.nextUrl.pathname)) {
-    return NextResponse.json(
-      { error: { code: "BAD_REQUEST", message: "The address is not valid." } },
-      { status: 400, headers: { "Cache-Control": "no-store" } },
-    );
+    return errorResponse(new AppError("BAD_REQUEST", "The address is not valid."), request.nextUrl.pathname);
   }
   const refused = await refuseBadWrite(request);
   if (refused) return refused;

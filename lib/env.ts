@@ -186,6 +186,14 @@ export const envSchema = z.object({
   CAPACITY_FREE_MEMORY_FLOOR: byteSizeOrZero.default(256 * 1024 ** 2),
   MAX_CONCURRENT_STARTS: int(1, 1000).default(20),
 
+  // API: requests a minute per API token and per client address without a valid token or session (429 past them),
+  // the longest an API token may live, and the bearer secret Prometheus scrapes /metrics with (unset: admin tokens
+  // only).
+  API_RATE_LIMIT: int(1, 1_000_000).default(100),
+  API_RATE_LIMIT_ANONYMOUS: int(1, 1_000_000).default(60),
+  API_TOKEN_MAX_DAYS: int(1, 3650).default(365),
+  METRICS_TOKEN: z.string().min(32, { message: "must be at least 32 characters (try: openssl rand -hex 32)" }).optional(),
+
   // Admin: how many workspaces a bulk action works on at once (each a launch, stop or removal on the engine).
   ADMIN_BULK_CONCURRENCY: int(1, 32).default(4),
 

@@ -6,6 +6,7 @@ export const errorStatus = {
   INVALID_CONTAINER_TYPE: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  INSUFFICIENT_SCOPE: 403,
   CROSS_ORIGIN: 403,
   QUOTA_EXCEEDED: 403,
   NOT_FOUND: 404,
@@ -73,6 +74,9 @@ export type ErrorBody = {
     details?: Record<string, unknown>;
   };
 };
+
+/** What an API answer's error body holds: the error, when it happened and which path was asked (the seed's shape). */
+export type ApiErrorBody = ErrorBody & { timestamp: string; path: string };
 
 /** The only place errors become JSON; unknown errors never leak their message or stack. */
 export function toErrorBody(error: unknown): {

@@ -1,51 +1,116 @@
-// Route handler wrappers: errors become JSON once; identity and origin are checked before the body runs.
+// Route handler wrappers: errors become JSON once; identity, scope, origin and rate limits are checked before the
+// body runs.
 import type { NextRequest } from "next/server";
-import { type Actor, actorFromSessionUser } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/actor";
+import { authenticate } from "@/lib/auth/authenticate";
+import { requireScope } from "@/lib/auth/authorize";
 import { clientIp } from "@/lib/auth/client-ip";
-import { requireAdmin, requireUser, type SessionUser } from "@/lib/auth/session";
+import { adminNotFound } from "@/lib/admin/assert-admin";
 import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { type RateDecision, rateLimitHeaders, takeRequest } from "@/lib/http/rate-limit";
 import { errorResponse } from "@/lib/http/respond";
-import { assertSameOrigin, SAFE_METHODS } from "@/lib/http/same-origin";
+import { assertSameOrigin, hasBearer, SAFE_METHODS } from "@/lib/http/same-origin";
+import { type Scope, scopeForMethod } from "@/lib/tokens/scopes";
 
 type Params = Record<string, string | string[] | undefined>;
 type Context = { params: Promise<Params> };
+type Handler<Extra> = (request: NextRequest, ctx: { params: Params } & Extra) => Promise<Response>;
 
-/** A public handler: still origin-checked for state-changing methods, still never leaks a stack. */
-export function withPublic(handler: (request: NextRequest, ctx: { params: Params }) => Promise<Response>) {
+const WINDOW_MS = 60_000;
+
+/** Per API token; per client address for calls that bring neither a valid token nor a session. */
+function limit(kind: "token" | "anonymous", key: string): RateDecision {
+  const env = getEnv();
+  const decision = takeRequest(`${kind}:${key}`, {
+    name: kind,
+    limit: kind === "token" ? env.API_RATE_LIMIT : env.API_RATE_LIMIT_ANONYMOUS,
+    windowMs: WINDOW_MS,
+  });
+  if (!decision.allowed)
+    throw Object.assign(
+      new AppError("RATE_LIMITED", "Too many requests: wait as Retry-After says, then try again.", {
+        retryAfterSeconds: decision.resetSeconds,
+      }),
+      { rate: decision },
+    );
+  return decision;
+}
+
+/** Runs a handler; any error becomes the API's JSON error, with the rate-limit fields of the request's policy. */
+function answer<Extra>(
+  work: (request: NextRequest, params: Params, counted: (decision: RateDecision) => void) => Promise<Response>,
+) {
   return async (request: NextRequest, context: Context): Promise<Response> => {
+    let rate: RateDecision | undefined;
+    const counted = (decision: RateDecision) => {
+      rate = decision;
+    };
+    let response: Response;
     try {
-      if (!SAFE_METHODS.has(request.method)) assertSameOrigin(request.headers);
-      return await handler(request, { params: await context.params });
+      response = await work(request, await context.params, counted);
     } catch (error) {
-      return errorResponse(error);
+      rate ??= (error as { rate?: RateDecision }).rate;
+      response = errorResponse(error, request.nextUrl.pathname);
     }
+    if (rate) for (const [name, value] of Object.entries(rateLimitHeaders(rate))) response.headers.set(name, value);
+    return response;
   };
 }
 
-/** A handler for signed-in users: 401 without a session; the actor goes into every use case. */
-export function withUser(
-  handler: (
-    request: NextRequest,
-    ctx: { params: Params; user: SessionUser; actor: Actor },
-  ) => Promise<Response>,
-) {
-  return withPublic(async (request, ctx) => {
-    const user = await requireUser();
-    return handler(request, { ...ctx, user, actor: actorFromSessionUser(user, ipOf(request)) });
+/**
+ * A public handler: still origin-checked for state-changing methods, still never leaks a stack. `rateLimited`: the
+ * versioned API's public routes count against the caller's address.
+ */
+export function withPublic(handler: Handler<object>, options: { rateLimited?: boolean } = {}) {
+  return answer(async (request, params, counted) => {
+    if (!SAFE_METHODS.has(request.method) && !hasBearer(request.headers)) assertSameOrigin(request.headers);
+    if (options.rateLimited) counted(limit("anonymous", ipOf(request)));
+    return handler(request, { params });
   });
 }
 
-/** A handler of the admin API: 401 without a session, 404 for anyone but an admin (the path is not probed). */
-export function withAdmin(
-  handler: (
-    request: NextRequest,
-    ctx: { params: Params; user: SessionUser; actor: Actor },
-  ) => Promise<Response>,
-) {
-  return withPublic(async (request, ctx) => {
-    const user = await requireAdmin();
-    return handler(request, { ...ctx, user, actor: actorFromSessionUser(user, ipOf(request)) });
+/**
+ * A handler for signed-in callers — a session or an API token: 401 without either; the token must carry `scope`
+ * (by default workspaces:read to read, workspaces:write to change). The actor goes into every use case.
+ */
+export function withUser(handler: Handler<{ actor: Actor }>, options: { scope?: Scope } = {}) {
+  return answer(async (request, params, counted) => {
+    const actor = await identify(request, counted);
+    requireScope(actor, options.scope ?? scopeForMethod(request.method));
+    return handler(request, { params, actor });
   });
+}
+
+/** A handler of the admin API: 401 without a caller, 404 for anyone but an admin (the path is not probed), and a
+ * token needs the admin scope. */
+export function withAdmin(handler: Handler<{ actor: Actor }>) {
+  return answer(async (request, params, counted) => {
+    const actor = await identify(request, counted);
+    if (actor.role !== "ADMIN") throw adminNotFound();
+    requireScope(actor, "admin");
+    return handler(request, { params, actor });
+  });
+}
+
+async function identify(request: NextRequest, counted: (decision: RateDecision) => void): Promise<Actor> {
+  const bearer = hasBearer(request.headers);
+  if (!bearer && !SAFE_METHODS.has(request.method)) assertSameOrigin(request.headers);
+  const ip = ipOf(request);
+  let actor: Actor | null;
+  try {
+    actor = await authenticate(request.headers, ip);
+  } catch (error) {
+    // A token that is not valid counts against its address, as no token would (guessing is slowed down).
+    if (error instanceof AppError && error.code === "UNAUTHENTICATED") counted(limit("anonymous", ip));
+    throw error;
+  }
+  if (!actor) {
+    counted(limit("anonymous", ip));
+    throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+  }
+  if (actor.tokenId) counted(limit("token", actor.tokenId));
+  return actor;
 }
 
 /** The client's address, trusting only the proxies we run (TRUSTED_PROXY_HOPS). */

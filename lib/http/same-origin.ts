@@ -19,3 +19,8 @@ export function assertSameOrigin(headers: Headers): void {
     throw new AppError("CROSS_ORIGIN", "This request must come from the Spawner site itself.");
   }
 }
+
+/** An `Authorization: Bearer …` header: the request is judged by that token alone, never by cookies. */
+export function hasBearer(headers: Headers): boolean {
+  return /^Bearer\b/i.test(headers.get("authorization") ?? "");
+}

@@ -39,7 +39,7 @@ export async function POST(request: NextRequest) {
       throw new AppError("NOT_FOUND", "Request sign-in links with POST /api/auth/magic-link.");
     }
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request.nextUrl.pathname);
   }
   return pinned(handlers.POST(request));
 }

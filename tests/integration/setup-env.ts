@@ -19,6 +19,9 @@ export const testSettings = {
   INGRESS: "local",
   // The test git server speaks plain http on the workspace network (tests/support/git-server.ts).
   GIT_ALLOW_HTTP: "true",
+  // Every test file calls from 127.0.0.1, most without a session: the per-address limit is tested on a server of its
+  // own (tests/integration/rate-limit.test.ts), with the defaults.
+  API_RATE_LIMIT_ANONYMOUS: "1000000",
 };
 
 Object.assign(process.env, testSettings);

@@ -2,8 +2,8 @@
 // Identity is checked in pages and handlers.
 import { type NextRequest, NextResponse } from "next/server";
 import { getEnv } from "@/lib/env";
-import { assertActionRequest } from "@/lib/http/action-request";
 import { AppError } from "@/lib/errors";
+import { assertActionRequest } from "@/lib/http/action-request";
 import { errorResponse } from "@/lib/http/respond";
 import { assertSameOrigin, hasBearer, SAFE_METHODS } from "@/lib/http/same-origin";
 import { contentSecurityPolicy, HSTS, isHttps } from "@/lib/http/security-headers";

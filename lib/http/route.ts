@@ -1,11 +1,11 @@
 // Route handler wrappers: errors become JSON once; identity, scope, origin and rate limits are checked before the
 // body runs.
 import type { NextRequest } from "next/server";
+import { adminNotFound } from "@/lib/admin/assert-admin";
 import type { Actor } from "@/lib/auth/actor";
 import { authenticate } from "@/lib/auth/authenticate";
 import { requireScope } from "@/lib/auth/authorize";
 import { clientIp } from "@/lib/auth/client-ip";
-import { adminNotFound } from "@/lib/admin/assert-admin";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { type RateDecision, rateLimitHeaders, takeRequest } from "@/lib/http/rate-limit";
@@ -38,8 +38,12 @@ function limit(kind: "token" | "anonymous", key: string): RateDecision {
 }
 
 /** Runs a handler; any error becomes the API's JSON error, with the rate-limit fields of the request's policy. */
-function answer<Extra>(
-  work: (request: NextRequest, params: Params, counted: (decision: RateDecision) => void) => Promise<Response>,
+function answer(
+  work: (
+    request: NextRequest,
+    params: Params,
+    counted: (decision: RateDecision) => void,
+  ) => Promise<Response>,
 ) {
   return async (request: NextRequest, context: Context): Promise<Response> => {
     let rate: RateDecision | undefined;
@@ -53,7 +57,8 @@ function answer<Extra>(
       rate ??= (error as { rate?: RateDecision }).rate;
       response = errorResponse(error, request.nextUrl.pathname);
     }
-    if (rate) for (const [name, value] of Object.entries(rateLimitHeaders(rate))) response.headers.set(name, value);
+    if (rate)
+      for (const [name, value] of Object.entries(rateLimitHeaders(rate))) response.headers.set(name, value);
     return response;
   };
 }

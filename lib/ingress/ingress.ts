@@ -6,7 +6,7 @@ import { appPath, type TraefikApp, traefikLabels } from "@/lib/ingress/traefik-l
 import { appHost } from "@/lib/ingress/workspace-host";
 import type { Workload } from "@/lib/runtime/runtime";
 
-type IngressSettings = Pick<
+export type IngressSettings = Pick<
   Env,
   | "INGRESS"
   | "APP_URL"

@@ -150,6 +150,8 @@ export interface Runtime {
     options: { tail: number; onLine: (line: LogLine) => void; onEnd: () => void },
   ): Promise<() => void>;
   readAllLogs(id: string): Promise<string>;
+  /** The last `tail` lines, each with its stream. */
+  readLogLines(id: string, tail: number): Promise<LogLine[]>;
   stats(id: string): Promise<WorkloadStats>;
   /** One quick reading of a running workload's counters (stats() waits for a second one); null when it is gone. */
   usage(id: string): Promise<UsageSample | null>;

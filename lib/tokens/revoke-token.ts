@@ -11,7 +11,10 @@ export async function revokeToken({ actor, tokenId }: { actor: Actor; tokenId: s
   return audited(actor, { action: "token.revoke", target: { type: "token", id: tokenId } }, async (draft) => {
     const db = getDb();
     const where = isAdmin(actor) ? { id: tokenId } : { id: tokenId, userId: actor.userId };
-    const row = await db.apiToken.findFirst({ where, include: { user: { select: { id: true, email: true } } } });
+    const row = await db.apiToken.findFirst({
+      where,
+      include: { user: { select: { id: true, email: true } } },
+    });
     if (!row) throw new AppError("NOT_FOUND", "There is no such token.");
     draft.target = { type: "token", id: row.id, name: row.name };
     draft.owner = row.user;

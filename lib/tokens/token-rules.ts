@@ -6,7 +6,9 @@ const DAY_MS = 86_400_000;
 
 /** The admin scope only for admins; workspace scopes for everyone. */
 export function scopesAllowed(role: Role): Scope[] {
-  return role === "ADMIN" ? ["workspaces:read", "workspaces:write", "admin"] : ["workspaces:read", "workspaces:write"];
+  return role === "ADMIN"
+    ? ["workspaces:read", "workspaces:write", "admin"]
+    : ["workspaces:read", "workspaces:write"];
 }
 
 /**

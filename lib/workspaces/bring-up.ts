@@ -5,11 +5,11 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { probeUrl } from "@/lib/ingress/ingress";
 import { admitStart } from "@/lib/resources/admission";
 import { getRuntime } from "@/lib/runtime/get-runtime";
 import type { Workload, WorkloadUser } from "@/lib/runtime/runtime";
 import { type Template, templateFromRow } from "@/lib/templates/template";
+import { appProbeUrl } from "@/lib/workspaces/app-probe";
 import { cloneRepository } from "@/lib/workspaces/clone-repository";
 import { faultPoint } from "@/lib/workspaces/fault-point";
 import { launchKey } from "@/lib/workspaces/in-flight";
@@ -138,10 +138,8 @@ export async function bringUp(
   const waits = template.apps
     .filter((app) => app.primary || app.healthPath)
     .map((app) => {
-      const probe = probeUrl(env, started, app.port);
-      if (!probe) return Promise.resolve();
-      // The health path on the probe's own origin, whatever it spells ("//host/x" would be another host).
-      const url = app.healthPath ? `${new URL(probe).origin}/${app.healthPath.replace(/^\/+/, "")}` : probe;
+      const url = appProbeUrl(env, started, app);
+      if (!url) return Promise.resolve();
       return waitUntilReady({
         url,
         timeoutMs: env.READINESS_TIMEOUT_MS,

@@ -1,4 +1,4 @@
-// Use cases: a workspace's log, followed for as long as the viewer stays, or downloaded whole.
+// Use cases: a workspace's log, followed for as long as the viewer stays, its last lines, or downloaded whole.
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
@@ -22,6 +22,20 @@ export type LogHandlers = { onLine: (line: LogLine) => void; onEnd: () => void }
 export async function logFollower({ actor, workspaceId }: { actor: Actor; workspaceId: string }) {
   const { workload } = await requireWorkload(actor, workspaceId);
   return (handlers: LogHandlers) => getRuntime().followLogs(workload.id, { tail: TAIL_LINES, ...handlers });
+}
+
+/** The last `tail` lines, each with its stream (GET /api/v1/workspaces/{id}/logs?tail=). */
+export async function readWorkspaceLogTail({
+  actor,
+  workspaceId,
+  tail,
+}: {
+  actor: Actor;
+  workspaceId: string;
+  tail: number;
+}): Promise<LogLine[]> {
+  const { workload } = await requireWorkload(actor, workspaceId);
+  return getRuntime().readLogLines(workload.id, tail);
 }
 
 export async function downloadWorkspaceLogs({ actor, workspaceId }: { actor: Actor; workspaceId: string }) {

@@ -40,6 +40,8 @@ export type WorkspaceView = {
   container_id: string | null;
   created_at: string;
   last_used: string;
+  /** When its running workload started (null unless it runs). */
+  started_at: string | null;
   /** Why it is not running: manual, admin, inactivity, lifetime, error, resource_limit; null while it runs. */
   stopped_reason: string | null;
   stopped_at: string | null;
@@ -103,6 +105,7 @@ export function workspaceView(input: {
     container_id: workload?.id ?? null,
     created_at: row.createdAt.toISOString(),
     last_used: row.lastUsedAt.toISOString(),
+    started_at: running ? (workload?.startedAt?.toISOString() ?? null) : null,
     stopped_reason: running ? null : (row.stoppedReason ?? crashReason(workload)),
     stopped_at: running ? null : (row.stoppedAt?.toISOString() ?? null),
     idle_timeout_minutes: effectiveIdleSeconds(settings, template) / 60,

@@ -16,6 +16,7 @@ const actions = actionFiles();
 // Public on purpose, each for a stated reason; anything else must go through an identity-checking wrapper.
 const PUBLIC: Record<string, string> = {
   "app/api/health/route.ts": "liveness for Docker and load balancers; reveals only up/down",
+  "app/api/v1/health/route.ts": "the API's health: up/down and the version; rate-limited per address",
   "app/api/forward-auth/route.ts": "Traefik's question; answers 401/403 itself from the session",
   "app/api/workspace-auth/start/route.ts":
     "the workspace sign-in handshake: signs people in first, then checks access",

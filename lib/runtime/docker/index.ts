@@ -17,7 +17,7 @@ import { engineInfo, engineResources } from "@/lib/runtime/docker/engine";
 import { watchEvents } from "@/lib/runtime/docker/events";
 import { pathOwner, writeFiles } from "@/lib/runtime/docker/files";
 import { imageExists } from "@/lib/runtime/docker/images";
-import { followLogs, readAllLogs } from "@/lib/runtime/docker/logs";
+import { followLogs, readAllLogs, readLogLines } from "@/lib/runtime/docker/logs";
 import { readStats, readUsage } from "@/lib/runtime/docker/stats";
 import { runTask } from "@/lib/runtime/docker/task";
 import { userOf } from "@/lib/runtime/docker/user";
@@ -46,6 +46,7 @@ export function dockerRuntime(docker: Docker = getDocker()): Runtime {
     listVolumes: (selector) => listVolumes(docker, selector),
     followLogs: (id, options) => followLogs(docker, id, options),
     readAllLogs: (id) => readAllLogs(docker, id),
+    readLogLines: (id, tail) => readLogLines(docker, id, tail),
     stats: (id) => readStats(docker, id),
     usage: (id) => readUsage(docker, id),
     resources: () => engineResources(docker),

@@ -41,6 +41,20 @@ export async function followLogs(
 
 /** The whole log, both streams in order, as text (for download; timestamps on by default). */
 export async function readAllLogs(docker: Docker, id: string, timestamps = true): Promise<string> {
+  return (await readFrames(docker, id, { timestamps })).map((frame) => frame.chunk).join("");
+}
+
+/** The last `tail` lines of the log, each with the stream it came on (the API's GET …/logs?tail=). */
+export async function readLogLines(docker: Docker, id: string, tail: number): Promise<LogLine[]> {
+  const lines: LogLine[] = [];
+  const splitter = lineSplitter((line) => lines.push(line));
+  for (const frame of await readFrames(docker, id, { timestamps: false, tail }))
+    splitter.push(frame.stream, frame.chunk);
+  splitter.flush();
+  return lines.slice(-tail);
+}
+
+async function readFrames(docker: Docker, id: string, options: { timestamps: boolean; tail?: number }) {
   const buffer = await dockerCall(
     "read the logs",
     (opts) =>
@@ -49,11 +63,10 @@ export async function readAllLogs(docker: Docker, id: string, timestamps = true)
         follow: false,
         stdout: true,
         stderr: true,
-        timestamps,
+        timestamps: options.timestamps,
+        ...(options.tail === undefined ? {} : { tail: options.tail }),
       }) as unknown as Promise<Buffer>,
     SLOW_CALL_MS,
   );
-  return demuxBuffer(Buffer.from(buffer))
-    .map((frame) => frame.chunk)
-    .join("");
+  return demuxBuffer(Buffer.from(buffer));
 }

@@ -1,0 +1,192 @@
+// The operations of the versioned workspace API: what each route takes and answers (lib/api/operation.ts).
+import { z } from "zod";
+import type { Operation } from "@/lib/api/operation";
+import {
+  deletedV1,
+  deleteQueryV1,
+  listWorkspacesQueryV1,
+  logsQueryV1,
+  logsV1,
+  statsV1,
+  workspaceDetailV1,
+  workspaceIdParams,
+  workspaceListV1,
+  workspaceV1,
+} from "@/lib/api/v1/workspace-schemas";
+import type { ErrorCode } from "@/lib/errors";
+import { createWorkspaceSchema, updateWorkspaceSchema } from "@/lib/validations/workspace";
+
+const TAGS = ["workspaces"];
+const caller: Operation["errors"] = [
+  { status: 401, codes: ["UNAUTHENTICATED"] },
+  { status: 403, codes: ["INSUFFICIENT_SCOPE", "CROSS_ORIGIN"] },
+  { status: 429, codes: ["RATE_LIMITED"] },
+  { status: 503, codes: ["CONTAINER_ENGINE_UNAVAILABLE"] },
+  { status: 500, codes: ["INTERNAL"] },
+  { status: 502, codes: ["CONTAINER_ENGINE_ERROR"] },
+];
+const one = (...more: Operation["errors"]): Operation["errors"] => [
+  ...caller,
+  { status: 404, codes: ["WORKSPACE_NOT_FOUND"] },
+  ...more,
+];
+/** The errors a start may end with, on top of a caller's. */
+const START_ERRORS: Operation["errors"] = [
+  { status: 400, codes: ["VALIDATION_FAILED", "BAD_REQUEST"] },
+  { status: 403, codes: ["INSUFFICIENT_SCOPE", "CROSS_ORIGIN", "QUOTA_EXCEEDED"] },
+  { status: 409, codes: ["CONFLICT", "ACCOUNT_DISABLED", "SECRET_UNREADABLE"] },
+  { status: 422, codes: ["GIT_CLONE_FAILED"] },
+  { status: 429, codes: ["RATE_LIMITED"] },
+  { status: 500, codes: ["INTERNAL", "CONTAINER_START_FAILED", "TEMPLATE_IMAGE_NOT_FOUND"] },
+  { status: 503, codes: ["CONTAINER_ENGINE_UNAVAILABLE", "RESOURCE_LIMIT_EXCEEDED"] },
+  { status: 504, codes: ["CONTAINER_NOT_READY"] },
+];
+/** A caller's errors with the start's codes merged in, one entry per status. */
+const withStart = (base: Operation["errors"]): Operation["errors"] => {
+  const byStatus = new Map<number, Set<ErrorCode>>();
+  for (const { status, codes } of [...base, ...START_ERRORS])
+    for (const code of codes) byStatus.set(status, (byStatus.get(status) ?? new Set()).add(code));
+  return [...byStatus].map(([status, codes]) => ({ status, codes: [...codes] }));
+};
+
+export const workspaceOperations: Operation[] = [
+  {
+    id: "listWorkspaces",
+    method: "get",
+    path: "/api/v1/workspaces",
+    summary: "List your workspaces",
+    description:
+      "Your own workspaces (dev and prod first), filtered by status and template, a page at a time.",
+    tags: TAGS,
+    access: "workspaces:read",
+    query: listWorkspacesQueryV1,
+    responses: { 200: { description: "One page of your workspaces", schema: workspaceListV1 } },
+    errors: [...caller, { status: 400, codes: ["VALIDATION_FAILED"] }],
+  },
+  {
+    id: "createWorkspace",
+    method: "post",
+    path: "/api/v1/workspaces",
+    summary: "Create a workspace and start it",
+    description:
+      "Creates a workspace from a template with its settings and starts it; answers once its apps answer. A start " +
+      "that fails takes the new workspace away again (a kept volume it was given is kept again). Counts against " +
+      "your quotas. Bodies up to 1 MB.",
+    tags: TAGS,
+    access: "workspaces:write",
+    body: createWorkspaceSchema,
+    responses: { 201: { description: "Created and running", schema: workspaceV1 } },
+    errors: withStart([
+      ...caller,
+      { status: 404, codes: ["TEMPLATE_NOT_FOUND", "VOLUME_NOT_FOUND"] },
+      { status: 409, codes: ["NAME_TAKEN"] },
+      { status: 413, codes: ["PAYLOAD_TOO_LARGE"] },
+      { status: 415, codes: ["UNSUPPORTED_MEDIA_TYPE"] },
+    ]),
+  },
+  {
+    id: "getWorkspace",
+    method: "get",
+    path: "/api/v1/workspaces/{id}",
+    summary: "One workspace, with the health of its apps",
+    description:
+      "Status, uptime, each app's URL and health (probed now, at most 2 s), settings (secrets never), data.",
+    tags: TAGS,
+    access: "workspaces:read",
+    params: workspaceIdParams,
+    responses: { 200: { description: "The workspace", schema: workspaceDetailV1 } },
+    errors: one(),
+  },
+  {
+    id: "updateWorkspace",
+    method: "patch",
+    path: "/api/v1/workspaces/{id}",
+    summary: "Change a workspace's settings",
+    description:
+      "takes says what the change needs (none, restart, recreate); with apply_now a running workspace restarts or " +
+      "is re-created now (data kept), otherwise at its next start.",
+    tags: TAGS,
+    access: "workspaces:write",
+    params: workspaceIdParams,
+    body: updateWorkspaceSchema,
+    responses: {
+      200: {
+        description: "Saved",
+        schema: z.strictObject({
+          workspace: workspaceV1,
+          takes: z.enum(["none", "restart", "recreate"]),
+          applied: z.boolean(),
+        }),
+      },
+    },
+    errors: withStart(
+      one({ status: 413, codes: ["PAYLOAD_TOO_LARGE"] }, { status: 415, codes: ["UNSUPPORTED_MEDIA_TYPE"] }),
+    ),
+  },
+  {
+    id: "deleteWorkspace",
+    method: "delete",
+    path: "/api/v1/workspaces/{id}",
+    summary: "Delete a workspace",
+    description:
+      "Removes its workload; its data volume is kept (listed as a kept volume) unless keep_data=false.",
+    tags: TAGS,
+    access: "workspaces:write",
+    params: workspaceIdParams,
+    query: deleteQueryV1,
+    responses: { 200: { description: "Deleted", schema: deletedV1 } },
+    errors: one({ status: 400, codes: ["VALIDATION_FAILED"] }, { status: 409, codes: ["CONFLICT"] }),
+  },
+  ...(["start", "restart"] as const).map(
+    (verb): Operation => ({
+      id: `${verb}Workspace`,
+      method: "post",
+      path: `/api/v1/workspaces/{id}/${verb}`,
+      summary: verb === "start" ? "Start a workspace" : "Restart a workspace",
+      description:
+        verb === "start"
+          ? "Makes its workload if it is missing (data kept), starts it, answers once its apps answer."
+          : "Restarts it (a stopped one starts), applying a pending settings change; answers once its apps answer.",
+      tags: TAGS,
+      access: "workspaces:write",
+      params: workspaceIdParams,
+      responses: { 200: { description: "Running", schema: workspaceV1 } },
+      errors: withStart(one()),
+    }),
+  ),
+  {
+    id: "stopWorkspace",
+    method: "post",
+    path: "/api/v1/workspaces/{id}/stop",
+    summary: "Stop a workspace",
+    description: "Stops it, data kept; stopping a stopped workspace is fine.",
+    tags: TAGS,
+    access: "workspaces:write",
+    params: workspaceIdParams,
+    responses: { 200: { description: "Stopped", schema: workspaceV1 } },
+    errors: one({ status: 409, codes: ["CONFLICT"] }),
+  },
+  {
+    id: "getWorkspaceLogs",
+    method: "get",
+    path: "/api/v1/workspaces/{id}/logs",
+    summary: "The last lines of a workspace's log",
+    tags: TAGS,
+    access: "workspaces:read",
+    params: workspaceIdParams,
+    query: logsQueryV1,
+    responses: { 200: { description: "Its last lines, oldest first", schema: logsV1 } },
+    errors: one({ status: 400, codes: ["VALIDATION_FAILED"] }, { status: 409, codes: ["CONFLICT"] }),
+  },
+  {
+    id: "getWorkspaceStats",
+    method: "get",
+    path: "/api/v1/workspaces/{id}/stats",
+    summary: "One resource sample of a running workspace",
+    tags: TAGS,
+    access: "workspaces:read",
+    params: workspaceIdParams,
+    responses: { 200: { description: "CPU, memory, network and processes now", schema: statsV1 } },
+    errors: one({ status: 409, codes: ["CONFLICT"] }),
+  },
+];

@@ -39,6 +39,9 @@ export function actorFromSessionUser(
   };
 }
 
+/** Writing workspaces includes reading them (a token that may stop one may see it); admin is its own. */
 export function hasScope(actor: Actor, scope: Scope): boolean {
-  return actor.scopes.includes(scope);
+  return (
+    actor.scopes.includes(scope) || (scope === "workspaces:read" && actor.scopes.includes("workspaces:write"))
+  );
 }

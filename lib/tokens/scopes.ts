@@ -4,7 +4,7 @@ export type Scope = (typeof SCOPES)[number];
 
 export const SCOPE_LABELS: Record<Scope, string> = {
   "workspaces:read": "Read workspaces (list, status, logs, stats)",
-  "workspaces:write": "Change workspaces (create, start, stop, restart, delete, settings)",
+  "workspaces:write": "Change workspaces (create, start, stop, restart, delete, settings; reading included)",
   admin: "Administer the platform (admins only)",
 };
 

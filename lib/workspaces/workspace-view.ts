@@ -98,7 +98,8 @@ export function workspaceView(input: {
     id: row.id,
     name: row.name,
     display_name: row.displayName,
-    owner: row.owner,
+    // Only what the view promises: the row carries more of the owner (email, disabled) for the use cases.
+    owner: { id: row.owner.id, slug: row.owner.slug },
     template: { name: template.name, display_name: template.displayName, description: template.description },
     status,
     service_url: running ? serviceUrl(env, row, workload, template.apps) : null,

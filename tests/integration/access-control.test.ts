@@ -9,6 +9,7 @@ import { type AppServer, startAppServer } from "../support/app-server";
 import { IT } from "../support/prefixes";
 import { actionNamed, callAction, encodeArgs, serverActions } from "../support/server-actions";
 import { docker } from "../support/test-image";
+import { tokenFor } from "../support/tokens";
 import { type TestUser, uniqueEmail, userWithSession } from "../support/users";
 import { testSettings } from "./setup-env";
 
@@ -67,6 +68,38 @@ const ROUTES: Record<string, Record<string, Touch[] | string>> = {
   "app/api/workspaces/[id]/progress/route.ts": {
     GET: [{ method: "GET", path: "/api/workspaces/WS/progress", user: 404, admin: 200 }],
   },
+  "app/api/v1/workspaces/route.ts": {
+    GET: [{ method: "GET", path: "/api/v1/workspaces?status=running", user: 200, admin: 200 }],
+    POST: [
+      {
+        method: "POST",
+        path: "/api/v1/workspaces",
+        body: { name: "theirs-v1", template: "dev" },
+        user: 201,
+      },
+    ],
+  },
+  "app/api/v1/workspaces/[id]/route.ts": {
+    GET: [{ method: "GET", path: "/api/v1/workspaces/WS", user: 404, admin: 200 }],
+    PATCH: [{ method: "PATCH", path: "/api/v1/workspaces/WS", body: { display_name: "pwned" }, user: 404 }],
+    DELETE: [{ method: "DELETE", path: "/api/v1/workspaces/WS?keep_data=false", user: 404 }],
+  },
+  "app/api/v1/workspaces/[id]/start/route.ts": {
+    POST: [{ method: "POST", path: "/api/v1/workspaces/WS/start", user: 404 }],
+  },
+  "app/api/v1/workspaces/[id]/stop/route.ts": {
+    POST: [{ method: "POST", path: "/api/v1/workspaces/WS/stop", user: 404 }],
+  },
+  "app/api/v1/workspaces/[id]/restart/route.ts": {
+    POST: [{ method: "POST", path: "/api/v1/workspaces/WS/restart", user: 404 }],
+  },
+  "app/api/v1/workspaces/[id]/logs/route.ts": {
+    GET: [{ method: "GET", path: "/api/v1/workspaces/WS/logs?tail=5", user: 404, admin: 200 }],
+  },
+  "app/api/v1/workspaces/[id]/stats/route.ts": {
+    GET: [{ method: "GET", path: "/api/v1/workspaces/WS/stats", user: 404, admin: 200 }],
+  },
+  "app/api/v1/health/route.ts": { GET: "up/down and the version only" },
   "app/api/volumes/route.ts": { GET: [{ method: "GET", path: "/api/volumes", user: 200, admin: 200 }] },
   "app/api/volumes/[id]/route.ts": { DELETE: [{ method: "DELETE", path: "/api/volumes/VOL", user: 404 }] },
   "app/api/templates/route.ts": { GET: [{ method: "GET", path: "/api/templates", user: 200, admin: 200 }] },
@@ -121,12 +154,13 @@ const fill = (value: unknown): unknown =>
   );
 const pathOf = (touch: Touch) => touch.path.replace("WS", adaWorkspace).replace("VOL", adaVolume);
 
-const http = (touch: Touch, user?: TestUser) =>
+const http = (touch: Touch, user?: TestUser, headers: Record<string, string> = {}) =>
   fetch(`${app.url}${pathOf(touch)}`, {
     method: touch.method,
     headers: {
       ...(user ? { cookie: user.cookie } : {}),
       ...(touch.body ? { "content-type": "application/json" } : {}),
+      ...headers,
     },
     body: touch.body ? JSON.stringify(touch.body) : undefined,
   });
@@ -399,12 +433,13 @@ const adminActionCalls = Object.entries(ADMIN_ACTIONS).flatMap(([name, calls]) =
   calls.map((args) => ({ name, args })),
 );
 
-const adminHttp = (touch: AdminTouch, who?: TestUser) =>
+const adminHttp = (touch: AdminTouch, who?: TestUser, headers: Record<string, string> = {}) =>
   fetch(`${app.url}${fillAdmin(touch.path)}`, {
     method: touch.method,
     headers: {
       ...(who ? { cookie: who.cookie } : {}),
       ...(touch.body ? { "content-type": "application/json" } : {}),
+      ...headers,
     },
     body: touch.body ? fillAdmin(JSON.stringify(touch.body)) : undefined,
     redirect: "manual",
@@ -438,18 +473,22 @@ const platformState = async () => ({
   kept: await db.keptVolume.findMany({ orderBy: { id: "asc" } }),
 });
 
-describe("admin access matrix", () => {
-  beforeAll(async () => {
-    user = await userWithSession(db, uniqueEmail("plain"));
-    admin = await userWithSession(db, uniqueEmail("boss"), "ADMIN");
-    const created = await fetch(`${app.url}/api/workspaces`, {
-      method: "POST",
-      headers: { cookie: user.cookie, "content-type": "application/json" },
-      body: JSON.stringify({ name: "probe", template: "dev" }),
-    });
-    expect(created.status).toBe(201);
-    workspaceId = (await created.json()).id;
+/** The admin matrix's plain user and their workspace (the token matrix below uses them too). */
+async function adminFixtures() {
+  if (user) return;
+  user = await userWithSession(db, uniqueEmail("plain"));
+  admin = await userWithSession(db, uniqueEmail("boss"), "ADMIN");
+  const created = await fetch(`${app.url}/api/workspaces`, {
+    method: "POST",
+    headers: { cookie: user.cookie, "content-type": "application/json" },
+    body: JSON.stringify({ name: "probe", template: "dev" }),
   });
+  expect(created.status).toBe(201);
+  workspaceId = (await created.json()).id;
+}
+
+describe("admin access matrix", () => {
+  beforeAll(adminFixtures);
 
   it("has an entry for every admin page, admin API method and admin action", () => {
     const files = routeFiles(ADMIN_API_DIR);
@@ -498,6 +537,8 @@ describe("admin access matrix", () => {
       expect(response.status, `${touch.method} ${touch.path}`).toBe(404);
       expect(await response.json()).toEqual({
         error: { code: "NOT_FOUND", message: "There is no such API endpoint." },
+        timestamp: expect.any(String),
+        path: new URL(fillAdmin(touch.path), app.url).pathname,
       });
     }
     for (const { name, args } of adminActionCalls)
@@ -520,6 +561,171 @@ describe("admin access matrix", () => {
         response.status,
         `${touch.method} ${touch.path}: ${(await response.clone().text()).slice(0, 200)}`,
       ).toBe(touch.admin);
+    }
+  });
+});
+
+// API tokens: the same matrix with `Authorization: Bearer`. A token acts as its owner would with a session, limited by
+// its scopes (writing includes reading; admin is its own); an expired or revoked one is nobody.
+describe("API token access matrix", () => {
+  beforeAll(adminFixtures);
+  const isRead = (method: string) => method === "GET";
+  const everyTouch = () => [
+    ...touches.map((touch) => ({
+      label: `${touch.method} ${touch.path}`,
+      send: (h: Record<string, string>) => http(touch, undefined, h),
+    })),
+    ...adminTouches.map((touch) => ({
+      label: `${touch.method} ${touch.path}`,
+      send: (h: Record<string, string>) => adminHttp(touch, undefined, h),
+    })),
+  ];
+
+  it("answers an expired or a revoked token 401 on every route, the admin API included, and changes nothing", async () => {
+    const boss = await userWithSession(db, uniqueEmail("tok-boss"), "ADMIN");
+    const all = ["workspaces:read", "workspaces:write", "admin"] as const;
+    const expired = await tokenFor(db, boss, [...all], { expired: true });
+    const revoked = await tokenFor(db, boss, [...all], { revoked: true });
+    const before = { ada: await adaState(), platform: await platformState() };
+    for (const [kind, token] of [
+      ["expired", expired],
+      ["revoked", revoked],
+    ] as const)
+      for (const { label, send } of everyTouch()) {
+        const response = await send(token.bearer);
+        const body = await response.json();
+        expect(response.status, `${kind} ${label}`).toBe(401);
+        expect(body.error, `${kind} ${label}`).toEqual({
+          code: "UNAUTHENTICATED",
+          message: kind === "expired" ? "This API token has expired." : "This API token was revoked.",
+        });
+      }
+    expect({ ada: await adaState(), platform: await platformState() }).toEqual(before);
+    // The refusals are in the audit log, once per token (not once per request).
+    const refusals = await db.auditEvent.findMany({
+      where: { action: "token.use", targetId: { in: [expired.id, revoked.id] } },
+    });
+    expect(
+      refusals.map((event) => [event.targetId, event.outcome, JSON.parse(event.details).reason]).sort(),
+    ).toEqual(
+      [
+        [expired.id, "UNAUTHENTICATED", "expired"],
+        [revoked.id, "UNAUTHENTICATED", "revoked"],
+      ].sort(),
+    );
+  });
+
+  it("lets another user's read token read as their session would, and refuses every change with 403 INSUFFICIENT_SCOPE", async () => {
+    const before = await adaState();
+    const reader = await userWithSession(db, uniqueEmail("tok-reader"));
+    const { bearer } = await tokenFor(db, reader, ["workspaces:read"]);
+    for (const touch of touches) {
+      const response = await http(touch, undefined, bearer);
+      const body = await response.text();
+      const label = `${touch.method} ${touch.path}: ${body.slice(0, 200)}`;
+      if (isRead(touch.method)) expect(response.status, label).toBe(touch.user);
+      else {
+        expect(response.status, label).toBe(403);
+        expect(JSON.parse(body).error, label).toMatchObject({
+          code: "INSUFFICIENT_SCOPE",
+          details: { required: "workspaces:write", granted: ["workspaces:read"] },
+        });
+      }
+      expect(body).not.toContain(adaContainer);
+    }
+    // A token without the admin scope is nobody to the admin API.
+    for (const touch of adminTouches) expect((await adminHttp(touch, undefined, bearer)).status).toBe(404);
+    expect(await db.workspace.count({ where: { ownerId: reader.id } })).toBe(0);
+    expect(await adaState()).toEqual(before);
+  });
+
+  it("lets another user's write token act as their session would (reading included), on their own workspaces only", async () => {
+    const before = await adaState();
+    const writer = await userWithSession(db, uniqueEmail("tok-writer"));
+    const { bearer } = await tokenFor(db, writer, ["workspaces:write"]);
+    for (const touch of touches) {
+      const response = await http(touch, undefined, bearer);
+      const body = await response.text();
+      expect(response.status, `${touch.method} ${touch.path}: ${body.slice(0, 200)}`).toBe(touch.user);
+      expect(body).not.toContain(adaContainer);
+    }
+    // What it made is the token owner's.
+    const made = await db.workspace.findMany({ where: { ownerId: writer.id }, orderBy: { name: "asc" } });
+    expect(made.map((row) => row.name)).toEqual(["dev", "theirs", "theirs-v1"]);
+    expect(await adaState()).toEqual(before);
+  });
+
+  it("gives an admin's token with the admin scope the admin API, and the owner's workspaces only with the workspace scopes too", async () => {
+    const boss = await userWithSession(db, uniqueEmail("tok-admin"), "ADMIN");
+    const adminOnly = await tokenFor(db, boss, ["admin"]);
+    for (const touch of adminTouches) {
+      const response = await adminHttp(touch, undefined, adminOnly.bearer);
+      expect(response.status, `${touch.method} ${touch.path}`).toBe(touch.admin);
+    }
+    const read = touches.find((touch) => touch.path === "/api/v1/workspaces/WS");
+    expect((await http(read as Touch, undefined, adminOnly.bearer)).status).toBe(403);
+    // With the workspace scopes but not admin, an admin's token is a plain user's: another's workspace is not found.
+    const plain = await tokenFor(db, boss, ["workspaces:read", "workspaces:write"]);
+    expect((await http(read as Touch, undefined, plain.bearer)).status).toBe(404);
+    for (const touch of adminTouches) {
+      const response = await adminHttp(touch, undefined, plain.bearer);
+      expect(response.status, `${touch.method} ${touch.path}`).toBe(403);
+      expect((await response.json()).error.code).toBe("INSUFFICIENT_SCOPE");
+    }
+    // A plain user's token that names the admin scope (its owner was an admin when it was made) is nobody there.
+    const demoted = await userWithSession(db, uniqueEmail("tok-demoted"));
+    const stale = await tokenFor(db, demoted, ["admin", "workspaces:read"]);
+    for (const touch of adminTouches)
+      expect((await adminHttp(touch, undefined, stale.bearer)).status).toBe(404);
+    const full = await tokenFor(db, boss, ["admin", "workspaces:read"]);
+    for (const touch of touches.filter(
+      (candidate) => candidate.admin !== undefined && isRead(candidate.method),
+    )) {
+      const response = await http(touch, undefined, full.bearer);
+      expect(response.status, `${touch.method} ${touch.path}`).toBe(touch.admin);
+    }
+  });
+
+  it("judges a Bearer request by its token alone: no Origin check, and an admin's cookie beside it adds nothing", async () => {
+    const boss = await userWithSession(db, uniqueEmail("tok-cookie"), "ADMIN");
+    const reader = await tokenFor(db, boss, ["workspaces:read"]);
+    const stop = touches.find((touch) => touch.path === "/api/v1/workspaces/WS/stop") as Touch;
+    const both = await http(stop, boss, { ...reader.bearer, origin: "https://evil.example" });
+    expect(both.status).toBe(403);
+    expect((await both.json()).error.code).toBe("INSUFFICIENT_SCOPE");
+    // A session's write from another origin is refused as forgery; the same with a token is the token's business.
+    const writer = await tokenFor(db, boss, ["workspaces:write"]);
+    const create = {
+      method: "POST",
+      path: "/api/v1/workspaces",
+      body: { name: "cross", template: "nope" },
+      user: 0,
+    };
+    const forged = await http(create, boss, { origin: "https://evil.example" });
+    expect((await forged.json()).error.code).toBe("CROSS_ORIGIN");
+    const scripted = await http(create, undefined, { ...writer.bearer, origin: "https://evil.example" });
+    // It reached the use case: the template is named wrong.
+    expect(scripted.status).toBe(400);
+    expect((await scripted.json()).error).toMatchObject({
+      code: "VALIDATION_FAILED",
+      fields: { template: expect.any(Array) },
+    });
+    expect(docker("inspect", "-f", "{{.State.Status}}", adaContainer)).toBe("running");
+  });
+
+  it("refuses a token that is not one (malformed, unknown, another scheme) with 401, never falling back to the cookie", async () => {
+    const boss = await userWithSession(db, uniqueEmail("tok-bad"), "ADMIN");
+    const list = touches.find((touch) => touch.path.startsWith("/api/v1/workspaces?")) as Touch;
+    for (const authorization of [
+      "Bearer",
+      "Bearer ",
+      "Bearer spw_short",
+      `Bearer spw_${"A".repeat(40)}`,
+      "bearer x y",
+    ]) {
+      const response = await http(list, boss, { authorization });
+      expect(response.status, authorization).toBe(401);
+      expect((await response.json()).error.code).toBe("UNAUTHENTICATED");
     }
   });
 });

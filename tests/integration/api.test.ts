@@ -42,6 +42,8 @@ describe("container API over HTTP", () => {
       expect(response.status).toBe(401);
       expect(await response.json()).toEqual({
         error: { code: "UNAUTHENTICATED", message: expect.any(String) },
+        timestamp: expect.any(String),
+        path,
       });
     }
   });

@@ -78,7 +78,7 @@ export const workspaceOperations: Operation[] = [
     responses: { 201: { description: "Created and running", schema: workspaceV1 } },
     errors: withStart([
       ...caller,
-      { status: 404, codes: ["TEMPLATE_NOT_FOUND", "VOLUME_NOT_FOUND"] },
+      { status: 404, codes: ["VOLUME_NOT_FOUND"] },
       { status: 409, codes: ["NAME_TAKEN"] },
       { status: 413, codes: ["PAYLOAD_TOO_LARGE"] },
       { status: 415, codes: ["UNSUPPORTED_MEDIA_TYPE"] },

@@ -16,6 +16,7 @@ import { userInDatabase } from "../support/database";
 import { migrateUpTo } from "../support/old-version";
 import {
   getAs,
+  insertOldDevRow,
   insertSecretAndKeptVolume,
   migrateKeepingRows,
   runOldDevWorkspace,
@@ -81,22 +82,16 @@ beforeAll(() => {
     volume,
     keptVolume,
   }));
-  db.prepare(
-    `INSERT INTO "Workspace" (id, ownerId, name, displayName, templateId, settings, routeKey, hostKey, runtimeId, workloadName, volumeName, image, templateVersion, apps, createdAt, lastUsedAt)
-     VALUES (?, ?, 'dev', 'Development', 'tpl-dev', '{"env":[{"key":"GREETING","value":"hi"}]}', ?, ?, ?, ?, ?, ?, 1, '[{"name":"web","port":8080,"primary":true}]', ?, ?)`,
-  ).run(
+  // Last used three hours ago: idle by any timeout, had the old version kept activity.
+  insertOldDevRow(db, {
     workspaceId,
-    ada.id,
-    `${ada.slug}-dev`,
-    `${ada.slug}-dev`,
+    owner: ada,
     containerId,
     name,
     volume,
     image,
-    now - 3 * 3_600_000,
-    // Last used three hours ago: idle by any timeout, had the old version kept activity.
-    now - 3 * 3_600_000,
-  );
+    lastUsedAt: now - 3 * 3_600_000,
+  });
   insertSecretAndKeptVolume(db, { workspaceId, ownerId: ada.id, keptVolume, now });
   db.close();
   before = snapshot();

@@ -147,3 +147,34 @@ export function runOldDevWorkspace({
   docker("exec", containerId, "sh", "-c", "echo kept-through-upgrade > /workspace/notes.txt");
   return { containerId, name };
 }
+
+/** The dev workspace's row for runOldDevWorkspace's workload, as the versions since admin stored it (made from
+ * template version 1, last used `lastUsedAt`). */
+export function insertOldDevRow(
+  db: Database.Database,
+  row: {
+    workspaceId: string;
+    owner: { id: string; slug: string };
+    containerId: string;
+    name: string;
+    volume: string;
+    image: string;
+    lastUsedAt: number;
+  },
+): void {
+  db.prepare(
+    `INSERT INTO "Workspace" (id, ownerId, name, displayName, templateId, settings, routeKey, hostKey, runtimeId, workloadName, volumeName, image, templateVersion, apps, createdAt, lastUsedAt)
+     VALUES (?, ?, 'dev', 'Development', 'tpl-dev', '{"env":[{"key":"GREETING","value":"hi"}]}', ?, ?, ?, ?, ?, ?, 1, '[{"name":"web","port":8080,"primary":true}]', ?, ?)`,
+  ).run(
+    row.workspaceId,
+    row.owner.id,
+    `${row.owner.slug}-dev`,
+    `${row.owner.slug}-dev`,
+    row.containerId,
+    row.name,
+    row.volume,
+    row.image,
+    row.lastUsedAt,
+    row.lastUsedAt,
+  );
+}

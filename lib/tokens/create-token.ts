@@ -23,45 +23,56 @@ export async function createToken({
   input: CreateTokenInput;
   now?: Date;
 }): Promise<{ token: string; view: TokenView }> {
-  return audited(actor, { action: "token.create", target: { type: "token", name: input.name } }, async (draft) => {
-    draft.details.scopes = input.scopes;
-    if (actor.via !== "session")
-      throw new AppError("FORBIDDEN", "API tokens are made on the Spawner site (Settings → API tokens), not with a token.");
-    const allowed = scopesAllowed(actor.role);
-    const refused = input.scopes.filter((scope) => !allowed.includes(scope));
-    if (refused.length > 0)
-      throw new AppError("VALIDATION_FAILED", "Check the scopes.", {
-        fields: { scopes: [`Only administrators may give a token the ${refused.join(", ")} scope.`] },
+  return audited(
+    actor,
+    { action: "token.create", target: { type: "token", name: input.name } },
+    async (draft) => {
+      draft.details.scopes = input.scopes;
+      if (actor.via !== "session")
+        throw new AppError(
+          "FORBIDDEN",
+          "API tokens are made on the Spawner site (Settings → API tokens), not with a token.",
+        );
+      const allowed = scopesAllowed(actor.role);
+      const refused = input.scopes.filter((scope) => !allowed.includes(scope));
+      if (refused.length > 0)
+        throw new AppError("VALIDATION_FAILED", "Check the scopes.", {
+          fields: { scopes: [`Only administrators may give a token the ${refused.join(", ")} scope.`] },
+        });
+      const maxDays = getEnv().API_TOKEN_MAX_DAYS;
+      const choice = input.expires_on ? { date: input.expires_on } : { days: input.expires_in_days ?? 0 };
+      const expiry = expiryOf(choice, maxDays, now);
+      if ("error" in expiry) {
+        const field = input.expires_on ? "expires_on" : "expires_in_days";
+        const message =
+          expiry.error === "past"
+            ? "Choose a day in the future."
+            : `A token may live at most ${maxDays} days.`;
+        throw new AppError("VALIDATION_FAILED", "Check when the token expires.", {
+          fields: { [field]: [message] },
+        });
+      }
+      const db = getDb();
+      const token = newToken();
+      const row = await db.$transaction(async (tx) => {
+        const count = await tx.apiToken.count({ where: { userId: actor.userId, revokedAt: null } });
+        if (count >= MAX_TOKENS_PER_USER)
+          throw new AppError("CONFLICT", `You have ${count} tokens: revoke one you no longer use first.`);
+        return tx.apiToken.create({
+          data: {
+            userId: actor.userId,
+            name: input.name,
+            lookup: tokenLookup(token),
+            hash: tokenHash(token),
+            scopes: input.scopes.join(","),
+            expiresAt: expiry.at,
+            createdAt: now,
+          },
+        });
       });
-    const maxDays = getEnv().API_TOKEN_MAX_DAYS;
-    const choice = input.expires_on ? { date: input.expires_on } : { days: input.expires_in_days ?? 0 };
-    const expiry = expiryOf(choice, maxDays, now);
-    if ("error" in expiry) {
-      const field = input.expires_on ? "expires_on" : "expires_in_days";
-      const message =
-        expiry.error === "past" ? "Choose a day in the future." : `A token may live at most ${maxDays} days.`;
-      throw new AppError("VALIDATION_FAILED", "Check when the token expires.", { fields: { [field]: [message] } });
-    }
-    const db = getDb();
-    const token = newToken();
-    const row = await db.$transaction(async (tx) => {
-      const count = await tx.apiToken.count({ where: { userId: actor.userId, revokedAt: null } });
-      if (count >= MAX_TOKENS_PER_USER)
-        throw new AppError("CONFLICT", `You have ${count} tokens: revoke one you no longer use first.`);
-      return tx.apiToken.create({
-        data: {
-          userId: actor.userId,
-          name: input.name,
-          lookup: tokenLookup(token),
-          hash: tokenHash(token),
-          scopes: input.scopes.join(","),
-          expiresAt: expiry.at,
-          createdAt: now,
-        },
-      });
-    });
-    draft.target = { type: "token", id: row.id, name: row.name };
-    draft.details.expires_at = row.expiresAt.toISOString();
-    return { token, view: tokenView(row, now) };
-  });
+      draft.target = { type: "token", id: row.id, name: row.name };
+      draft.details.expires_at = row.expiresAt.toISOString();
+      return { token, view: tokenView(row, now) };
+    },
+  );
 }

@@ -6,7 +6,10 @@ import { getDb } from "@/lib/db";
 import { type TokenView, tokenView } from "@/lib/tokens/token-view";
 
 export async function listTokens({ actor }: { actor: Actor }): Promise<TokenView[]> {
-  const rows = await getDb().apiToken.findMany({ where: { userId: actor.userId }, orderBy: { createdAt: "desc" } });
+  const rows = await getDb().apiToken.findMany({
+    where: { userId: actor.userId },
+    orderBy: { createdAt: "desc" },
+  });
   const now = new Date();
   return rows.map((row) => tokenView(row, now));
 }

@@ -1,6 +1,7 @@
 // How a token is shown: never its secret, only the public part of it, its scopes, dates and state.
-import { TOKEN_PREFIX } from "@/lib/tokens/token-format";
+
 import { parseScopes, type Scope } from "@/lib/tokens/scopes";
+import { TOKEN_PREFIX } from "@/lib/tokens/token-format";
 import { type TokenState, tokenState } from "@/lib/tokens/token-rules";
 
 export type TokenRow = {

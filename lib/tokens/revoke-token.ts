@@ -7,6 +7,9 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { type TokenView, tokenView } from "@/lib/tokens/token-view";
 
+/** A token the actor may not see, or one that does not exist: the same answer, so ids can't be probed. */
+export const tokenNotFound = () => new AppError("NOT_FOUND", "There is no such token.");
+
 export async function revokeToken({ actor, tokenId }: { actor: Actor; tokenId: string }): Promise<TokenView> {
   return audited(actor, { action: "token.revoke", target: { type: "token", id: tokenId } }, async (draft) => {
     const db = getDb();
@@ -15,7 +18,7 @@ export async function revokeToken({ actor, tokenId }: { actor: Actor; tokenId: s
       where,
       include: { user: { select: { id: true, email: true } } },
     });
-    if (!row) throw new AppError("NOT_FOUND", "There is no such token.");
+    if (!row) throw tokenNotFound();
     draft.target = { type: "token", id: row.id, name: row.name };
     draft.owner = row.user;
     // Revoking twice is fine: the first time stays the one recorded on the token.

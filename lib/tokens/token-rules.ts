@@ -29,6 +29,25 @@ export function expiryOf(
   return { at };
 }
 
+/** The "expires in" choices a form offers: those within maxDays, or maxDays itself when it is shorter than all. */
+export function expiryPresets(choices: readonly number[], maxDays: number): number[] {
+  const within = choices.filter((days) => days <= maxDays);
+  return within.length > 0 ? within : [maxDays];
+}
+
+const utcDay = (at: Date) => at.toISOString().slice(0, 10);
+
+/**
+ * The days a form may offer for "expires on" (YYYY-MM-DD, UTC): from tomorrow to the last day whose end is still
+ * within maxDays of now, so every day it offers is one expiryOf accepts.
+ */
+export function dateChoiceRange(maxDays: number, now: Date): { min: string; max: string } {
+  return {
+    min: utcDay(new Date(now.getTime() + DAY_MS)),
+    max: utcDay(new Date(now.getTime() + (maxDays - 1) * DAY_MS)),
+  };
+}
+
 export type TokenState = "active" | "expired" | "revoked";
 
 export function tokenState(token: { revokedAt: Date | null; expiresAt: Date }, now = new Date()): TokenState {

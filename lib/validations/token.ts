@@ -27,6 +27,10 @@ export const createTokenSchema = z
     expires_on: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "A date such as 2027-03-31." })
+      // Date() rolls 2027-02-30 over into March: only a day that reads back the same exists.
+      .refine((day) => !Number.isNaN(Date.parse(day)) && new Date(day).toISOString().slice(0, 10) === day, {
+        message: "There is no such day.",
+      })
       .optional(),
   })
   .refine((input) => (input.expires_in_days === undefined) !== (input.expires_on === undefined), {

@@ -4,13 +4,14 @@
 // The owner's workspace is exactly as it was afterwards, in the engine and in the database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
+import { createToken } from "@/lib/tokens/create-token";
 import { exportedMethods, filesUnder, routeFiles } from "../support/app-routes";
 import { type AppServer, startAppServer } from "../support/app-server";
 import { IT } from "../support/prefixes";
 import { actionNamed, callAction, encodeArgs, serverActions } from "../support/server-actions";
 import { docker } from "../support/test-image";
 import { tokenFor } from "../support/tokens";
-import { type TestUser, uniqueEmail, userWithSession } from "../support/users";
+import { actorOf, type TestUser, uniqueEmail, userWithSession } from "../support/users";
 import { testSettings } from "./setup-env";
 
 // A request; WS is the owner's workspace id and VOL the owner's kept volume id. `user` is what another user gets,
@@ -115,7 +116,8 @@ const ROUTES: Record<string, Record<string, Touch[] | string>> = {
   "app/api/[[...path]]/route.ts": { GET: "404", POST: "404", PUT: "404", PATCH: "404", DELETE: "404" },
 };
 
-// Server action -> argument lists (WS/VOL as above) and the error code another user gets (null: it acts on theirs).
+// Server action -> argument lists (WS/VOL as above, TOK the owner's API token) and the error code another user gets
+// (null: it acts on theirs).
 const ACTIONS: Record<string, { args: unknown[]; code: string | null }[] | string> = {
   launchSlotAction: [{ args: ["dev"], code: null }],
   createWorkspaceAction: [{ args: [{ name: "theirs-too", template: "dev" }], code: null }],
@@ -126,6 +128,10 @@ const ACTIONS: Record<string, { args: unknown[]; code: string | null }[] | strin
   deleteWorkspaceAction: [{ args: ["WS", false], code: "WORKSPACE_NOT_FOUND" }],
   removeKeptVolumeAction: [{ args: ["VOL"], code: "VOLUME_NOT_FOUND" }],
   applyTemplateUpdateAction: [{ args: ["WS"], code: "WORKSPACE_NOT_FOUND" }],
+  createTokenAction: [
+    { args: [{ name: "theirs", scopes: ["workspaces:read"], expires_in_days: 7 }], code: null },
+  ],
+  revokeTokenAction: [{ args: ["TOK"], code: "NOT_FOUND" }],
   signOutAction: "ends only the caller's own session",
 };
 
@@ -146,11 +152,13 @@ let ada: TestUser;
 let adaWorkspace = "";
 let adaContainer = "";
 let adaVolume = "";
+let adaToken = "";
 const fill = (value: unknown): unknown =>
   JSON.parse(
     JSON.stringify(value)
       .replaceAll('"WS"', JSON.stringify(adaWorkspace))
-      .replaceAll('"VOL"', JSON.stringify(adaVolume)),
+      .replaceAll('"VOL"', JSON.stringify(adaVolume))
+      .replaceAll('"TOK"', JSON.stringify(adaToken)),
   );
 const pathOf = (touch: Touch) => touch.path.replace("WS", adaWorkspace).replace("VOL", adaVolume);
 
@@ -170,6 +178,7 @@ const adaState = async () => ({
   rows: await db.workspace.findMany({ where: { ownerId: ada.id }, orderBy: { name: "asc" } }),
   kept: await db.keptVolume.findMany({ where: { ownerId: ada.id } }),
   volume: docker("volume", "ls", "-q", "--filter", `label=${IT}.owner-id=${ada.id}`),
+  tokens: await db.apiToken.findMany({ where: { userId: ada.id } }),
 });
 
 beforeAll(async () => {
@@ -192,6 +201,11 @@ beforeAll(async () => {
   adaContainer = (await (await post("/api/container/launch/dev")).json()).container_id;
   adaWorkspace = (await db.workspace.findFirstOrThrow({ where: { ownerId: ada.id, name: "dev" } })).id;
   expect(docker("inspect", "-f", "{{.State.Status}}", adaContainer)).toBe("running");
+  const made = await createToken({
+    actor: actorOf(ada),
+    input: { name: "ada-ci", scopes: ["workspaces:read"], expires_in_days: 7 },
+  });
+  adaToken = made.view.id;
 });
 afterAll(async () => {
   await app?.stop();
@@ -390,6 +404,7 @@ const ADMIN_PAGES: Record<string, string> = {
   "app/admin/orphans/page.tsx": "/admin/orphans",
   "app/admin/audit/page.tsx": "/admin/audit",
   "app/admin/workspaces/page.tsx": "/admin/workspaces",
+  "app/admin/tokens/page.tsx": "/admin/tokens",
 };
 
 // Admin server action -> argument lists that would change something if anyone but an admin could call them.
@@ -420,13 +435,16 @@ const ADMIN_ACTIONS: Record<string, unknown[][]> = {
   removeOrphanVolumeAction: [["no-such-volume", "no-such-volume"]],
   removeOrphanWorkloadAction: [["no-such-workload"]],
   bulkWorkspacesAction: [[{ action: "delete", ids: ["WS"] }]],
+  revokeUserTokenAction: [["TOKEN"]],
 };
 
 let user: TestUser;
 let admin: TestUser;
 let workspaceId = "";
+let tokenId = "";
 
-const fillAdmin = (text: string) => text.replaceAll("USER", user.id).replaceAll("WS", workspaceId);
+const fillAdmin = (text: string) =>
+  text.replaceAll("USER", user.id).replaceAll("WS", workspaceId).replaceAll("TOKEN", tokenId);
 const adminTouches = Object.values(ADMIN_ROUTES).flatMap((methods) => Object.values(methods).flat());
 const pages = Object.values(ADMIN_PAGES);
 const adminActionCalls = Object.entries(ADMIN_ACTIONS).flatMap(([name, calls]) =>
@@ -471,9 +489,10 @@ const platformState = async () => ({
   templates: await db.template.findMany({ orderBy: { id: "asc" } }),
   settings: await db.platformSetting.findMany(),
   kept: await db.keptVolume.findMany({ orderBy: { id: "asc" } }),
+  tokens: await db.apiToken.findMany({ orderBy: { id: "asc" } }),
 });
 
-/** The admin matrix's plain user and their workspace (the token matrix below uses them too). */
+/** The admin matrix's plain user, their workspace and token (the token matrix below uses them too). */
 async function adminFixtures() {
   if (user) return;
   user = await userWithSession(db, uniqueEmail("plain"));
@@ -485,6 +504,11 @@ async function adminFixtures() {
   });
   expect(created.status).toBe(201);
   workspaceId = (await created.json()).id;
+  const made = await createToken({
+    actor: actorOf(user),
+    input: { name: "plain-ci", scopes: ["workspaces:read"], expires_in_days: 7 },
+  });
+  tokenId = made.view.id;
 }
 
 describe("admin access matrix", () => {

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { errorStatus } from "@/lib/errors";
+import { createToken } from "@/lib/tokens/create-token";
 import { type AppServer, startAppServer } from "../support/app-server";
 import { badActionArguments, LEAK_PATTERN } from "../support/bad-values";
 import { IT } from "../support/prefixes";
@@ -14,7 +15,7 @@ import {
   type ServerAction,
 } from "../support/server-actions";
 import { docker } from "../support/test-image";
-import { type TestUser, uniqueEmail, userWithSession } from "../support/users";
+import { actorOf, type TestUser, uniqueEmail, userWithSession } from "../support/users";
 import { testSettings } from "./setup-env";
 
 const db = getDb();
@@ -24,6 +25,27 @@ let launch: ServerAction;
 let change: ServerAction;
 let workspaceId = "";
 const named = (name: string) => actionNamed(name);
+
+// A valid new token's input: the fuzz spreads bad fields over it.
+const TOKEN = { name: "fuzzed", scopes: ["workspaces:read"], expires_in_days: 7 };
+// Token inputs that are not valid, each for its own reason (the user is no admin: the admin scope is refused).
+const badTokenInputs: unknown[] = [
+  { name: "fuzzed" },
+  { ...TOKEN, name: "" },
+  { ...TOKEN, name: "x".repeat(81) },
+  { ...TOKEN, scopes: [] },
+  { ...TOKEN, scopes: "workspaces:read" },
+  { ...TOKEN, scopes: [["workspaces:read"]] },
+  { ...TOKEN, scopes: ["root"] },
+  { ...TOKEN, scopes: ["admin"] },
+  { ...TOKEN, expires_in_days: 3651 },
+  { ...TOKEN, expires_in_days: 366 },
+  { ...TOKEN, expires_on: "2030-01-01" },
+  { name: "fuzzed", scopes: TOKEN.scopes, expires_on: "2000-01-01" },
+  { name: "fuzzed", scopes: TOKEN.scopes, expires_on: "9999-12-31" },
+  { name: "fuzzed", scopes: TOKEN.scopes, expires_on: "2027-02-30" },
+  { ...TOKEN, extra: 1 },
+];
 
 // The engine's and the database's view: every managed container with its state, and the row counts.
 const snapshot = async () => ({
@@ -45,6 +67,7 @@ const snapshot = async () => ({
   volumes: docker("volume", "ls", "-q", "--filter", `label=${IT}.managed-by`),
   users: await db.user.count(),
   sessions: await db.session.count(),
+  tokens: await db.apiToken.findMany({ orderBy: { id: "asc" } }),
 });
 
 type ActionError = { ok: false; error: { code: keyof typeof errorStatus; message: string } };
@@ -88,12 +111,18 @@ beforeAll(async () => {
   });
   expect(launched.status).toBe(200);
   workspaceId = (await db.workspace.findFirstOrThrow({ where: { ownerId: user.id } })).id;
+  // An active token the fuzz must neither revoke nor add to.
+  await createToken({
+    actor: actorOf(user),
+    input: { name: "kept", scopes: ["workspaces:read"], expires_in_days: 7 },
+  });
 });
 afterAll(async () => {
   await app?.stop();
 });
 
 describe("server action fuzz", () => {
+  // Some 4,000 requests, one at a time: about a minute on a busy 2-core machine, so its own timeout.
   it("answers every bad argument with a client error and changes nothing", async () => {
     const before = await snapshot();
     const failures: string[] = [];
@@ -113,6 +142,8 @@ describe("server action fuzz", () => {
       [named("deleteWorkspaceAction"), [ws]],
       [named("updateWorkspaceAction"), [ws]],
       [named("createWorkspaceAction"), []],
+      [named("createTokenAction"), []],
+      [named("revokeTokenAction"), []],
     ];
     // Inputs that are objects could be valid settings; these are not, each for its own reason.
     const badInputs: unknown[] = [
@@ -144,8 +175,12 @@ describe("server action fuzz", () => {
         [named("deleteWorkspaceAction"), [ws, typeof value === "boolean" ? String(value) : value]],
         [named("updateWorkspaceAction"), [value, {}]],
         [named("removeKeptVolumeAction"), [value]],
+        [named("revokeTokenAction"), [value]],
+        // Every value is a wrong number of days (a name could be valid, so names are not fuzzed alone).
+        [named("createTokenAction"), [{ ...TOKEN, expires_in_days: value }]],
       );
     }
+    for (const value of [...notObjects, ...badTokenInputs]) calls.push([named("createTokenAction"), [value]]);
     for (const value of [...notObjects, ...badInputs]) {
       calls.push([named("updateWorkspaceAction"), [ws, value]]);
       calls.push([named("createWorkspaceAction"), [value]]);
@@ -212,7 +247,7 @@ describe("server action fuzz", () => {
     expect(tried).toBeGreaterThanOrEqual(3000);
     expect(await snapshot()).toEqual(before);
     console.info(`[action-fuzz] ${tried} bad action requests`);
-  });
+  }, 150_000);
 });
 
 describe("cross-origin server actions", () => {

@@ -10,6 +10,7 @@ import type { AppServer } from "../tests/support/app-server";
 import { createTestDatabase } from "../tests/support/database";
 import { buildTestImage } from "../tests/support/test-image";
 import { adminWorkspacesPhase } from "./bench/admin-workspaces-phase";
+import { apiPhase } from "./bench/api-phase";
 import { cullerPhase } from "./bench/culler-phase";
 import { ensureNetwork, removeLabelled, removeNetwork } from "./bench/docker";
 import { forwardAuthPhase } from "./bench/forward-auth-phase";
@@ -38,6 +39,8 @@ async function main(): Promise<void> {
     USER_TEMPLATE_IMAGE_DEV: image,
     USER_TEMPLATE_IMAGE_PROD: image,
     INGRESS: "local",
+    // The API phase measures requests, not the per-token limit (100 a minute by default).
+    API_RATE_LIMIT: "1000000",
   };
   // The same settings the server parses, so the raw baseline builds byte-identical create options.
   const env = parseEnv({ ...process.env, NODE_ENV: "production", ...appEnv });
@@ -54,9 +57,13 @@ async function main(): Promise<void> {
   const idle = treeMemory(Number(app.process.pid));
   logMemory("RSS idle", idle);
   const ctx = { env, app, db: state.db };
-  // BENCH_ONLY=forward-auth or admin-workspaces (with the culler's pass) runs that phase alone (for working on it).
+  // BENCH_ONLY=forward-auth, api or admin-workspaces (with the culler's pass) runs that phase alone (for working on it).
   if (process.env.BENCH_ONLY === "forward-auth") {
     rows.push(...(await forwardAuthPhase(ctx, appEnv)));
+    return;
+  }
+  if (process.env.BENCH_ONLY === "api") {
+    rows.push(...(await apiPhase(ctx)));
     return;
   }
   if (process.env.BENCH_ONLY === "admin-workspaces") {
@@ -80,6 +87,7 @@ async function main(): Promise<void> {
   );
   rows.push(...(await listAt1000(ctx)));
   rows.push(...(await forwardAuthPhase(ctx, appEnv)));
+  rows.push(...(await apiPhase(ctx)));
   // Last: it replaces the earlier phases' workspaces with its own 1,000.
   rows.push(...(await adminWorkspacesPhase(ctx)));
   // On the admin phase's 1,000 workspaces.

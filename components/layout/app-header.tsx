@@ -1,4 +1,4 @@
-import { Boxes, LogOut, Shield } from "lucide-react";
+import { BookOpen, Boxes, LogOut, Shield } from "lucide-react";
 import Link from "next/link";
 import { signOutAction } from "@/app/(dashboard)/actions/sign-out";
 import { Badge } from "@/components/ui/badge";
@@ -19,6 +19,9 @@ export function AppHeader({ user, wide = false }: { user: SessionUser; wide?: bo
           <span className="hidden text-muted-foreground sm:inline" data-testid="signed-in-as">
             {user.email}
           </span>
+          <Link href="/docs/api" className="flex items-center gap-1 hover:underline">
+            <BookOpen className="size-4" aria-hidden /> API
+          </Link>
           {user.role === "ADMIN" && (
             <>
               <Badge variant="secondary">Admin</Badge>

@@ -9,9 +9,12 @@ export function jsonSchemaOf(schema: z.ZodType, io: "input" | "output"): JsonSch
   const { $schema: _dialect, ...json } = z.toJSONSchema(schema, {
     target: "draft-2020-12",
     io,
-    // A date-time's or an email's format says it; zod's long pattern for it only hides that in the reference.
+    // A date-time's or an email's format says it, and an integer's type: zod's long pattern and safe-integer
+    // bounds only hide that in the reference (its examples showed 9007199254740991).
     override: ({ jsonSchema }) => {
       if (jsonSchema.format === "date-time" || jsonSchema.format === "email") delete jsonSchema.pattern;
+      if (jsonSchema.maximum === Number.MAX_SAFE_INTEGER) delete jsonSchema.maximum;
+      if (jsonSchema.minimum === Number.MIN_SAFE_INTEGER) delete jsonSchema.minimum;
     },
   }) as JsonSchema;
   // Embedded in the document, a "#/$defs/…" reference would point at the document's root: none may be made.

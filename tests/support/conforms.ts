@@ -59,3 +59,40 @@ export function expectConforms(operationId: string, status: number, body: unknow
       body,
     );
 }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The operation a request goes to, by its method and path (/api/v1/admin/users/u1 -> …/users/{id}). */
+export function operationFor(method: string, url: string): Operation | null {
+  const path = new URL(url, "http://test.invalid").pathname;
+  return (
+    operations.find((op) => {
+      if (op.method !== method.toLowerCase()) return false;
+      const pattern = op.path
+        .split(/\{[^}]+\}/)
+        .map(escapeRegExp)
+        .join("[^/]+");
+      return new RegExp(`^${pattern}$`).test(path);
+    }) ?? null
+  );
+}
+
+/**
+ * For a test's request helper: every answer of a documented route is checked as expectConforms does, and a call
+ * to an /api/v1/ route the document lacks fails. Other routes are not checked.
+ */
+export function expectAnswerConforms(
+  request: { method: string; url: string },
+  response: { status: number; contentType: string | null; text: string },
+): void {
+  const op = operationFor(request.method, request.url);
+  if (!op) {
+    if (new URL(request.url, "http://test.invalid").pathname.startsWith("/api/v1/"))
+      throw new Error(
+        `${request.method} ${request.url} is not in the OpenAPI document (lib/api/operations.ts).`,
+      );
+    return;
+  }
+  const json = response.contentType?.startsWith("application/json");
+  expectConforms(op.id, response.status, json ? JSON.parse(response.text) : response.text);
+}

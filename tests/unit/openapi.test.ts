@@ -10,7 +10,7 @@ import { errorsOf } from "@/lib/api/operation-errors";
 import { operations } from "@/lib/api/operations";
 import { errorStatus } from "@/lib/errors";
 import { exportedBindings, exportedMethods, routeFiles, wrapperOf } from "../support/app-routes";
-import { expectConforms } from "../support/conforms";
+import { expectAnswerConforms, expectConforms, operationFor } from "../support/conforms";
 
 const document = buildOpenApiDocument({ serverUrl: "https://spawner.example" });
 
@@ -138,5 +138,19 @@ describe("expectConforms", () => {
     );
     expect(() => expectConforms("adminListOrphans", 404, { error: "no" })).toThrow(/error schema/);
     expect(() => expectConforms("noSuchOperation", 200, {})).toThrow(/No operation/);
+  });
+
+  it("finds a request's operation by method and path, and fails an /api/v1/ route the document lacks", () => {
+    expect(operationFor("DELETE", "/api/v1/admin/orphans/volumes/v1?confirm=v1")?.id).toBe(
+      "adminRemoveOrphanVolume",
+    );
+    expect(operationFor("POST", "/api/v1/admin/orphans/volumes/v1/give")?.id).toBe("adminGiveOrphanVolume");
+    expect(operationFor("POST", "/api/container/launch/dev")?.id).toBe("launchContainer");
+    expect(operationFor("GET", "/api/v1/admin/orphansx")).toBeNull();
+    const answer = { status: 200, contentType: "application/json", text: "{}" };
+    expect(() => expectAnswerConforms({ method: "GET", url: "/api/v1/nothing" }, answer)).toThrow(
+      /not in the OpenAPI/,
+    );
+    expectAnswerConforms({ method: "GET", url: "/api/workspaces" }, answer);
   });
 });

@@ -1,4 +1,4 @@
-import { Boxes, KeyRound, LogOut, Shield } from "lucide-react";
+import { BookOpen, Boxes, KeyRound, LogOut, Shield } from "lucide-react";
 import Link from "next/link";
 import { signOutAction } from "@/app/(dashboard)/actions/sign-out";
 import { Badge } from "@/components/ui/badge";
@@ -21,6 +21,9 @@ export function AppHeader({ user, wide = false }: { user: SessionUser; wide?: bo
           </span>
           <Link href="/settings/tokens" className="flex items-center gap-1 hover:underline">
             <KeyRound className="size-4" aria-hidden /> API tokens
+          </Link>
+          <Link href="/docs/api" className="flex items-center gap-1 hover:underline">
+            <BookOpen className="size-4" aria-hidden /> API
           </Link>
           {user.role === "ADMIN" && (
             <>

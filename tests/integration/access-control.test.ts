@@ -111,6 +111,9 @@ const ROUTES: Record<string, Record<string, Touch[] | string>> = {
     GET: "signs in first, then owner or admin only: workspace-auth.test.ts",
   },
   "app/api/health/route.ts": { GET: "up/down only" },
+  "app/api/v1/openapi.json/route.ts": {
+    GET: "the API's public description: openapi.test.ts, api-reference.test.ts",
+  },
   "app/api/auth/magic-link/route.ts": { POST: "signing in; sign-in.test.ts" },
   "app/api/auth/[...nextauth]/route.ts": { GET: "Auth.js", POST: "Auth.js; origin-checked" },
   "app/api/[[...path]]/route.ts": { GET: "404", POST: "404", PUT: "404", PATCH: "404", DELETE: "404" },

@@ -7,6 +7,7 @@ import { mapPool } from "@/lib/admin/map-pool";
 import { getDb } from "@/lib/db";
 import { dockerRuntime } from "@/lib/runtime/docker";
 import { type AppServer, startAppServer } from "../support/app-server";
+import { expectAnswerConforms } from "../support/conforms";
 import { IT } from "../support/prefixes";
 import { docker } from "../support/test-image";
 import { type TestUser, uniqueEmail, userWithSession } from "../support/users";
@@ -43,6 +44,11 @@ const request = async (who: TestUser, method: string, path: string, body?: unkno
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
+  // Every answer of the documented API is what its schema allows.
+  expectAnswerConforms(
+    { method, url: path },
+    { status: response.status, contentType: response.headers.get("content-type"), text },
+  );
   return { status: response.status, body: text ? JSON.parse(text) : null };
 };
 const list = async (search: string): Promise<Page> => {

@@ -10,6 +10,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppServer, startAppServer } from "../support/app-server";
+import { expectAnswerConforms } from "../support/conforms";
 import { createTestDatabase, userInDatabase } from "../support/database";
 import { IT } from "../support/prefixes";
 import { docker } from "../support/test-image";
@@ -35,6 +36,11 @@ async function call(who: User, method: string, path: string, body?: unknown) {
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
+  // Every answer of the documented API is what its schema allows.
+  expectAnswerConforms(
+    { method, url: path },
+    { status: response.status, contentType: response.headers.get("content-type"), text },
+  );
   return { status: response.status, body: text ? JSON.parse(text) : null, text };
 }
 

@@ -10,6 +10,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { type AppServer, startAppServer } from "../support/app-server";
+import { expectAnswerConforms } from "../support/conforms";
 import { createTestDatabase, userInDatabase } from "../support/database";
 import { confirmLink, mailedLink, pageText, requestLink } from "../support/magic-link-http";
 import { mailsTo } from "../support/mailbox";
@@ -57,6 +58,11 @@ async function call(who: Who, method: string, url: string, body?: unknown) {
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
+  // Every answer of the documented API is what its schema allows.
+  expectAnswerConforms(
+    { method, url },
+    { status: response.status, contentType: response.headers.get("content-type"), text },
+  );
   return { status: response.status, body: text ? JSON.parse(text) : null };
 }
 

@@ -11,6 +11,7 @@ import { pruneAudit } from "@/lib/audit/prune-audit";
 import { getDb } from "@/lib/db";
 import { Reconciler } from "@/lib/reconciler/reconciler";
 import { type AppServer, startAppServer } from "../support/app-server";
+import { expectAnswerConforms } from "../support/conforms";
 import { waitForMagicLink } from "../support/mailbox";
 import { IT } from "../support/prefixes";
 import { actionNamed } from "../support/server-actions";
@@ -64,6 +65,11 @@ async function call(method: string, url: string, who?: TestUser, body?: unknown,
     redirect: "manual",
   });
   const text = await response.text();
+  // Every answer of the documented API is what its schema allows.
+  expectAnswerConforms(
+    { method, url },
+    { status: response.status, contentType: response.headers.get("content-type"), text },
+  );
   let json: Record<string, unknown> = {};
   try {
     json = JSON.parse(text);

@@ -24,6 +24,7 @@ const PUBLIC: Record<string, string> = {
   "app/api/auth/[...nextauth]/route.ts": "Auth.js endpoints; email sign-in POST closed, callback POST only",
   "app/api/[[...path]]/route.ts": "JSON 404 for unknown API paths",
   "app/api/containers/route.ts": "JSON 404 for the bare folder path",
+  "app/api/v1/openapi.json/route.ts": "the API's description, public like the reference page; rate-limited",
 };
 // Wrappers that establish identity before the handler body runs (401 without it).
 const IDENTITY_WRAPPERS = new Set(["withUser", "withAdmin"]);

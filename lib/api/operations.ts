@@ -1,0 +1,26 @@
+// Every operation the API documents, in the order the reference shows them. A route under app/api/v1/ without one
+// here fails tests/unit/openapi.test.ts.
+import type { Operation } from "@/lib/api/operation";
+import { seedOperations } from "@/lib/api/seed";
+import { adminAuditOperations } from "@/lib/api/v1/admin-audit";
+import { adminDefaultsOperations } from "@/lib/api/v1/admin-defaults";
+import { adminOrphanOperations } from "@/lib/api/v1/admin-orphans";
+import { adminTemplateOperations } from "@/lib/api/v1/admin-templates";
+import { adminUserOperations } from "@/lib/api/v1/admin-users";
+import { adminWorkspaceOperations } from "@/lib/api/v1/admin-workspaces";
+import { healthOperations } from "@/lib/api/v1/health";
+import { openApiOperations } from "@/lib/api/v1/openapi";
+import { workspaceOperations } from "@/lib/api/v1/workspaces";
+
+export const operations: Operation[] = [
+  ...workspaceOperations,
+  ...healthOperations,
+  ...adminWorkspaceOperations,
+  ...adminUserOperations,
+  ...adminOrphanOperations,
+  ...adminTemplateOperations,
+  ...adminDefaultsOperations,
+  ...adminAuditOperations,
+  ...seedOperations,
+  ...openApiOperations,
+];

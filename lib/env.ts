@@ -192,7 +192,10 @@ export const envSchema = z.object({
   API_RATE_LIMIT: int(1, 1_000_000).default(100),
   API_RATE_LIMIT_ANONYMOUS: int(1, 1_000_000).default(60),
   API_TOKEN_MAX_DAYS: int(1, 3650).default(365),
-  METRICS_TOKEN: z.string().min(32, { message: "must be at least 32 characters (try: openssl rand -hex 32)" }).optional(),
+  METRICS_TOKEN: z
+    .string()
+    .min(32, { message: "must be at least 32 characters (try: openssl rand -hex 32)" })
+    .optional(),
 
   // Admin: how many workspaces a bulk action works on at once (each a launch, stop or removal on the engine).
   ADMIN_BULK_CONCURRENCY: int(1, 32).default(4),

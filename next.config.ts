@@ -5,8 +5,9 @@ const nextConfig: NextConfig = {
   // than `next start`, which loads the SWC compiler just to read this TypeScript config.
   output: "standalone",
   poweredByHeader: false,
-  // Native and socket-level packages run as plain Node modules, not bundled.
-  serverExternalPackages: ["dockerode", "better-sqlite3", "@prisma/adapter-better-sqlite3"],
+  // Native and socket-level packages run as plain Node modules, not bundled; prom-client too, so every bundle
+  // (route handlers, actions, the server's start-up) shares one copy of it.
+  serverExternalPackages: ["dockerode", "better-sqlite3", "@prisma/adapter-better-sqlite3", "prom-client"],
   async headers() {
     // Static headers for every response, assets included; CSP (with a nonce) and HSTS come from proxy.ts.
     return [

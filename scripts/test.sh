@@ -36,6 +36,14 @@ ensure_git() {
   apt_install git || die "The clone tests need git: apt-get install git."
 }
 
+# The metrics test reads /metrics with Prometheus' own parser, promtool: taken out of Debian's prometheus package,
+# which installed would also run a Prometheus server as a service.
+ensure_promtool() {
+  command -v promtool >/dev/null 2>&1 && return 0
+  apt_extract prometheus /usr/bin/promtool /usr/local/bin/promtool ||
+    die "The metrics test needs Prometheus' promtool: apt-get install prometheus, or put promtool on PATH."
+}
+
 set -e
 ensure_node
 ensure_node_modules
@@ -44,6 +52,7 @@ ensure_chromium
 ensure_busybox
 ensure_compose
 ensure_git
+ensure_promtool
 
 log "Type-checking (tsc --noEmit)"
 node_modules/.bin/tsc --noEmit

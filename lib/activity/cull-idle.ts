@@ -9,6 +9,7 @@ import { type CullCandidate, planCull } from "@/lib/activity/plan-cull";
 import { stopIdleWorkspace } from "@/lib/activity/stop-idle-workspace";
 import { mapPool } from "@/lib/admin/map-pool";
 import { getEnv } from "@/lib/env";
+import { recordCullerStop } from "@/lib/metrics/metrics";
 import { getRuntime } from "@/lib/runtime/get-runtime";
 import type { Runtime } from "@/lib/runtime/runtime";
 import { appsFromJson } from "@/lib/templates/template";
@@ -91,8 +92,10 @@ export async function cullIdle({
         : { idle_seconds: Math.round((now - (planned.get(id) ?? now)) / 1000) };
     const workspace = { id, name: row.name, ownerId: row.ownerId, ownerEmail: row.owner.email };
     try {
-      if (await stopIdleWorkspace({ workspace, workloadId: workload.id, reason, details }))
+      if (await stopIdleWorkspace({ workspace, workloadId: workload.id, reason, details })) {
         result.stopped.push({ id, reason });
+        recordCullerStop(reason);
+      }
     } catch (error) {
       console.error(`[activity] could not stop workspace ${id} (${reason}):`, (error as Error).message);
     }

@@ -1,13 +1,15 @@
 // Traefik's ForwardAuth question, answered without a database round trip per request (lib/workspace-auth/lookups.ts
 // caches). On a workspace host (subdomain routing) the host's own sign-in cookie decides, and a visitor without one
 // is sent through the sign-in handshake; under path routing the app's session cookie decides. Only the owner of a
-// workspace, or an admin, gets through. Served on the server's fast path (lib/server/fast-path.ts).
+// workspace, or an admin, gets through. Served on the server's fast path (lib/server/fast-path.ts); every answer is
+// counted by its decision (a counter's increment: nothing else on this path).
 import "server-only";
 import { noteActivity } from "@/lib/activity/activity";
 import { getEnv } from "@/lib/env";
 import { answer, type ForwardAuthAnswer, redirect } from "@/lib/forward-auth/answer";
 import { cleanPathOf, decideForwardAuth, pathTargetOf } from "@/lib/forward-auth/decide";
 import { parseAppHost } from "@/lib/ingress/workspace-host";
+import { type ForwardAuthDecision, recordForwardAuth } from "@/lib/metrics/metrics";
 import { ACCESS_HEADER, workspaceAccessToken } from "@/lib/workspace-auth/access-token";
 import { exchangeHandshake } from "@/lib/workspace-auth/exchange-handshake";
 import { HANDSHAKE_PATH } from "@/lib/workspace-auth/handshake-path";
@@ -40,7 +42,25 @@ const FORBIDDEN = () => answer(403, "FORBIDDEN", "You do not have access to this
 
 export { HANDSHAKE_PATH };
 
+const DECISION_OF: Record<number, ForwardAuthDecision> = {
+  200: "allow",
+  302: "redirect",
+  401: "unauthenticated",
+  403: "forbidden",
+};
+
 export async function forwardAuth(request: ForwardAuthRequest): Promise<ForwardAuthAnswer> {
+  try {
+    const result = await decide(request);
+    recordForwardAuth(DECISION_OF[result.status] ?? "error");
+    return result;
+  } catch (error) {
+    recordForwardAuth("error");
+    throw error;
+  }
+}
+
+async function decide(request: ForwardAuthRequest): Promise<ForwardAuthAnswer> {
   const env = getEnv();
   const host = (request.header("x-forwarded-host") ?? "").toLowerCase().split(",")[0]?.trim() ?? "";
   const onWorkspaceHost = parseAppHost(host, env.WORKSPACE_DOMAIN);

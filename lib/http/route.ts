@@ -1,17 +1,21 @@
 // Route handler wrappers: errors become JSON once; identity, scope, origin and rate limits are checked before the
-// body runs.
+// body runs; every answer is counted (spawner_http_requests_total).
 import type { NextRequest } from "next/server";
 import { adminNotFound } from "@/lib/admin/assert-admin";
 import type { Actor } from "@/lib/auth/actor";
 import { authenticate } from "@/lib/auth/authenticate";
 import { requireScope } from "@/lib/auth/authorize";
+import { isBearerSecret } from "@/lib/auth/bearer-secret";
 import { clientIp } from "@/lib/auth/client-ip";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { type RateDecision, rateLimitHeaders, takeRequest } from "@/lib/http/rate-limit";
 import { errorResponse } from "@/lib/http/respond";
 import { assertSameOrigin, hasBearer, SAFE_METHODS } from "@/lib/http/same-origin";
+import { recordHttpRequest } from "@/lib/metrics/metrics";
+import { routePatternOf } from "@/lib/metrics/route-pattern";
 import { type Scope, scopeForMethod } from "@/lib/tokens/scopes";
+import { bearerOf } from "@/lib/tokens/token-format";
 
 type Params = Record<string, string | string[] | undefined>;
 type Context = { params: Promise<Params> };
@@ -37,7 +41,10 @@ function limit(kind: "token" | "anonymous", key: string): RateDecision {
   return decision;
 }
 
-/** Runs a handler; any error becomes the API's JSON error, with the rate-limit fields of the request's policy. */
+/**
+ * Runs a handler; any error becomes the API's JSON error, with the rate-limit fields of the request's policy. The
+ * answer is counted by its route's pattern, never its path (ids would become labels).
+ */
 function answer(
   work: (
     request: NextRequest,
@@ -59,6 +66,7 @@ function answer(
     }
     if (rate)
       for (const [name, value] of Object.entries(rateLimitHeaders(rate))) response.headers.set(name, value);
+    recordHttpRequest(routePatternOf(request.nextUrl.pathname), request.method, response.status);
     return response;
   };
 }
@@ -95,6 +103,28 @@ export function withAdmin(handler: Handler<{ actor: Actor }>) {
     if (actor.role !== "ADMIN") throw adminNotFound();
     requireScope(actor, "admin");
     return handler(request, { params, actor });
+  });
+}
+
+/**
+ * The metrics scrape: `Bearer METRICS_TOKEN`, or an admin's API token with the admin scope (as withAdmin: 404 for
+ * anyone else's token, 403 without the scope); 401 for anything else, a session included (scrapers send a bearer).
+ */
+export function withScraper(handler: (request: NextRequest) => Promise<Response>) {
+  return answer(async (request, _params, counted) => {
+    const header = request.headers.get("authorization");
+    if (isBearerSecret(header, getEnv().METRICS_TOKEN)) return handler(request);
+    if (!bearerOf(header)) {
+      counted(limit("anonymous", ipOf(request)));
+      throw new AppError(
+        "UNAUTHENTICATED",
+        "Send Authorization: Bearer with METRICS_TOKEN or an admin's API token.",
+      );
+    }
+    const actor = await identify(request, counted);
+    if (actor.role !== "ADMIN") throw adminNotFound();
+    requireScope(actor, "admin");
+    return handler(request);
   });
 }
 

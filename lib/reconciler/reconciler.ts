@@ -1,10 +1,12 @@
-// Keeps the database true to the runtime: a full diff at start, on every workload event, and on a timer.
+// Keeps the database true to the runtime: a full diff at start, on every workload event, and on a timer. Each pass and
+// each repair is counted (spawner_reconciler_passes_total, spawner_reconciler_repairs_total).
 import "server-only";
 import { EventEmitter } from "node:events";
 import { SYSTEM } from "@/lib/audit/audit-actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { recordReconcilerPass, recordRepairs } from "@/lib/metrics/metrics";
 import { backoffMs, planReconcile, type ReconcilePlan } from "@/lib/reconciler/plan";
 import { getRuntime } from "@/lib/runtime/get-runtime";
 import { invalidateLists, setEventsLive } from "@/lib/runtime/list-cache";
@@ -69,7 +71,7 @@ export class Reconciler {
       this.again = true;
       return this.running;
     }
-    this.running = this.diff().finally(() => {
+    this.running = this.countedDiff().finally(() => {
       this.running = null;
       if (this.again && !this.stopped) {
         this.again = false;
@@ -77,6 +79,17 @@ export class Reconciler {
       }
     });
     return this.running;
+  }
+
+  private async countedDiff(): Promise<ReconcilePlan> {
+    let outcome: "ok" | "error" = "error";
+    try {
+      const plan = await this.diff();
+      outcome = "ok";
+      return plan;
+    } finally {
+      recordReconcilerPass(outcome);
+    }
   }
 
   private async diff(): Promise<ReconcilePlan> {
@@ -104,8 +117,10 @@ export class Reconciler {
     const db = getDb();
     if (plan.clear.length > 0)
       await db.workspace.updateMany({ where: { id: { in: plan.clear } }, data: { runtimeId: null } });
+    recordRepairs("clear", plan.clear.length);
     for (const { workspaceId, runtimeId } of plan.adopt) {
       await db.workspace.updateMany({ where: { id: workspaceId }, data: { runtimeId } });
+      recordRepairs("adopt");
     }
     const orphanIds = new Set(plan.orphans.map((orphan) => orphan.id));
     for (const id of this.firstSeen.keys()) if (!orphanIds.has(id)) this.firstSeen.delete(id);
@@ -117,6 +132,7 @@ export class Reconciler {
     for (const id of plan.remove) {
       this.log(`removing orphan workload ${id.slice(0, 12)} after the grace period`);
       await this.runtime.remove(id);
+      recordRepairs("remove_orphan");
       await recordAudit(SYSTEM, {
         action: "workload.remove",
         target: { type: "workload", id },

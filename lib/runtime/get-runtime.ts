@@ -1,5 +1,6 @@
 // The runtime of this process. Only Docker today; RUNTIME=swarm will choose another implementation here.
 import "server-only";
+import { recordRuntimeError } from "@/lib/metrics/metrics";
 import { dockerRuntime } from "@/lib/runtime/docker";
 import { invalidateLists } from "@/lib/runtime/list-cache";
 import type { Runtime } from "@/lib/runtime/runtime";
@@ -28,7 +29,25 @@ function invalidating(runtime: Runtime): Runtime {
   };
 }
 
+/** Every call that fails is counted by its operation, the runtime's method (spawner_runtime_errors_total). */
+function counting(runtime: Runtime): Runtime {
+  const methods = Object.entries(runtime) as [string, (...args: unknown[]) => Promise<unknown>][];
+  return Object.fromEntries(
+    methods.map(([operation, call]) => [
+      operation,
+      async (...args: unknown[]) => {
+        try {
+          return await call(...args);
+        } catch (error) {
+          recordRuntimeError(operation);
+          throw error;
+        }
+      },
+    ]),
+  ) as unknown as Runtime;
+}
+
 export function getRuntime(): Runtime {
-  store.spawnerRuntime ??= invalidating(dockerRuntime());
+  store.spawnerRuntime ??= invalidating(counting(dockerRuntime()));
   return store.spawnerRuntime;
 }

@@ -46,7 +46,8 @@ export async function launchSlot({ actor, type }: { actor: Actor; type: unknown 
 }
 
 function launchOwnSlot(actor: Actor, name: SlotName): Promise<LaunchResult> {
-  return withLaunch({ ownerId: actor.userId, name }, async (progress) => {
+  // A slot is made from the template of its name.
+  return withLaunch({ ownerId: actor.userId, name, template: name }, async (progress) => {
     const existing = await findWorkspaceByName(actor.userId, name);
     const template = existing ? templateFromRow(existing.template) : await findEnabledTemplate(name);
     progress.step("image");

@@ -33,18 +33,21 @@ export async function launchWorkspace({
 
 /** The launch itself, for use cases that record their own event (start, restart, a settings change applied now). */
 export function launchFound(found: WorkspaceRecord): Promise<LaunchResult> {
-  return withLaunch({ ownerId: found.ownerId, name: found.name }, async (progress) => {
-    // Read again inside the single flight: a launch that just finished may have changed the row.
-    const workspace = await findWorkspaceByName(found.ownerId, found.name);
-    if (!workspace) throw workspaceNotFound();
-    const { workload, template } = await bringUp(workspace, progress);
-    return {
-      workspaceId: workspace.id,
-      displayName: workspace.displayName,
-      routeKey: workspace.routeKey,
-      hostKey: workspace.hostKey,
-      template,
-      workload,
-    };
-  });
+  return withLaunch(
+    { ownerId: found.ownerId, name: found.name, template: found.template.name },
+    async (progress) => {
+      // Read again inside the single flight: a launch that just finished may have changed the row.
+      const workspace = await findWorkspaceByName(found.ownerId, found.name);
+      if (!workspace) throw workspaceNotFound();
+      const { workload, template } = await bringUp(workspace, progress);
+      return {
+        workspaceId: workspace.id,
+        displayName: workspace.displayName,
+        routeKey: workspace.routeKey,
+        hostKey: workspace.hostKey,
+        template,
+        workload,
+      };
+    },
+  );
 }

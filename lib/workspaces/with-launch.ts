@@ -1,10 +1,12 @@
 // One launch of one workspace at a time in this process: twenty clicks share it, its steps are published for the
-// progress stream, and how it ended is kept on the row (the card shows the last error after a reload).
+// progress stream, and how it ended is kept on the row (the card shows the last error after a reload) and measured
+// (spawner_launch_duration_seconds: once per launch, however many callers share it).
 import "server-only";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { toErrorBody } from "@/lib/errors";
 import { serviceUrl } from "@/lib/ingress/ingress";
+import { recordLaunch } from "@/lib/metrics/metrics";
 import { releaseStart } from "@/lib/resources/admission";
 import type { Workload } from "@/lib/runtime/runtime";
 import type { Template } from "@/lib/templates/template";
@@ -30,13 +32,16 @@ export type Launched = {
 
 const REFUSALS = new Set(["QUOTA_EXCEEDED", "RESOURCE_LIMIT_EXCEEDED", "RATE_LIMITED"]);
 
+/** `workspace.template`: its template's name, the launch metric's label besides the outcome. */
 export function withLaunch(
-  owner: { ownerId: string; name: string },
+  workspace: { ownerId: string; name: string; template: string },
   work: (progress: ReturnType<typeof progressReporter>) => Promise<Launched>,
 ): Promise<LaunchResult> {
-  const key = launchKey(owner.ownerId, owner.name);
+  const key = launchKey(workspace.ownerId, workspace.name);
   return singleFlight(key, async () => {
     const progress = progressReporter(key);
+    const started = performance.now();
+    let outcome = "ok";
     try {
       const launched = await work(progress);
       progress.ready();
@@ -48,17 +53,19 @@ export function withLaunch(
       };
     } catch (error) {
       const { body } = toErrorBody(error);
+      outcome = body.error.code;
       progress.fail(body.error);
       // A refusal to start (a quota, the capacity, too many starts) is no fault of the workspace: not kept on it.
       if (REFUSALS.has(body.error.code)) throw error;
       await getDb()
         .workspace.updateMany({
-          where: { ownerId: owner.ownerId, name: owner.name },
+          where: { ownerId: workspace.ownerId, name: workspace.name },
           data: { lastError: body.error.message },
         })
         .catch(() => {});
       throw error;
     } finally {
+      recordLaunch(workspace.template, outcome, (performance.now() - started) / 1000);
       // Running now (counted from the runtime), or not started: either way the reservation's work is done.
       releaseStart(key);
     }

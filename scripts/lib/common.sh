@@ -35,14 +35,36 @@ apt_get() {
 apt_install() {
   is_root_debian || return 1
   log "Installing Debian packages: $*"
-  if [ -z "${SPAWNER_APT_UPDATED:-}" ]; then
-    if apt_get update; then
-      SPAWNER_APT_UPDATED=1
-    else
-      log "apt-get update failed (its output is above); installing from the package lists this machine has"
-    fi
-  fi
+  apt_update_once
   apt_get install -y --no-install-recommends "$@" || die "apt-get install $* failed (apt's output is above)"
+}
+
+# apt-get update once per run; when it fails, apt goes on with the package lists this machine has.
+apt_update_once() {
+  [ -z "${SPAWNER_APT_UPDATED:-}" ] || return 0
+  if apt_get update; then
+    SPAWNER_APT_UPDATED=1
+  else
+    log "apt-get update failed (its output is above); going on with the package lists this machine has"
+  fi
+}
+
+# Copies one file out of a Debian package without installing the package (its scripts, services and dependencies
+# stay out): apt_extract PACKAGE FILE DEST. As root on Debian/Ubuntu; returns 1 elsewhere or when it fails.
+apt_extract() {
+  is_root_debian || return 1
+  local package=$1 file=$2 dest=$3 dir status
+  log "Taking $file out of Debian's $package package"
+  apt_update_once
+  dir=$(mktemp -d)
+  # apt downloads as its own user (_apt).
+  chmod 777 "$dir"
+  (cd "$dir" && apt_get download "$package") &&
+    dpkg-deb --fsys-tarfile "$dir/${package}"_*.deb | tar -xO ".$file" >"$dest.tmp" &&
+    chmod 755 "$dest.tmp" && mv "$dest.tmp" "$dest"
+  status=$?
+  rm -rf "$dir" "$dest.tmp"
+  return "$status"
 }
 
 ensure_node() {

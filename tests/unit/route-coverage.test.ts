@@ -26,8 +26,9 @@ const PUBLIC: Record<string, string> = {
   "app/api/containers/route.ts": "JSON 404 for the bare folder path",
   "app/api/v1/openapi.json/route.ts": "the API's description, public like the reference page; rate-limited",
 };
-// Wrappers that establish identity before the handler body runs (401 without it).
-const IDENTITY_WRAPPERS = new Set(["withUser", "withAdmin"]);
+// Wrappers that establish identity before the handler body runs (401 without it). withScraper: the metrics scrape,
+// by METRICS_TOKEN or an admin's API token.
+const IDENTITY_WRAPPERS = new Set(["withUser", "withAdmin", "withScraper"]);
 // The admin API answers anyone but an admin 404: its handlers must be made by withAdmin, not only withUser.
 const ADMIN_API = "app/api/v1/admin/";
 // Actions that do nothing but end the caller's own session.

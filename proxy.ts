@@ -25,11 +25,11 @@ function hasMalformedEncoding(pathname: string): boolean {
  */
 async function refuseBadWrite(request: NextRequest): Promise<NextResponse | null> {
   if (SAFE_METHODS.has(request.method)) return null;
-  // An API call with a Bearer token carries no cookie authority (it is judged by the token alone): no forgery to
-  // guard against.
-  if (request.nextUrl.pathname.startsWith("/api/") && hasBearer(request.headers)) return null;
   try {
-    assertSameOrigin(request.headers);
+    // An API call with a Bearer token carries no cookie authority (it is judged by the token alone): no forgery to
+    // guard against. Its body is still checked below when it is a server action's.
+    if (!(request.nextUrl.pathname.startsWith("/api/") && hasBearer(request.headers)))
+      assertSameOrigin(request.headers);
     if (request.headers.has("next-action") || !request.nextUrl.pathname.startsWith("/api/"))
       await assertActionRequest(request);
     return null;

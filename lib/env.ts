@@ -189,8 +189,8 @@ export const envSchema = z.object({
   // API: requests a minute per API token and per client address without a valid token or session (429 past them),
   // the longest an API token may live, and the bearer secret Prometheus scrapes /metrics with (unset: admin tokens
   // only).
-  API_RATE_LIMIT: int(1, 1_000_000).default(100),
-  API_RATE_LIMIT_ANONYMOUS: int(1, 1_000_000).default(60),
+  API_RATE_LIMIT: int(1, 10_000).default(100),
+  API_RATE_LIMIT_ANONYMOUS: int(1, 10_000).default(60),
   API_TOKEN_MAX_DAYS: int(1, 3650).default(365),
   METRICS_TOKEN: z
     .string()

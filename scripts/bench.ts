@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     USER_TEMPLATE_IMAGE_PROD: image,
     INGRESS: "local",
     // The API phase measures requests, not the per-token limit (100 a minute by default).
-    API_RATE_LIMIT: "1000000",
+    API_RATE_LIMIT: "10000",
   };
   // The same settings the server parses, so the raw baseline builds byte-identical create options.
   const env = parseEnv({ ...process.env, NODE_ENV: "production", ...appEnv });

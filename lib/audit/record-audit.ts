@@ -51,6 +51,13 @@ export function auditRow(actor: Actor | AuditActor, entry: AuditEntry) {
     ownerId: entry.owner?.id ?? null,
     ownerEmail: entry.owner?.email ?? "",
     outcome: entry.outcome ?? "ok",
-    details: JSON.stringify(entry.details ?? {}),
+    // Which token acted: after a leak, what it did can be told from what its owner's other tokens did.
+    details: JSON.stringify(
+      tokenOf(actor) ? { ...entry.details, token_id: tokenOf(actor) } : (entry.details ?? {}),
+    ),
   };
+}
+
+function tokenOf(actor: Actor | AuditActor): string | undefined {
+  return "tokenId" in actor ? actor.tokenId : undefined;
 }

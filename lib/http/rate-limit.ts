@@ -1,7 +1,11 @@
 // API rate limits in sliding windows: per API token, and per client address for calls without a valid token or
-// session. In memory (one app process per database, as documented): the accepted requests' times per key; a
-// refused request doesn't count, so the window frees up on schedule however hard a client retries.
-export type RatePolicy = { name: "token" | "anonymous"; limit: number; windowMs: number };
+// session. In memory (one app process per database, as documented): the accepted requests' times per key, oldest
+// first; a refused request doesn't count, so the window frees up on schedule however hard a client retries. Each
+// policy has its own table, least recently used first, bounded: a flood of addresses can only push out quiet
+// addresses, never a token's window.
+/** token: per API token; anonymous: per address, calls without a credential; failed: per address, credentials that
+ * were not valid (kept apart, so others' anonymous calls from a shared address never lock out a valid token). */
+export type RatePolicy = { name: "token" | "anonymous" | "failed"; limit: number; windowMs: number };
 
 export type RateDecision = {
   allowed: boolean;
@@ -11,39 +15,53 @@ export type RateDecision = {
   resetSeconds: number;
 };
 
-const MAX_KEYS = 50_000;
-const store = globalThis as unknown as { spawnerRateLimits?: Map<string, number[]> };
+const MAX_KEYS: Record<RatePolicy["name"], number> = { token: 100_000, anonymous: 20_000, failed: 20_000 };
+const store = globalThis as unknown as {
+  spawnerRateLimits?: Record<RatePolicy["name"], Map<string, number[]>>;
+};
 
-/** Counts one request for `key` under `policy`, unless the window is full. */
-export function takeRequest(key: string, policy: RatePolicy, now = Date.now()): RateDecision {
-  store.spawnerRateLimits ??= new Map();
-  const keys = store.spawnerRateLimits;
-  const since = now - policy.windowMs;
-  const times = (keys.get(key) ?? []).filter((time) => time > since);
-  const allowed = times.length < policy.limit;
-  if (allowed) times.push(now);
-  if (!keys.has(key) && keys.size >= MAX_KEYS) forgetQuiet(keys, since);
+function table(policy: RatePolicy): Map<string, number[]> {
+  store.spawnerRateLimits ??= { token: new Map(), anonymous: new Map(), failed: new Map() };
+  return store.spawnerRateLimits[policy.name];
+}
+
+/** The key's times still in the window (older ones dropped), moved to the most recently used end. */
+function timesOf(keys: Map<string, number[]>, key: string, since: number, max: number): number[] {
+  const times = keys.get(key) ?? [];
+  let old = 0;
+  while (old < times.length && (times[old] ?? 0) <= since) old += 1;
+  if (old > 0) times.splice(0, old);
+  keys.delete(key);
+  for (const quiet of keys.keys()) {
+    if (keys.size < max) break;
+    keys.delete(quiet);
+  }
   keys.set(key, times);
+  return times;
+}
+
+function decision(times: number[], policy: RatePolicy, allowed: boolean, now: number): RateDecision {
   const oldest = times[0] ?? now;
   return {
     allowed,
     policy,
     remaining: Math.max(0, policy.limit - times.length),
-    resetSeconds: secondsUntil(oldest + policy.windowMs, now),
+    resetSeconds: Math.max(1, Math.ceil((oldest + policy.windowMs - now) / 1000)),
   };
 }
 
-function secondsUntil(at: number, now: number): number {
-  return Math.max(1, Math.ceil((at - now) / 1000));
+/** Counts one request for `key` under `policy`, unless the window is full. */
+export function takeRequest(key: string, policy: RatePolicy, now = Date.now()): RateDecision {
+  const times = timesOf(table(policy), key, now - policy.windowMs, MAX_KEYS[policy.name]);
+  const allowed = times.length < policy.limit;
+  if (allowed) times.push(now);
+  return decision(times, policy, allowed, now);
 }
 
-/** Past MAX_KEYS (a flood of addresses), keys with nothing in their window go first, then the oldest. */
-function forgetQuiet(keys: Map<string, number[]>, since: number): void {
-  for (const [key, times] of keys) if ((times.at(-1) ?? 0) <= since) keys.delete(key);
-  for (const key of keys.keys()) {
-    if (keys.size < MAX_KEYS) break;
-    keys.delete(key);
-  }
+/** Whether `key` has room for one more under `policy`, counting nothing (a credential is checked only then). */
+export function peekRequest(key: string, policy: RatePolicy, now = Date.now()): RateDecision {
+  const times = timesOf(table(policy), key, now - policy.windowMs, MAX_KEYS[policy.name]);
+  return decision(times, policy, times.length < policy.limit, now);
 }
 
 /**

@@ -1,15 +1,21 @@
 // Route handler wrappers: errors become JSON once; identity, scope, origin and rate limits are checked before the
 // body runs; every answer is counted (spawner_http_requests_total).
 import type { NextRequest } from "next/server";
-import { adminNotFound } from "@/lib/admin/assert-admin";
+import { assertAdminCaller } from "@/lib/admin/assert-admin";
 import type { Actor } from "@/lib/auth/actor";
 import { authenticate } from "@/lib/auth/authenticate";
 import { requireScope } from "@/lib/auth/authorize";
 import { isBearerSecret } from "@/lib/auth/bearer-secret";
-import { clientIp } from "@/lib/auth/client-ip";
+import { addressBucket, clientIp } from "@/lib/auth/client-ip";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { type RateDecision, rateLimitHeaders, takeRequest } from "@/lib/http/rate-limit";
+import {
+  peekRequest,
+  type RateDecision,
+  type RatePolicy,
+  rateLimitHeaders,
+  takeRequest,
+} from "@/lib/http/rate-limit";
 import { errorResponse } from "@/lib/http/respond";
 import { assertSameOrigin, hasBearer, SAFE_METHODS } from "@/lib/http/same-origin";
 import { recordHttpRequest } from "@/lib/metrics/metrics";
@@ -23,22 +29,34 @@ type Handler<Extra> = (request: NextRequest, ctx: { params: Params } & Extra) =>
 
 const WINDOW_MS = 60_000;
 
-/** Per API token; per client address for calls that bring neither a valid token nor a session. */
-function limit(kind: "token" | "anonymous", key: string): RateDecision {
+function policyOf(kind: RatePolicy["name"]): RatePolicy {
   const env = getEnv();
-  const decision = takeRequest(`${kind}:${key}`, {
-    name: kind,
-    limit: kind === "token" ? env.API_RATE_LIMIT : env.API_RATE_LIMIT_ANONYMOUS,
-    windowMs: WINDOW_MS,
-  });
-  if (!decision.allowed)
-    throw Object.assign(
-      new AppError("RATE_LIMITED", "Too many requests: wait as Retry-After says, then try again.", {
-        retryAfterSeconds: decision.resetSeconds,
-      }),
-      { rate: decision },
-    );
+  const limit = kind === "token" ? env.API_RATE_LIMIT : env.API_RATE_LIMIT_ANONYMOUS;
+  return { name: kind, limit, windowMs: WINDOW_MS };
+}
+
+function rateLimited(decision: RateDecision): AppError {
+  return Object.assign(
+    new AppError("RATE_LIMITED", "Too many requests: wait as Retry-After says, then try again.", {
+      retryAfterSeconds: decision.resetSeconds,
+    }),
+    { rate: decision },
+  );
+}
+
+/** Counts a request per API token, or per client address (its IPv6 /64): a call without a credential, or one whose
+ * credential was not valid. */
+function limit(kind: RatePolicy["name"], key: string): RateDecision {
+  const decision = takeRequest(kind === "token" ? key : addressBucket(key), policyOf(kind));
+  if (!decision.allowed) throw rateLimited(decision);
   return decision;
+}
+
+/** Before a credential is checked: an address whose failed attempts used up their budget is not heard, so guessing
+ * a token or the metrics secret is slowed to API_RATE_LIMIT_ANONYMOUS a minute. */
+function assertGuessBudget(ip: string): void {
+  const decision = peekRequest(addressBucket(ip), policyOf("failed"));
+  if (!decision.allowed) throw rateLimited(decision);
 }
 
 /**
@@ -100,8 +118,7 @@ export function withUser(handler: Handler<{ actor: Actor }>, options: { scope?: 
 export function withAdmin(handler: Handler<{ actor: Actor }>) {
   return answer(async (request, params, counted) => {
     const actor = await identify(request, counted);
-    if (actor.role !== "ADMIN") throw adminNotFound();
-    requireScope(actor, "admin");
+    assertAdminCaller(actor);
     return handler(request, { params, actor });
   });
 }
@@ -113,17 +130,18 @@ export function withAdmin(handler: Handler<{ actor: Actor }>) {
 export function withScraper(handler: (request: NextRequest) => Promise<Response>) {
   return answer(async (request, _params, counted) => {
     const header = request.headers.get("authorization");
+    const bearer = bearerOf(header);
+    if (bearer === null) counted(limit("anonymous", ipOf(request)));
+    else assertGuessBudget(ipOf(request));
     if (isBearerSecret(header, getEnv().METRICS_TOKEN)) return handler(request);
-    if (!bearerOf(header)) {
-      counted(limit("anonymous", ipOf(request)));
+    if (!bearer) {
+      if (bearer === "") counted(limit("failed", ipOf(request)));
       throw new AppError(
         "UNAUTHENTICATED",
         "Send Authorization: Bearer with METRICS_TOKEN or an admin's API token.",
       );
     }
-    const actor = await identify(request, counted);
-    if (actor.role !== "ADMIN") throw adminNotFound();
-    requireScope(actor, "admin");
+    assertAdminCaller(await identify(request, counted));
     return handler(request);
   });
 }
@@ -132,12 +150,13 @@ async function identify(request: NextRequest, counted: (decision: RateDecision) 
   const bearer = hasBearer(request.headers);
   if (!bearer && !SAFE_METHODS.has(request.method)) assertSameOrigin(request.headers);
   const ip = ipOf(request);
+  if (bearer) assertGuessBudget(ip);
   let actor: Actor | null;
   try {
     actor = await authenticate(request.headers, ip);
   } catch (error) {
-    // A token that is not valid counts against its address, as no token would (guessing is slowed down).
-    if (error instanceof AppError && error.code === "UNAUTHENTICATED") counted(limit("anonymous", ip));
+    // A token that is not valid counts against its address's budget of failed attempts (see assertGuessBudget).
+    if (error instanceof AppError && error.code === "UNAUTHENTICATED") counted(limit("failed", ip));
     throw error;
   }
   if (!actor) {

@@ -1,5 +1,6 @@
 // Cross-site request forgery guard for state-changing handlers: the Origin must be this host.
 import { AppError } from "@/lib/errors";
+import { bearerCredential } from "@/lib/tokens/token-format";
 
 /** Methods that change nothing, so need no origin check. */
 export const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -22,5 +23,5 @@ export function assertSameOrigin(headers: Headers): void {
 
 /** An `Authorization: Bearer …` header: the request is judged by that token alone, never by cookies. */
 export function hasBearer(headers: Headers): boolean {
-  return /^Bearer\b/i.test(headers.get("authorization") ?? "");
+  return bearerCredential(headers.get("authorization")) !== null;
 }

@@ -55,7 +55,9 @@ export async function createToken({
       const db = getDb();
       const token = newToken();
       const row = await db.$transaction(async (tx) => {
-        const count = await tx.apiToken.count({ where: { userId: actor.userId, revokedAt: null } });
+        const count = await tx.apiToken.count({
+          where: { userId: actor.userId, revokedAt: null, expiresAt: { gt: now } },
+        });
         if (count >= MAX_TOKENS_PER_USER)
           throw new AppError("CONFLICT", `You have ${count} tokens: revoke one you no longer use first.`);
         return tx.apiToken.create({

@@ -40,13 +40,18 @@ export function sameHash(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
+/** The credential of an `Authorization: Bearer …` header as sent ("" when it holds none); null for no Bearer header. */
+export function bearerCredential(header: string | null): string | null {
+  if (header === null || !/^Bearer\b/i.test(header)) return null;
+  return /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header)?.[1] ?? "";
+}
+
 /**
  * The token of an `Authorization: Bearer …` header; null when there is no such header. A header of another scheme
  * is not ours (null); a Bearer header with anything but a token shape is "" (refused, never read as no header).
  */
 export function bearerOf(header: string | null): string | null {
-  if (header === null) return null;
-  const match = /^Bearer[ \t]+(\S*)[ \t]*$/i.exec(header);
-  if (!match) return /^Bearer\b/i.test(header) ? "" : null;
-  return isTokenShaped(match[1] ?? "") ? (match[1] as string) : "";
+  const credential = bearerCredential(header);
+  if (credential === null) return null;
+  return isTokenShaped(credential) ? credential : "";
 }

@@ -8,6 +8,8 @@ export const MAX_ENV_VARS = 64;
 export const MAX_ENV_VALUE_BYTES = 4 * 1024;
 export const MAX_SECRET_FILES = 8;
 export const MAX_SECRET_FILE_BYTES = 64 * 1024;
+/** The largest settings body a route reads: secret files (up to 8 × 64 KiB) and environment values. */
+export const SETTINGS_BODY_BYTES = 1024 * 1024;
 
 /** Names the app sets in every workspace; a user's variable may not shadow them. */
 const RESERVED_ENV = new Set(["USER_ID", "USER_SLUG", "CONTAINER_TYPE", "SERVICE_BASE_PATH"]);

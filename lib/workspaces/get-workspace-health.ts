@@ -6,6 +6,7 @@ import { getEnv } from "@/lib/env";
 import { templateFromRow } from "@/lib/templates/template";
 import { appProbeUrl } from "@/lib/workspaces/app-probe";
 import { asMadeFrom } from "@/lib/workspaces/made-from";
+import { answers } from "@/lib/workspaces/wait-until-ready";
 import { findVisibleWorkspace, findWorkload } from "@/lib/workspaces/workspace-store";
 import type { WorkspaceView } from "@/lib/workspaces/workspace-view";
 import { viewOf } from "@/lib/workspaces/workspace-views";
@@ -32,19 +33,11 @@ export async function getWorkspaceHealth({
   await Promise.all(
     template.apps.map(async (app) => {
       const url = appProbeUrl(env, workload, app);
-      health[app.name] = url ? await probe(url, !!app.healthPath) : "unknown";
+      // With a health path only a 2xx is healthy; without one, any answer is.
+      if (!url) health[app.name] = "unknown";
+      else
+        health[app.name] = (await answers(url, !!app.healthPath, PROBE_TIMEOUT_MS)) ? "healthy" : "unhealthy";
     }),
   );
   return { view, health };
-}
-
-/** With a health path only a 2xx is healthy; without one, any answer is. */
-async function probe(url: string, strict: boolean): Promise<AppHealth> {
-  try {
-    const response = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
-    await response.body?.cancel();
-    return !strict || (response.status >= 200 && response.status < 300) ? "healthy" : "unhealthy";
-  } catch {
-    return "unhealthy";
-  }
 }

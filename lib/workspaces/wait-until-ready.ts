@@ -19,20 +19,22 @@ export async function waitUntilReady({
 }) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    try {
-      const response = await fetch(url, {
-        redirect: "manual",
-        signal: AbortSignal.timeout(Math.min(2000, Math.max(deadline - Date.now(), 1))),
-      });
-      await response.body?.cancel();
-      if (!healthy || (response.status >= 200 && response.status < 300)) return;
-    } catch {
-      // Not listening yet (connection refused) or too slow: try again shortly.
-    }
+    if (await answers(url, healthy, Math.min(2000, Math.max(deadline - Date.now(), 1)))) return;
     await new Promise((resolve) => setTimeout(resolve, PROBE_INTERVAL_MS));
   }
   throw new AppError(
     "CONTAINER_NOT_READY",
     `Your ${label} workspace started but ${healthy ? "its app's health check did not pass" : "its app did not answer"} within ${Math.round(timeoutMs / 1000)} s. Check its logs.`,
   );
+}
+
+/** One look: the app answers (with a 2xx where `healthy`) within `timeoutMs`. Not listening yet or too slow: false. */
+export async function answers(url: string, healthy: boolean, timeoutMs: number): Promise<boolean> {
+  try {
+    const response = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(timeoutMs) });
+    await response.body?.cancel();
+    return !healthy || (response.status >= 200 && response.status < 300);
+  } catch {
+    return false;
+  }
 }

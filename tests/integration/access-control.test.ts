@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db";
 import { createToken } from "@/lib/tokens/create-token";
 import { exportedMethods, filesUnder, routeFiles } from "../support/app-routes";
 import { type AppServer, startAppServer } from "../support/app-server";
+import { expectAnswerConforms } from "../support/conforms";
 import { IT } from "../support/prefixes";
 import { actionNamed, callAction, encodeArgs, serverActions } from "../support/server-actions";
 import { docker } from "../support/test-image";
@@ -165,8 +166,9 @@ const fill = (value: unknown): unknown =>
   );
 const pathOf = (touch: Touch) => touch.path.replace("WS", adaWorkspace).replace("VOL", adaVolume);
 
-const http = (touch: Touch, user?: TestUser, headers: Record<string, string> = {}) =>
-  fetch(`${app.url}${pathOf(touch)}`, {
+// Every answer of a documented route (the v1 API, the seed's) is also checked against the OpenAPI document.
+const http = async (touch: Touch, user?: TestUser, headers: Record<string, string> = {}) => {
+  const response = await fetch(`${app.url}${pathOf(touch)}`, {
     method: touch.method,
     headers: {
       ...(user ? { cookie: user.cookie } : {}),
@@ -175,6 +177,14 @@ const http = (touch: Touch, user?: TestUser, headers: Record<string, string> = {
     },
     body: touch.body ? JSON.stringify(touch.body) : undefined,
   });
+  const contentType = response.headers.get("content-type");
+  if (!contentType?.startsWith("text/event-stream"))
+    expectAnswerConforms(
+      { method: touch.method, url: pathOf(touch) },
+      { status: response.status, contentType, text: await response.clone().text() },
+    );
+  return response;
+};
 // Ada's workspace as the engine and the database hold it.
 const adaState = async () => ({
   engine: docker("inspect", "-f", "{{.Id}} {{.State.Status}} {{.State.StartedAt}}", adaContainer),

@@ -13,6 +13,7 @@ import {
 } from "@/lib/api/v1/workspace-schemas";
 import { getDb } from "@/lib/db";
 import { type AppServer, startAppServer } from "../support/app-server";
+import { expectAnswerConforms } from "../support/conforms";
 import { waitForHttp } from "../support/http";
 import { IT } from "../support/prefixes";
 import { docker } from "../support/test-image";
@@ -24,21 +25,30 @@ const db = getDb();
 let app: AppServer;
 let ada: TestUser;
 let bearer: Record<string, string>;
+let tokenId = "";
 
+// Every answer is also checked against the OpenAPI document's schema for its operation and status.
 const call = async (method: string, path: string, body?: unknown) => {
   const response = await fetch(`${app.url}${path}`, {
     method,
     headers: { ...bearer, ...(body === undefined ? {} : { "content-type": "application/json" }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { status: response.status, body: await response.json() };
+  const text = await response.text();
+  expectAnswerConforms(
+    { method, url: path },
+    { status: response.status, contentType: response.headers.get("content-type"), text },
+  );
+  return { status: response.status, body: JSON.parse(text) };
 };
 const engineState = (id: string) => docker("inspect", "-f", "{{.State.Status}}", id);
 
 beforeAll(async () => {
   app = await startAppServer(testSettings);
   ada = await userWithSession(db, uniqueEmail("api-ada"));
-  bearer = (await tokenFor(db, ada, ["workspaces:write"])).bearer;
+  const token = await tokenFor(db, ada, ["workspaces:write"]);
+  bearer = token.bearer;
+  tokenId = token.id;
 });
 afterAll(async () => {
   await app?.stop();
@@ -72,6 +82,12 @@ describe("REST API v1 walk-through", () => {
     expect(docker("inspect", "-f", "{{range .Config.Env}}{{println .}}{{end}}", container)).toContain(
       "GREETING=hello",
     );
+    // The history names the token that did it.
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { action: "workspace.create", targetId: id },
+    });
+    expect(audit).toMatchObject({ actorId: ada.id, via: "token", outcome: "ok" });
+    expect(JSON.parse(audit.details)).toMatchObject({ token_id: tokenId });
     const primary = workspace.apps.find((app) => app.primary);
     expect(await waitForHttp(primary?.url ?? "")).toContain(`${ada.slug}-api-one`);
   });
@@ -190,15 +206,51 @@ describe("REST API v1 walk-through", () => {
   });
 
   it("takes a workspace whose start failed away again: nothing is left, a retry is clean", async () => {
-    // The prod template's image is missing on purpose in the test settings.
+    // The prod template's image is missing on purpose in the test settings: refused before anything is made.
     const failed = await call("POST", "/api/v1/workspaces", { name: "prod", template: "prod" });
     expect(failed.status).toBe(500);
     expect(failed.body.error.code).toBe("TEMPLATE_IMAGE_NOT_FOUND");
     expect(await db.workspace.count({ where: { ownerId: ada.id, name: "prod" } })).toBe(0);
-    const volumes = docker("volume", "ls", "-q", "--filter", `label=${IT}.owner-id=${ada.id}`);
-    expect(volumes.split("\n").filter((name) => name.includes(`${ada.slug}-prod`))).toEqual([]);
-    const retried = await call("POST", "/api/v1/workspaces", { name: "prod", template: "prod" });
-    expect(retried.body.error.code).toBe("TEMPLATE_IMAGE_NOT_FOUND");
+    // A clone that fails comes after its volume and container were made: both go again.
+    const volumes = () => docker("volume", "ls", "-q", "--filter", `label=${IT}.owner-id=${ada.id}`);
+    const containers = () => docker("ps", "-aq", "--filter", `label=${IT}.owner-id=${ada.id}`);
+    const [volumesBefore, containersBefore] = [volumes(), containers()];
+    const cloning = { name: "clone-fails", template: "dev", git: { url: "http://127.0.0.1:9/missing.git" } };
+    const clone = await call("POST", "/api/v1/workspaces", cloning);
+    expect(clone.status).toBe(422);
+    expect(clone.body.error.code).toBe("GIT_CLONE_FAILED");
+    expect(await db.workspace.count({ where: { ownerId: ada.id, name: "clone-fails" } })).toBe(0);
+    expect([volumes(), containers()]).toEqual([volumesBefore, containersBefore]);
+    const retried = await call("POST", "/api/v1/workspaces", cloning);
+    expect(retried.body.error.code).toBe("GIT_CLONE_FAILED");
+  });
+
+  it("keeps a kept volume it was given as it was (same id, name and data) when the start fails", async () => {
+    const made = await call("POST", "/api/v1/workspaces", { name: "holder", template: "dev" });
+    const holder = made.body.id;
+    const container = (await db.workspace.findUniqueOrThrow({ where: { id: holder } })).runtimeId ?? "";
+    docker("exec", container, "sh", "-c", "echo precious > /workspace/data.txt");
+    const removed = await call("DELETE", `/api/v1/workspaces/${holder}?keep_data=true`);
+    const kept = removed.body.kept_volume as { id: string; name: string };
+    const row = await db.keptVolume.findUniqueOrThrow({ where: { id: kept.id } });
+    const failed = await call("POST", "/api/v1/workspaces", {
+      name: "reuse",
+      template: "dev",
+      volume: kept.id,
+      git: { url: "http://127.0.0.1:9/missing.git" },
+    });
+    expect(failed.body.error.code).toBe("GIT_CLONE_FAILED");
+    expect(await db.keptVolume.findUniqueOrThrow({ where: { id: kept.id } })).toEqual(row);
+    // A retry with the same kept volume and no failing repository starts, with the data on it.
+    const reused = await call("POST", "/api/v1/workspaces", {
+      name: "reuse",
+      template: "dev",
+      volume: kept.id,
+    });
+    expect(reused.status).toBe(201);
+    const again = (await db.workspace.findUniqueOrThrow({ where: { id: reused.body.id } })).runtimeId ?? "";
+    expect(docker("exec", again, "cat", "/workspace/data.txt")).toBe("precious");
+    await call("DELETE", `/api/v1/workspaces/${reused.body.id}?keep_data=false`);
   });
 
   it("counts what a token creates against its owner's quota", async () => {

@@ -21,7 +21,7 @@ export const testSettings = {
   GIT_ALLOW_HTTP: "true",
   // Every test file calls from 127.0.0.1, most without a session: the per-address limit is tested on a server of its
   // own (tests/integration/rate-limit.test.ts), with the defaults.
-  API_RATE_LIMIT_ANONYMOUS: "1000000",
+  API_RATE_LIMIT_ANONYMOUS: "10000",
 };
 
 Object.assign(process.env, testSettings);

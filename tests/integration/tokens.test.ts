@@ -4,10 +4,12 @@
 // asks. The admin scope is for admins only; expiry is capped by API_TOKEN_MAX_DAYS.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
+import { createToken } from "@/lib/tokens/create-token";
 import { tokenHash } from "@/lib/tokens/token-format";
 import { type AppServer, startAppServer } from "../support/app-server";
 import { actionNamed, callAction, encodeArgs } from "../support/server-actions";
-import { type TestUser, uniqueEmail, userWithSession } from "../support/users";
+import { tokenFor } from "../support/tokens";
+import { actorOf, type TestUser, uniqueEmail, userWithSession } from "../support/users";
 import { testSettings } from "./setup-env";
 
 const db = getDb();
@@ -188,6 +190,35 @@ describe("an API token's life", () => {
       status: 401,
       message: "This API token is not valid.",
     });
+  });
+
+  it("keeps at most 50 active tokens a person (expired and revoked ones don't count)", async () => {
+    const dee = await userWithSession(db, uniqueEmail("tok-dee"));
+    await tokenFor(db, dee, ["workspaces:read"], { expired: true });
+    await tokenFor(db, dee, ["workspaces:read"], { revoked: true });
+    for (let i = 0; i < 49; i += 1) await tokenFor(db, dee, ["workspaces:read"]);
+    expect((await create(dee, { name: "50th", scopes: ["workspaces:read"], expires_in_days: 7 })).ok).toBe(
+      true,
+    );
+    expect(
+      await create(dee, { name: "51st", scopes: ["workspaces:read"], expires_in_days: 7 }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: "CONFLICT", message: expect.stringContaining("revoke one") },
+    });
+  });
+
+  it("is never made with a token: the use case refuses a token's actor, whatever route would call it", async () => {
+    const { view } = await made(ada, { name: "actor", scopes: ["workspaces:write"], expires_in_days: 7 });
+    const asToken = {
+      ...actorOf(ada),
+      via: "token" as const,
+      scopes: ["workspaces:write" as const],
+      tokenId: view.id,
+    };
+    const input = { name: "minted", scopes: ["workspaces:write" as const], expires_in_days: 7 };
+    await expect(createToken({ actor: asToken, input })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await db.apiToken.count({ where: { userId: ada.id, name: "minted" } })).toBe(0);
   });
 
   it("can't make another token: tokens are made by a session on the site", async () => {

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { actorFromSessionUser, hasScope } from "@/lib/auth/actor";
 import {
+  bearerCredential,
   bearerOf,
   isTokenShaped,
   newToken,
@@ -48,6 +49,10 @@ describe("token format", () => {
     ])
       expect(bearerOf(header), header).toBe(header === "Bearerx" ? null : "");
     expect(isTokenShaped(`${token}\n`)).toBe(false);
+    // The raw credential, for a secret that is no token (METRICS_TOKEN).
+    expect(bearerCredential("Bearer s3cret-value")).toBe("s3cret-value");
+    expect(bearerCredential("Bearer")).toBe("");
+    expect(bearerCredential("Basic x")).toBeNull();
   });
 });
 

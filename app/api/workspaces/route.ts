@@ -1,12 +1,9 @@
 import { readJson } from "@/lib/http/read-json";
 import { json } from "@/lib/http/respond";
 import { withUser } from "@/lib/http/route";
-import { createWorkspaceSchema } from "@/lib/validations/workspace";
+import { createWorkspaceSchema, SETTINGS_BODY_BYTES } from "@/lib/validations/workspace";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
 import { listWorkspaces } from "@/lib/workspaces/list-workspaces";
-
-// Settings carry secret files (up to 8 × 64 KiB) and environment values.
-const SETTINGS_BODY_BYTES = 1024 * 1024;
 
 // GET /api/workspaces — the caller's workspaces (dev and prod first) with live status: { workspaces: [...] }.
 export const GET = withUser(async (_request, { actor }) =>

@@ -1,6 +1,7 @@
 // The wire shapes of the versioned workspace API (/api/v1/workspaces…): one zod schema each, the source of the
 // OpenAPI document and of the checks the tests run on every answer. Inputs reuse lib/validations.
 import { z } from "zod";
+import { TEMPLATE_NAME } from "@/lib/validations/template";
 import { WORKSPACE_STATUSES } from "@/lib/workspaces/status";
 
 const limits = z.strictObject({ memory_mb: z.number(), cpus: z.number(), pids: z.number() });
@@ -71,10 +72,7 @@ export const listWorkspacesQueryV1 = z.strictObject({
   status: z
     .enum(WORKSPACE_STATUSES, { message: `The status is one of ${WORKSPACE_STATUSES.join(", ")}.` })
     .optional(),
-  template: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9-]{0,31}$/, { message: "A template name, such as dev." })
-    .optional(),
+  template: z.string().regex(TEMPLATE_NAME, { message: "A template name, such as dev." }).optional(),
   limit: z.coerce
     .number({ message: "The limit must be a number." })
     .int({ message: "The limit must be a whole number." })

@@ -1,6 +1,7 @@
 // The operations of the versioned workspace API: what each route takes and answers (lib/api/operation.ts).
 import { z } from "zod";
 import type { Operation } from "@/lib/api/operation";
+import { ENGINE_ERRORS } from "@/lib/api/operation-errors";
 import {
   deletedV1,
   deleteQueryV1,
@@ -13,41 +14,26 @@ import {
   workspaceListV1,
   workspaceV1,
 } from "@/lib/api/v1/workspace-schemas";
-import type { ErrorCode } from "@/lib/errors";
 import { createWorkspaceSchema, updateWorkspaceSchema } from "@/lib/validations/workspace";
 
 const TAGS = ["workspaces"];
-const caller: Operation["errors"] = [
-  { status: 401, codes: ["UNAUTHENTICATED"] },
-  { status: 403, codes: ["INSUFFICIENT_SCOPE", "CROSS_ORIGIN"] },
-  { status: 429, codes: ["RATE_LIMITED"] },
-  { status: 503, codes: ["CONTAINER_ENGINE_UNAVAILABLE"] },
-  { status: 500, codes: ["INTERNAL"] },
-  { status: 502, codes: ["CONTAINER_ENGINE_ERROR"] },
-];
+// What every operation of its kind may answer (no caller, a scope, the rate limit, bad input) is added by
+// lib/api/operation-errors.ts; these are each operation's own.
 const one = (...more: Operation["errors"]): Operation["errors"] => [
-  ...caller,
+  ...ENGINE_ERRORS,
   { status: 404, codes: ["WORKSPACE_NOT_FOUND"] },
   ...more,
 ];
-/** The errors a start may end with, on top of a caller's. */
+/** The errors a start may end with. */
 const START_ERRORS: Operation["errors"] = [
-  { status: 400, codes: ["VALIDATION_FAILED", "BAD_REQUEST"] },
-  { status: 403, codes: ["INSUFFICIENT_SCOPE", "CROSS_ORIGIN", "QUOTA_EXCEEDED"] },
+  { status: 403, codes: ["QUOTA_EXCEEDED"] },
   { status: 409, codes: ["CONFLICT", "ACCOUNT_DISABLED", "SECRET_UNREADABLE"] },
   { status: 422, codes: ["GIT_CLONE_FAILED"] },
   { status: 429, codes: ["RATE_LIMITED"] },
-  { status: 500, codes: ["INTERNAL", "CONTAINER_START_FAILED", "TEMPLATE_IMAGE_NOT_FOUND"] },
-  { status: 503, codes: ["CONTAINER_ENGINE_UNAVAILABLE", "RESOURCE_LIMIT_EXCEEDED"] },
+  { status: 500, codes: ["CONTAINER_START_FAILED", "TEMPLATE_IMAGE_NOT_FOUND"] },
+  { status: 503, codes: ["RESOURCE_LIMIT_EXCEEDED"] },
   { status: 504, codes: ["CONTAINER_NOT_READY"] },
 ];
-/** A caller's errors with the start's codes merged in, one entry per status. */
-const withStart = (base: Operation["errors"]): Operation["errors"] => {
-  const byStatus = new Map<number, Set<ErrorCode>>();
-  for (const { status, codes } of [...base, ...START_ERRORS])
-    for (const code of codes) byStatus.set(status, (byStatus.get(status) ?? new Set()).add(code));
-  return [...byStatus].map(([status, codes]) => ({ status, codes: [...codes] }));
-};
 
 export const workspaceOperations: Operation[] = [
   {
@@ -61,7 +47,7 @@ export const workspaceOperations: Operation[] = [
     access: "workspaces:read",
     query: listWorkspacesQueryV1,
     responses: { 200: { description: "One page of your workspaces", schema: workspaceListV1 } },
-    errors: [...caller, { status: 400, codes: ["VALIDATION_FAILED"] }],
+    errors: ENGINE_ERRORS,
   },
   {
     id: "createWorkspace",
@@ -76,13 +62,12 @@ export const workspaceOperations: Operation[] = [
     access: "workspaces:write",
     body: createWorkspaceSchema,
     responses: { 201: { description: "Created and running", schema: workspaceV1 } },
-    errors: withStart([
-      ...caller,
+    errors: [
+      ...ENGINE_ERRORS,
+      ...START_ERRORS,
       { status: 404, codes: ["VOLUME_NOT_FOUND"] },
       { status: 409, codes: ["NAME_TAKEN"] },
-      { status: 413, codes: ["PAYLOAD_TOO_LARGE"] },
-      { status: 415, codes: ["UNSUPPORTED_MEDIA_TYPE"] },
-    ]),
+    ],
   },
   {
     id: "getWorkspace",
@@ -119,9 +104,7 @@ export const workspaceOperations: Operation[] = [
         }),
       },
     },
-    errors: withStart(
-      one({ status: 413, codes: ["PAYLOAD_TOO_LARGE"] }, { status: 415, codes: ["UNSUPPORTED_MEDIA_TYPE"] }),
-    ),
+    errors: one(...START_ERRORS),
   },
   {
     id: "deleteWorkspace",
@@ -135,7 +118,7 @@ export const workspaceOperations: Operation[] = [
     params: workspaceIdParams,
     query: deleteQueryV1,
     responses: { 200: { description: "Deleted", schema: deletedV1 } },
-    errors: one({ status: 400, codes: ["VALIDATION_FAILED"] }, { status: 409, codes: ["CONFLICT"] }),
+    errors: one({ status: 409, codes: ["CONFLICT"] }),
   },
   ...(["start", "restart"] as const).map(
     (verb): Operation => ({
@@ -151,7 +134,7 @@ export const workspaceOperations: Operation[] = [
       access: "workspaces:write",
       params: workspaceIdParams,
       responses: { 200: { description: "Running", schema: workspaceV1 } },
-      errors: withStart(one()),
+      errors: one(...START_ERRORS),
     }),
   ),
   {
@@ -176,7 +159,7 @@ export const workspaceOperations: Operation[] = [
     params: workspaceIdParams,
     query: logsQueryV1,
     responses: { 200: { description: "Its last lines, oldest first", schema: logsV1 } },
-    errors: one({ status: 400, codes: ["VALIDATION_FAILED"] }, { status: 409, codes: ["CONFLICT"] }),
+    errors: one({ status: 409, codes: ["CONFLICT"] }),
   },
   {
     id: "getWorkspaceStats",

@@ -4,12 +4,9 @@ import { parseQuery } from "@/lib/http/parse-query";
 import { readJson } from "@/lib/http/read-json";
 import { json } from "@/lib/http/respond";
 import { withUser } from "@/lib/http/route";
-import { createWorkspaceSchema } from "@/lib/validations/workspace";
+import { createWorkspaceSchema, SETTINGS_BODY_BYTES } from "@/lib/validations/workspace";
 import { createAndStartWorkspace } from "@/lib/workspaces/create-and-start-workspace";
 import { listWorkspacesPage } from "@/lib/workspaces/list-workspaces-page";
-
-// Settings carry secret files (up to 8 × 64 KiB) and environment values.
-const SETTINGS_BODY_BYTES = 1024 * 1024;
 
 // GET /api/v1/workspaces?status=&template=&limit=&offset= — { workspaces, total, limit, offset }.
 export const GET = withUser(async (request, { actor }) => {

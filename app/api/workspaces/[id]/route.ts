@@ -2,12 +2,10 @@ import { AppError } from "@/lib/errors";
 import { readJson } from "@/lib/http/read-json";
 import { json } from "@/lib/http/respond";
 import { param, withUser } from "@/lib/http/route";
-import { updateWorkspaceSchema } from "@/lib/validations/workspace";
+import { SETTINGS_BODY_BYTES, updateWorkspaceSchema } from "@/lib/validations/workspace";
 import { deleteWorkspace } from "@/lib/workspaces/delete-workspace";
 import { getWorkspace } from "@/lib/workspaces/get-workspace";
 import { updateWorkspaceSettings } from "@/lib/workspaces/update-workspace-settings";
-
-const SETTINGS_BODY_BYTES = 1024 * 1024;
 
 // GET /api/workspaces/[id] — one workspace: status, apps, settings (secrets only as path, size and date).
 export const GET = withUser(async (_request, { params, actor }) =>

@@ -4,12 +4,10 @@ import { parseQuery } from "@/lib/http/parse-query";
 import { readJson } from "@/lib/http/read-json";
 import { json } from "@/lib/http/respond";
 import { param, withUser } from "@/lib/http/route";
-import { updateWorkspaceSchema } from "@/lib/validations/workspace";
+import { SETTINGS_BODY_BYTES, updateWorkspaceSchema } from "@/lib/validations/workspace";
 import { deleteWorkspace } from "@/lib/workspaces/delete-workspace";
 import { getWorkspaceHealth } from "@/lib/workspaces/get-workspace-health";
 import { updateWorkspaceSettings } from "@/lib/workspaces/update-workspace-settings";
-
-const SETTINGS_BODY_BYTES = 1024 * 1024;
 
 // GET /api/v1/workspaces/[id] — status, uptime, apps with their URL and health, settings, data.
 export const GET = withUser(async (_request, { params, actor }) => {

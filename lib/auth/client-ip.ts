@@ -1,15 +1,16 @@
 // The client's address from X-Forwarded-For, trusting only the proxies we run.
 /**
- * Each trusted proxy appends the address it saw, so with N trusted proxies the N-th entry from the
- * right is the client. With none, Next.js fills the header with the socket address only when the
- * client sent none, so the rightmost entry is the best there is.
+ * The server appends the address of the peer it was connected from to every request's X-Forwarded-For
+ * (lib/server/fast-path.ts: appendPeer), and each trusted proxy appends the address it saw; so with N trusted
+ * proxies the client is the (N+1)-th entry from the right, and with none it is the peer itself: whatever a client
+ * writes into the header is never taken for its address unless a proxy we trust stands behind it.
  */
 export function clientIp(forwardedFor: string | null, trustedProxyHops: number): string {
   const entries = (forwardedFor ?? "")
     .split(",")
     .map((entry) => entry.trim())
     .filter(Boolean);
-  const index = entries.length - Math.max(trustedProxyHops, 1);
+  const index = entries.length - 1 - Math.max(trustedProxyHops, 0);
   return entries[Math.max(index, 0)]?.slice(0, 64) ?? "unknown";
 }
 

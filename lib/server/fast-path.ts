@@ -46,9 +46,23 @@ async function answer(request: IncomingMessage, response: ServerResponse): Promi
   }
 }
 
+/**
+ * The peer's address at the end of X-Forwarded-For, as a proxy appends the address it saw: the last entry is then
+ * always one this server saw itself (lib/auth/client-ip.ts counts the trusted proxies from there). Without it, Next
+ * would fill the header only when the client sent none, and a client could name its own address.
+ */
+function appendPeer(request: IncomingMessage): void {
+  const peer = request.socket.remoteAddress;
+  if (!peer) return;
+  const sent = request.headers["x-forwarded-for"];
+  const before = Array.isArray(sent) ? sent.join(", ") : sent;
+  request.headers["x-forwarded-for"] = before ? `${before}, ${peer}` : peer;
+}
+
 const marker = Symbol.for("spawner.fastPath");
 
-/** Answers forward-auth requests of every HTTP server in this process before anything else sees them. */
+/** Answers forward-auth requests of every HTTP server in this process before anything else sees them, and gives
+ * every request the peer's address in X-Forwarded-For. */
 export function installFastPath(): void {
   const proto = http.Server.prototype as unknown as Record<symbol, boolean> & {
     emit: (...args: unknown[]) => boolean;
@@ -59,6 +73,7 @@ export function installFastPath(): void {
   proto.emit = function (this: http.Server, event: unknown, ...args: unknown[]) {
     if (event === "request") {
       const [request, response] = args as [IncomingMessage, ServerResponse];
+      appendPeer(request);
       if (isForwardAuth(request)) {
         void answer(request, response);
         return true;

@@ -1,6 +1,7 @@
 // API rate limits with the default settings, on a server of their own: 100 requests a minute per token, 60 per
 // address without one. 150 requests → 100 answered, then 429 with Retry-After and the RateLimit fields; once the
-// Retry-After has passed, the next request goes through.
+// Retry-After has passed, the next request goes through. A client naming other addresses in X-Forwarded-For gains
+// nothing when no proxy is trusted.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { type AppServer, startAppServer } from "../support/app-server";
@@ -13,7 +14,13 @@ let app: AppServer;
 
 beforeAll(async () => {
   // Empty is unset: the defaults apply (the shared test settings raise the per-address limit).
-  app = await startAppServer({ ...testSettings, API_RATE_LIMIT: "", API_RATE_LIMIT_ANONYMOUS: "" });
+  // No proxy in front (TRUSTED_PROXY_HOPS=0): the address is the peer's, whatever X-Forwarded-For claims.
+  app = await startAppServer({
+    ...testSettings,
+    API_RATE_LIMIT: "",
+    API_RATE_LIMIT_ANONYMOUS: "",
+    TRUSTED_PROXY_HOPS: "0",
+  });
 });
 afterAll(async () => {
   await app?.stop();
@@ -42,7 +49,14 @@ describe("API rate limits", () => {
     const { bearer } = await tokenFor(db, user, ["workspaces:read"]);
     const other = await tokenFor(db, user, ["workspaces:read"]);
     const list = (headers: Record<string, string>) => fetch(`${app.url}/api/v1/workspaces`, { headers });
-    const anonymous = () => fetch(`${app.url}/api/v1/health`);
+    // Each names another address of its own: no way out of the per-address budget without a proxy we trust.
+    let claimed = 0;
+    const anonymous = () => {
+      claimed += 1;
+      return fetch(`${app.url}/api/v1/health`, {
+        headers: { "x-forwarded-for": `198.51.100.${claimed % 250}` },
+      });
+    };
 
     const byToken = await burst(150, () => list(bearer));
     const byAddress = await burst(80, anonymous);

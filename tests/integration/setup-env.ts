@@ -22,6 +22,8 @@ export const testSettings = {
   // Every test file calls from 127.0.0.1, most without a session: the per-address limit is tested on a server of its
   // own (tests/integration/rate-limit.test.ts), with the defaults.
   API_RATE_LIMIT_ANONYMOUS: "10000",
+  // The tests stand in for the one proxy: each names its client in X-Forwarded-For (to vary or check addresses).
+  TRUSTED_PROXY_HOPS: "1",
 };
 
 Object.assign(process.env, testSettings);

@@ -116,9 +116,10 @@ function removeDeadShimSockets(names: LabNames): void {
 export function swarmLabLeftovers(prefix: string): string[] {
   const names = labNames(prefix);
   const left: string[] = [];
+  const ours = [...names.netns, names.hub];
   const netns = ip("netns", "list")
     .split("\n")
-    .filter((line) => line.startsWith(`${prefix}-`));
+    .filter((line) => ours.includes(line.split(" ")[0] ?? ""));
   if (netns.length > 0) left.push(`network namespaces: ${netns.join(", ")}`);
   if (ip("link", "show", names.hostVeth)) left.push(`host veth ${names.hostVeth}`);
   const pids = labPids(names);

@@ -105,7 +105,9 @@ describe("the 3-node Swarm lab", () => {
     lab.stop();
     lab.stop();
     const netns = execFileSync("ip", ["netns", "list"], { encoding: "utf8" });
-    expect(netns.split("\n").filter((line) => line.startsWith(`${prefix}-`))).toEqual([]);
+    // Exactly this lab's names: a lab whose prefix extends this one may be running beside it.
+    const ours = new RegExp(`^${prefix}-(hub|n\\d+)( |$)`);
+    expect(netns.split("\n").filter((line) => ours.test(line))).toEqual([]);
     const processes = readdirSync("/proc")
       .filter((pid) => /^\d+$/.test(pid))
       .filter((pid) => {

@@ -67,6 +67,22 @@ function labPids(names: LabNames): number[] {
   return [...pids].filter((pid) => !read(`/proc/${pid}/stat`).match(/^\d+ \(.*\) Z/));
 }
 
+const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+// A killed task can keep its cgroup busy for a moment after it is gone from cgroup.procs.
+function removeCgroup(dir: string): void {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      rmdirSync(dir);
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+      if (attempt >= 40) throw error;
+      pause(50);
+    }
+  }
+}
+
 function killAll(names: LabNames): void {
   for (let round = 0, deadline = Date.now() + 20_000; ; round++) {
     const pids = labPids(names);
@@ -81,7 +97,7 @@ function killAll(names: LabNames): void {
       }
     }
     // Sleeps without an event loop turn: teardown is also called from a synchronous exit path.
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, round < 5 ? 50 : 200);
+    pause(round < 5 ? 50 : 200);
   }
 }
 
@@ -138,7 +154,7 @@ export function swarmLabLeftovers(prefix: string): string[] {
 export function cleanUpSwarmLabs(prefix: string): void {
   const names = labNames(prefix);
   killAll(names);
-  for (const dir of cgroupDirs(names)) rmdirSync(dir);
+  for (const dir of cgroupDirs(names)) removeCgroup(dir);
   if (ip("link", "show", names.hostVeth)) ip("link", "del", names.hostVeth);
   for (const ns of [...names.netns, names.hub]) {
     if (existsSync(`/run/netns/${ns}`)) ip("netns", "del", ns);

@@ -170,6 +170,8 @@ export async function startSwarmLab({ prefix }: { prefix: string }): Promise<Swa
       ListenAddr: "0.0.0.0:2377",
       AdvertiseAddr: manager.address,
       DefaultAddrPool: [DEFAULT_ADDR_POOL],
+      // The CLI sends 24 by default; without it the allocator exits ("invalid pools size: 0").
+      SubnetSize: 24,
       Spec: { Dispatcher: { HeartbeatPeriod: 1_000_000_000 } },
     });
     const token: string = (await manager.docker.swarmInspect()).JoinTokens.Worker;

@@ -53,10 +53,13 @@ ensure_swarm_lab() {
   [ "$(id -u)" = 0 ] || die "The Swarm tests need root (network namespaces, mounts, three dockerd)."
   grep -q ' /sys/fs/cgroup/memory cgroup ' /proc/mounts ||
     die "The Swarm tests need cgroup v1 hierarchies under /sys/fs/cgroup (this machine has none for memory)."
-  local probe="spawner-probe-$$"
+  local probe="spawner-probe-$$" had_run_netns=""
+  [ -d /run/netns ] && had_run_netns=1
   if ! { ip netns add "$probe" 2>/dev/null && ip netns del "$probe"; }; then
     die "The Swarm tests need network namespaces: 'ip netns add' fails here."
   fi
+  # The probe's `ip netns add` made /run/netns a mount point; put it back as it was.
+  [ -n "$had_run_netns" ] || { umount /run/netns 2>/dev/null; rmdir /run/netns 2>/dev/null; } || true
 }
 
 set -e

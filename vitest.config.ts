@@ -37,6 +37,18 @@ export default defineConfig({
           hookTimeout: 180_000,
         },
       },
+      {
+        extends: true,
+        test: {
+          name: "swarm",
+          include: ["tests/swarm/**/*.test.ts"],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          // After unit, integration and e2e: the lab's three dockerd would compete with them for the 2 cores.
+          sequence: { groupOrder: 1 },
+        },
+      },
     ],
   },
 });

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs everything: type-check, lint, then unit, integration (real Docker + SQLite) and e2e (real Chromium + SMTP).
+# Runs everything: type-check, lint, then unit, integration (real Docker + SQLite), e2e (real Chromium + SMTP) and
+# swarm (a 3-node Swarm lab in network namespaces, after the others).
 # The last line is always "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -44,6 +45,23 @@ ensure_promtool() {
     die "The metrics test needs Prometheus' promtool: apt-get install prometheus, or put promtool on PATH."
 }
 
+# The Swarm suite runs three dockerd in network namespaces (tests/support/swarm-lab.ts): it needs root, iproute2,
+# unshare and cgroup v1 hierarchies, and says which is missing rather than failing later inside a test.
+ensure_swarm_lab() {
+  command -v ip >/dev/null 2>&1 || apt_install iproute2 || die "The Swarm tests need iproute2: apt-get install iproute2."
+  command -v unshare >/dev/null 2>&1 || die "The Swarm tests need unshare (util-linux)."
+  [ "$(id -u)" = 0 ] || die "The Swarm tests need root (network namespaces, mounts, three dockerd)."
+  grep -q ' /sys/fs/cgroup/memory cgroup ' /proc/mounts ||
+    die "The Swarm tests need cgroup v1 hierarchies under /sys/fs/cgroup (this machine has none for memory)."
+  local probe="spawner-probe-$$" had_run_netns=""
+  [ -d /run/netns ] && had_run_netns=1
+  if ! { ip netns add "$probe" 2>/dev/null && ip netns del "$probe"; }; then
+    die "The Swarm tests need network namespaces: 'ip netns add' fails here."
+  fi
+  # The probe's `ip netns add` made /run/netns a mount point; put it back as it was.
+  [ -n "$had_run_netns" ] || { umount /run/netns 2>/dev/null; rmdir /run/netns 2>/dev/null; } || true
+}
+
 set -e
 ensure_node
 ensure_node_modules
@@ -53,6 +71,7 @@ ensure_busybox
 ensure_compose
 ensure_git
 ensure_promtool
+ensure_swarm_lab
 
 log "Type-checking (tsc --noEmit)"
 node_modules/.bin/tsc --noEmit
@@ -63,7 +82,7 @@ log "Building the production images: local bases, user templates, the app (cache
 bash scripts/images/build-local.sh
 set +e
 
-log "Running unit, integration and e2e tests (vitest)"
+log "Running unit, integration, e2e and then Swarm tests (vitest)"
 mkdir -p test-results
 rm -f test-results/vitest.json test-results/vitest-run.json
 # The JSON report counts tests; the run-end record adds what it leaves out (errors outside tests, aborted runs).

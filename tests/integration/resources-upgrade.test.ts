@@ -14,14 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppServer, startAppServer } from "../support/app-server";
 import { userInDatabase } from "../support/database";
 import { migrateUpTo } from "../support/old-version";
-import {
-  getAs,
-  insertOldDevRow,
-  insertSecretAndKeptVolume,
-  migrateKeepingRows,
-  runOldDevWorkspace,
-  snapshotTables,
-} from "../support/old-workloads";
+import { getAs, migrateKeepingRows, seedOldPlatform, snapshotTables } from "../support/old-workloads";
 import { IT } from "../support/prefixes";
 import { docker, removeLabelled } from "../support/test-image";
 import { testSettings } from "./setup-env";
@@ -60,39 +53,21 @@ beforeAll(() => {
   boss = userInDatabase(`file:${database}`, "boss-res");
   const db = new Database(database);
   const now = Date.now();
-  db.prepare(`UPDATE "User" SET role = 'ADMIN' WHERE id = ?`).run(boss.id);
-  // The dev template as an admin of that version edited it (version 2), the workspace built from version 1.
-  db.prepare(
-    `UPDATE "Template" SET image = ?, defaultMemoryMb = 64, defaultCpus = 0.5, defaultPids = 64, version = 2, editedAt = ?, updatedAt = ? WHERE id = 'tpl-dev'`,
-  ).run(image, now, now);
-  db.prepare(
-    `INSERT INTO "AuditEvent" (at, actorId, actorEmail, via, action, targetType, targetId, outcome, details) VALUES (?, ?, ?, 'session', 'workspace.launch', 'workspace', ?, 'ok', '{}')`,
-  ).run(now, ada.id, ada.email, workspaceId);
-  db.prepare(`INSERT INTO "PlatformSetting" (key, value, updatedAt) VALUES ('defaults', ?, ?)`).run(
-    JSON.stringify({ CONTAINER_MEMORY: "64m" }),
-    now,
-  );
-  // Its workload, made the way that version made it: labels, its volume at the data path, a loopback port.
-  let name: string;
-  ({ containerId, name } = runOldDevWorkspace({
+  // Last used three hours ago: idle by any timeout, had the old version kept activity.
+  ({ containerId } = seedOldPlatform(db, {
     prefix: PREFIX,
     image,
+    admin: boss,
     owner: ada,
     workspaceId,
     volume,
     keptVolume,
-  }));
-  // Last used three hours ago: idle by any timeout, had the old version kept activity.
-  insertOldDevRow(db, {
-    workspaceId,
-    owner: ada,
-    containerId,
-    name,
-    volume,
-    image,
     lastUsedAt: now - 3 * 3_600_000,
-  });
-  insertSecretAndKeptVolume(db, { workspaceId, ownerId: ada.id, keptVolume, now });
+  }));
+  db.prepare(`INSERT INTO "PlatformSetting" (key, value, updatedAt) VALUES ('defaults', ?, ?)`).run(
+    JSON.stringify({ CONTAINER_MEMORY: "64m" }),
+    now,
+  );
   db.close();
   before = snapshot();
 });

@@ -14,14 +14,7 @@ import { newToken, tokenHash, tokenLookup } from "@/lib/tokens/token-format";
 import { type AppServer, startAppServer } from "../support/app-server";
 import { userInDatabase } from "../support/database";
 import { migrateUpTo } from "../support/old-version";
-import {
-  getAs,
-  insertOldDevRow,
-  insertSecretAndKeptVolume,
-  migrateKeepingRows,
-  runOldDevWorkspace,
-  snapshotTables,
-} from "../support/old-workloads";
+import { getAs, migrateKeepingRows, seedOldPlatform, snapshotTables } from "../support/old-workloads";
 import { IT } from "../support/prefixes";
 import { docker, removeLabelled } from "../support/test-image";
 import { testSettings } from "./setup-env";
@@ -47,26 +40,20 @@ beforeAll(() => {
   const boss = userInDatabase(`file:${database}`, "boss-tok");
   const db = new Database(database);
   const now = Date.now();
-  db.prepare(`UPDATE "User" SET role = 'ADMIN' WHERE id = ?`).run(boss.id);
-  db.prepare(`UPDATE "User" SET quotaWorkspaces = 7, quotaRunning = 2 WHERE id = ?`).run(ada.id);
-  db.prepare(
-    `UPDATE "Template" SET image = ?, defaultMemoryMb = 64, defaultCpus = 0.5, defaultPids = 64, idleSeconds = 7200, version = 2, editedAt = ?, updatedAt = ? WHERE id = 'tpl-dev'`,
-  ).run(image, now, now);
-  db.prepare(
-    `INSERT INTO "AuditEvent" (at, actorId, actorEmail, via, action, targetType, targetId, outcome, details) VALUES (?, ?, ?, 'session', 'workspace.launch', 'workspace', ?, 'ok', '{}')`,
-  ).run(now, ada.id, ada.email, workspaceId);
-  let name: string;
-  ({ containerId, name } = runOldDevWorkspace({
+  ({ containerId } = seedOldPlatform(db, {
     prefix: PREFIX,
     image,
+    admin: boss,
     owner: ada,
     workspaceId,
     volume,
     keptVolume,
+    lastUsedAt: now,
   }));
-  insertOldDevRow(db, { workspaceId, owner: ada, containerId, name, volume, image, lastUsedAt: now });
+  // What that version added: the owner's own quotas, the template's idle timeout, the run's start.
+  db.prepare(`UPDATE "User" SET quotaWorkspaces = 7, quotaRunning = 2 WHERE id = ?`).run(ada.id);
+  db.prepare(`UPDATE "Template" SET idleSeconds = 7200 WHERE id = 'tpl-dev'`).run();
   db.prepare(`UPDATE "Workspace" SET startedAt = ? WHERE id = ?`).run(now - 60_000, workspaceId);
-  insertSecretAndKeptVolume(db, { workspaceId, ownerId: ada.id, keptVolume, now });
   db.close();
   before = snapshotTables(database, TABLES);
 });

@@ -178,3 +178,41 @@ export function insertOldDevRow(
     row.lastUsedAt,
   );
 }
+
+/**
+ * What the upgrade tests since the admin version start from, in a database `db` of that version: an admin, the dev
+ * template as an admin edited it (version 2, small limits), an audit event, and `owner`'s running dev workspace
+ * (runOldDevWorkspace: data on its volume, a kept volume, a sealed secret) last used at `lastUsedAt`.
+ */
+export function seedOldPlatform(
+  db: Database.Database,
+  seed: {
+    prefix: string;
+    image: string;
+    admin: { id: string };
+    owner: { id: string; slug: string; email: string };
+    workspaceId: string;
+    volume: string;
+    keptVolume: string;
+    lastUsedAt: number;
+  },
+): { containerId: string } {
+  const now = Date.now();
+  db.prepare(`UPDATE "User" SET role = 'ADMIN' WHERE id = ?`).run(seed.admin.id);
+  // The workspace is built from version 1 of the template an admin then edited.
+  db.prepare(
+    `UPDATE "Template" SET image = ?, defaultMemoryMb = 64, defaultCpus = 0.5, defaultPids = 64, version = 2, editedAt = ?, updatedAt = ? WHERE id = 'tpl-dev'`,
+  ).run(seed.image, now, now);
+  db.prepare(
+    `INSERT INTO "AuditEvent" (at, actorId, actorEmail, via, action, targetType, targetId, outcome, details) VALUES (?, ?, ?, 'session', 'workspace.launch', 'workspace', ?, 'ok', '{}')`,
+  ).run(now, seed.owner.id, seed.owner.email, seed.workspaceId);
+  const { containerId, name } = runOldDevWorkspace(seed);
+  insertOldDevRow(db, { ...seed, containerId, name });
+  insertSecretAndKeptVolume(db, {
+    workspaceId: seed.workspaceId,
+    ownerId: seed.owner.id,
+    keptVolume: seed.keptVolume,
+    now,
+  });
+  return { containerId };
+}

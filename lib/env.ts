@@ -125,6 +125,28 @@ export const envSchema = z.object({
   // dockerode reads DOCKER_HOST from process.env itself (new Docker() without options); this only validates it
   // at start-up. Unset: the local socket.
   DOCKER_HOST: dockerHost.optional(),
+  // docker: one container per workspace on DOCKER_HOST. swarm: one service per workspace, DOCKER_HOST being a
+  // manager of the Swarm; SWARM_NODE_ENDPOINTS names each node's own engine (hostname=URL, comma-separated) for
+  // what only a node can tell: stats, open connections, removing a volume's data.
+  RUNTIME: z.enum(["docker", "swarm"], { message: "must be docker or swarm" }).default("docker"),
+  SWARM_NODE_ENDPOINTS: z
+    .string()
+    .refine(
+      (raw) =>
+        raw
+          .split(",")
+          .map((entry) => entry.trim())
+          .filter(Boolean)
+          .every((entry) => {
+            const at = entry.indexOf("=");
+            return at > 0 && dockerHost.safeParse(entry.slice(at + 1).trim()).success;
+          }),
+      {
+        message:
+          "must be hostname=engine URL pairs, e.g. node1=unix:///var/run/docker.sock,node2=tcp://10.0.0.2:2375",
+      },
+    )
+    .optional(),
   DOCKER_TIMEOUT_MS: int(500, 60_000).default(3000),
   LABEL_PREFIX: z
     .string()

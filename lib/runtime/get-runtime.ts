@@ -1,9 +1,12 @@
-// The runtime of this process. Only Docker today; RUNTIME=swarm will choose another implementation here.
+// The runtime of this process: RUNTIME=docker (one engine) or swarm (DOCKER_HOST a manager), on the same client.
 import "server-only";
+import { getEnv } from "@/lib/env";
 import { recordRuntimeError } from "@/lib/metrics/metrics";
 import { dockerRuntime } from "@/lib/runtime/docker";
+import { getDocker } from "@/lib/runtime/docker/client";
 import { invalidateLists } from "@/lib/runtime/list-cache";
 import type { Runtime } from "@/lib/runtime/runtime";
+import { swarmRuntime } from "@/lib/runtime/swarm";
 
 const store = globalThis as unknown as { spawnerRuntime?: Runtime };
 
@@ -31,7 +34,10 @@ function invalidating(runtime: Runtime): Runtime {
 
 /** Every call that fails is counted by its operation, the runtime's method (spawner_runtime_errors_total). */
 function counting(runtime: Runtime): Runtime {
-  const methods = Object.entries(runtime) as [string, (...args: unknown[]) => Promise<unknown>][];
+  const methods = Object.entries(runtime).filter(([, call]) => typeof call === "function") as [
+    string,
+    (...args: unknown[]) => Promise<unknown>,
+  ][];
   return Object.fromEntries(
     methods.map(([operation, call]) => [
       operation,
@@ -48,6 +54,8 @@ function counting(runtime: Runtime): Runtime {
 }
 
 export function getRuntime(): Runtime {
-  store.spawnerRuntime ??= invalidating(counting(dockerRuntime()));
+  store.spawnerRuntime ??= invalidating(
+    counting(getEnv().RUNTIME === "swarm" ? swarmRuntime(getDocker()) : dockerRuntime()),
+  );
   return store.spawnerRuntime;
 }

@@ -32,11 +32,58 @@ export type Workload = {
   createdAt: Date;
   /** When it last started, running or not; undefined when it never has (or the runtime can't tell). */
   startedAt?: Date;
+  /** Where it runs, or last ran (a cluster runtime; a single engine leaves it out). */
+  node?: NodeRef;
+  /** The node it must run on, because its data volume lives there (a cluster runtime with local volumes). */
+  pinnedTo?: NodeRef;
+  /** Why it is not running although it should be (the scheduler's words, in ours): a node down, no room. */
+  waiting?: string;
 };
+
+/** A cluster node as a workload refers to it. */
+export type NodeRef = { id: string; hostname: string; status: NodeStatus };
+export type NodeStatus = "ready" | "down" | "unknown" | "disconnected";
+export type NodeAvailability = "active" | "pause" | "drain";
+
+/** One node of a cluster runtime, as admins see it. */
+export type ClusterNode = {
+  id: string;
+  hostname: string;
+  role: "manager" | "worker";
+  /** The manager the app talks to. */
+  self: boolean;
+  leader: boolean;
+  availability: NodeAvailability;
+  status: NodeStatus;
+  address: string;
+  engineVersion: string;
+  cpus: number;
+  memoryBytes: number;
+  /** What the workloads placed on it reserve (their reservations, running or pinned there). */
+  reserved: { cpus: number; memoryBytes: number };
+  /** Our workloads' tasks running (or starting) there now. */
+  tasks: number;
+  /** Workloads pinned to it by their volume. */
+  pinned: number;
+};
+
+/** How a start gets on, on a runtime that schedules (a cluster): reported as the phases come. */
+export type StartPhase =
+  | { phase: "scheduled"; node: string }
+  | { phase: "preparing"; node: string }
+  | { phase: "running"; node: string };
 
 export type Limits = { memoryBytes: number; cpus: number; pidsLimit: number };
 
-export type VolumeMount = { name: string; target: string; labels: Record<string, string> };
+export type VolumeMount = {
+  name: string;
+  target: string;
+  labels: Record<string, string>;
+  /** The volume driver and its options (default: "local", none). */
+  driver?: { name: string; options: Record<string, string> };
+  /** Every node reaches the same data (NFS ...): a cluster runtime need not pin the workload to one node. */
+  shared?: boolean;
+};
 
 export type WorkloadSpec = {
   name: string;
@@ -51,6 +98,8 @@ export type WorkloadSpec = {
   network: string;
   limits: Limits;
   capAdd: string[];
+  /** What a scheduler keeps free for it (a cluster runtime places it only where this fits; Docker ignores it). */
+  reservations?: { memoryBytes: number; cpus: number };
   volume?: VolumeMount;
 };
 
@@ -129,7 +178,8 @@ export interface Runtime {
   inspect(idOrName: string): Promise<Workload | null>;
   /** Workloads with these labels; `running: true` lists only running ones (cheaper with many stopped). */
   list(selector: LabelSelector, options?: { running?: boolean }): Promise<Workload[]>;
-  start(id: string): Promise<void>;
+  /** Starts it and resolves once it runs (a cluster runtime reports the scheduling phases on the way). */
+  start(id: string, observe?: (phase: StartPhase) => void): Promise<void>;
   stop(id: string): Promise<void>;
   restart(id: string): Promise<void>;
   /** Removes the workload; its volume stays. */
@@ -165,4 +215,8 @@ export interface Runtime {
     selector: LabelSelector,
     handlers: { onEvent: (event: WorkloadEvent) => void; onClose: () => void },
   ): Promise<() => void>;
+  /** Cluster runtimes only (undefined on a single engine): its nodes, their availability, how to add one. */
+  nodes?(): Promise<ClusterNode[]>;
+  setNodeAvailability?(nodeId: string, availability: NodeAvailability): Promise<void>;
+  joinCommand?(): Promise<string>;
 }

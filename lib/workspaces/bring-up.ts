@@ -127,7 +127,15 @@ export async function bringUp(
     await clone(workspace, settings, template, user ?? (await runtime.userOf(workload)));
   }
   progress.step("start");
-  if (workload.state !== "running") await runtime.start(workload.id);
+  if (workload.state !== "running")
+    await runtime.start(workload.id, (phase) => {
+      // A Swarm says where the workload goes and when its image is there, before it runs.
+      if (phase.phase === "running") return;
+      progress.include("schedule");
+      progress.include("pull");
+      if (phase.phase === "scheduled") progress.step("schedule", `Scheduled on node ${phase.node}`);
+      else progress.step("pull", `Getting the image on node ${phase.node}`);
+    });
   else if (workspace.pendingChange === "restart") await runtime.restart(workload.id);
   await faultPoint("after-start");
   const started = await runtime.inspect(workload.id);

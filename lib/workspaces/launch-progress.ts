@@ -6,6 +6,9 @@ export const LAUNCH_STEPS = [
   { id: "create", label: "Creating the container" },
   { id: "clone", label: "Cloning the repository" },
   { id: "start", label: "Starting" },
+  // A Swarm's steps after it was asked to start: the node its scheduler chose, the image made ready there.
+  { id: "schedule", label: "Scheduling on a node" },
+  { id: "pull", label: "Getting the image on the node" },
   { id: "ready", label: "Waiting for the service to answer" },
 ] as const;
 
@@ -69,19 +72,24 @@ export function subscribeProgress(key: string, listener: (progress: Progress) =>
 /** A reporter for one launch: each step marks the earlier ones done. */
 export function progressReporter(key: string, steps: StepId[] = DEFAULT_STEPS) {
   const mark =
-    (id: StepId, state: StepState) =>
+    (id: StepId, state: StepState, label?: string) =>
     (progress: Progress): Progress => {
       const index = progress.steps.findIndex((step) => step.id === id);
       return {
         ...progress,
         steps: progress.steps.map((step, i) =>
-          i < index ? { ...step, state: "done" } : i === index ? { ...step, state } : step,
+          i < index
+            ? { ...step, state: "done" }
+            : i === index
+              ? { ...step, state, ...(label ? { label } : {}) }
+              : step,
         ),
       };
     };
   publish(key, () => ({ ...idle(steps), status: "running" }));
   return {
-    step: (id: StepId) => publish(key, mark(id, "active")),
+    /** `label` names what this launch found (the node a Swarm chose) in place of the step's own words. */
+    step: (id: StepId, label?: string) => publish(key, mark(id, "active", label)),
     /** Adds a step the launch found it needs (a clone still to do) in its place among the others. */
     include: (id: StepId) => {
       if (steps.includes(id)) return;

@@ -1,4 +1,5 @@
-// Container logs: a following stream per viewer (ended when the viewer leaves) and a whole-log read.
+// Logs: a following stream per viewer (ended when the viewer leaves) and whole-log reads. The same for a container
+// and a Swarm service: both answer Docker's multiplexed frames, only the call that opens them differs.
 import "server-only";
 import { PassThrough } from "node:stream";
 import type Docker from "dockerode";
@@ -6,14 +7,24 @@ import { dockerCall, openDockerStream, SLOW_CALL_MS } from "@/lib/runtime/docker
 import { demuxBuffer, lineSplitter } from "@/lib/runtime/docker/log-frames";
 import type { LogLine } from "@/lib/runtime/runtime";
 
-/** Follows a container's logs from the last `tail` lines; returns a stop function that ends the Docker stream. */
-export async function followLogs(
+/** Opens a log read with these options (follow, tail, timestamps, the abort signal). */
+export type OpenLogs = (options: Record<string, unknown>) => Promise<unknown>;
+
+const containerLogs =
+  (docker: Docker, id: string): OpenLogs =>
+  (options) =>
+    docker
+      .getContainer(id)
+      .logs({ stdout: true, stderr: true, ...options } as object) as unknown as Promise<unknown>;
+
+/** Follows a log from the last `tail` lines; returns a stop function that ends the stream. */
+export async function followLogStream(
   docker: Docker,
-  id: string,
+  open: OpenLogs,
   { tail, onLine, onEnd }: { tail: number; onLine: (line: LogLine) => void; onEnd: () => void },
 ): Promise<() => void> {
   const { stream, end } = await openDockerStream("read the logs", (abortSignal) =>
-    docker.getContainer(id).logs({ follow: true, stdout: true, stderr: true, tail, abortSignal }),
+    open({ follow: true, tail, abortSignal }),
   );
   const splitter = lineSplitter(onLine);
   const out = new PassThrough();
@@ -39,33 +50,45 @@ export async function followLogs(
   return stop;
 }
 
+export function followLogs(
+  docker: Docker,
+  id: string,
+  options: { tail: number; onLine: (line: LogLine) => void; onEnd: () => void },
+): Promise<() => void> {
+  return followLogStream(docker, containerLogs(docker, id), options);
+}
+
 /** The whole log, both streams in order, as text (for download; timestamps on by default). */
 export async function readAllLogs(docker: Docker, id: string, timestamps = true): Promise<string> {
-  return (await readFrames(docker, id, { timestamps })).map((frame) => frame.chunk).join("");
+  return (await readLogFrames(containerLogs(docker, id), { timestamps }))
+    .map((frame) => frame.chunk)
+    .join("");
 }
 
 /** The last `tail` lines of the log, each with the stream it came on (the API's GET …/logs?tail=). */
-export async function readLogLines(docker: Docker, id: string, tail: number): Promise<LogLine[]> {
+export async function readLogLinesFrom(open: OpenLogs, tail: number): Promise<LogLine[]> {
   const lines: LogLine[] = [];
   const splitter = lineSplitter((line) => lines.push(line));
-  for (const frame of await readFrames(docker, id, { timestamps: false, tail }))
+  for (const frame of await readLogFrames(open, { timestamps: false, tail }))
     splitter.push(frame.stream, frame.chunk);
   splitter.flush();
   return lines.slice(-tail);
 }
 
-async function readFrames(docker: Docker, id: string, options: { timestamps: boolean; tail?: number }) {
+export function readLogLines(docker: Docker, id: string, tail: number): Promise<LogLine[]> {
+  return readLogLinesFrom(containerLogs(docker, id), tail);
+}
+
+export async function readLogFrames(open: OpenLogs, options: { timestamps: boolean; tail?: number }) {
   const buffer = await dockerCall(
     "read the logs",
     (opts) =>
-      docker.getContainer(id).logs({
+      open({
         ...opts,
         follow: false,
-        stdout: true,
-        stderr: true,
         timestamps: options.timestamps,
         ...(options.tail === undefined ? {} : { tail: options.tail }),
-      }) as unknown as Promise<Buffer>,
+      }) as Promise<Buffer>,
     SLOW_CALL_MS,
   );
   return demuxBuffer(Buffer.from(buffer));

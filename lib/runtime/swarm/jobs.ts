@@ -1,0 +1,113 @@
+// A one-shot helper next to a workload (a git clone into its volume, preparing the volume's folders) as a Swarm
+// replicated job on the node its volume lives on: it runs to its end, its logs are read, then it goes with its
+// secrets. Its name is fixed per purpose, so one a crash left behind is removed first.
+import "server-only";
+import type Docker from "dockerode";
+import { dockerCall, SLOW_CALL_MS } from "@/lib/runtime/docker/call";
+import { hasStatus, orNull } from "@/lib/runtime/docker/errors";
+import { demuxBuffer } from "@/lib/runtime/docker/log-frames";
+import type { FileEntry, Limits, TaskResult } from "@/lib/runtime/runtime";
+import { tasksByService } from "@/lib/runtime/swarm/cluster";
+import { jobName, RUNTIME_LABELS } from "@/lib/runtime/swarm/names";
+import { removeSecretsOf, secretRefs } from "@/lib/runtime/swarm/secrets";
+import { LOG_DRIVER, limitsToSwarm, swarmHardening } from "@/lib/runtime/swarm/service-spec";
+
+export type JobSpec = {
+  name: string;
+  image: string;
+  command: string[];
+  user: string;
+  env: Record<string, string>;
+  labels: Record<string, string>;
+  network?: string;
+  volume: { name: string; target: string };
+  files: FileEntry[];
+  limits: Limits;
+  capAdd: string[];
+  /** The node it must run on (its volume's); none for a shared volume. */
+  pinTo?: string;
+  timeoutMs: number;
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const ENDED = new Set(["complete", "failed", "rejected", "shutdown", "orphaned"]);
+
+async function removeJob(docker: Docker, name: string): Promise<void> {
+  await dockerCall("remove a helper job", (opts) =>
+    orNull(docker.getService(name).remove(opts), hasStatus(404)),
+  );
+  await removeSecretsOf(docker, name);
+}
+
+async function jobLogs(docker: Docker, id: string): Promise<string> {
+  const buffer = (await dockerCall(
+    "read a helper job's logs",
+    (opts) =>
+      docker
+        .getService(id)
+        .logs({ ...opts, stdout: true, stderr: true, follow: false } as object) as unknown as Promise<Buffer>,
+    SLOW_CALL_MS,
+  ).catch(() => Buffer.alloc(0))) as Buffer;
+  return demuxBuffer(Buffer.from(buffer))
+    .map((frame) => frame.chunk)
+    .join("");
+}
+
+export async function runJob(docker: Docker, spec: JobSpec): Promise<TaskResult> {
+  const name = jobName(spec.name);
+  await removeJob(docker, name);
+  const files = spec.files.filter(
+    (entry): entry is Extract<FileEntry, { type: "file" }> => entry.type === "file",
+  );
+  const secrets = await secretRefs(docker, name, files);
+  const created = (await dockerCall(
+    "create a helper job",
+    (opts) =>
+      docker.createService({
+        ...opts,
+        Name: name,
+        Labels: { ...spec.labels, [RUNTIME_LABELS.owner]: name },
+        TaskTemplate: {
+          ContainerSpec: {
+            Image: spec.image,
+            Command: spec.command.length > 0 ? spec.command : undefined,
+            User: spec.user,
+            Env: Object.entries(spec.env).map(([key, value]) => `${key}=${value}`),
+            Labels: spec.labels,
+            ...swarmHardening(spec.capAdd),
+            Mounts: [{ Type: "volume", Source: spec.volume.name, Target: spec.volume.target }],
+            Secrets: secrets,
+          },
+          Resources: { Limits: limitsToSwarm(spec.limits) },
+          RestartPolicy: { Condition: "none" },
+          Placement: { Constraints: spec.pinTo ? [`node.id==${spec.pinTo}`] : [] },
+          Networks: spec.network ? [{ Target: spec.network }] : [],
+          LogDriver: LOG_DRIVER,
+        },
+        Mode: { ReplicatedJob: { MaxConcurrent: 1, TotalCompletions: 1 } },
+      } as object) as Promise<{ id: string }>,
+    SLOW_CALL_MS,
+  )) as { id: string };
+  try {
+    const deadline = Date.now() + spec.timeoutMs;
+    while (Date.now() < deadline) {
+      const task = ((await tasksByService(docker, [created.id])).get(created.id) ?? [])[0];
+      const state = task?.Status.State ?? "";
+      if (task && ENDED.has(state)) {
+        const output = await jobLogs(docker, created.id);
+        if (
+          state === "rejected" ||
+          (state === "failed" && task.Status.ContainerStatus?.ExitCode === undefined)
+        )
+          return { exitCode: 125, output: `${output}\n${task.Status.Err ?? "the job could not start"}` };
+        return { exitCode: task.Status.ContainerStatus?.ExitCode ?? (state === "complete" ? 0 : 1), output };
+      }
+      await sleep(100);
+    }
+    const output = await jobLogs(docker, created.id);
+    return { exitCode: 124, output: `${output}\n(timed out after ${Math.round(spec.timeoutMs / 1000)} s)` };
+  } finally {
+    await removeJob(docker, created.id).catch(() => {});
+    await removeSecretsOf(docker, name).catch(() => {});
+  }
+}

@@ -1,0 +1,31 @@
+// A service update is a whole new spec at the version it was read at; another writer in between makes the engine
+// refuse it ("update out of sequence"), so it is read and written again.
+import "server-only";
+import type Docker from "dockerode";
+import { AppError } from "@/lib/errors";
+import { dockerCall, SLOW_CALL_MS } from "@/lib/runtime/docker/call";
+import { inspectService } from "@/lib/runtime/swarm/cluster";
+import type { SwarmService, SwarmServiceSpec } from "@/lib/runtime/swarm/shapes";
+
+export async function updateService(
+  docker: Docker,
+  id: string,
+  change: (spec: SwarmServiceSpec, service: SwarmService) => SwarmServiceSpec,
+): Promise<SwarmService> {
+  for (let attempt = 0; ; attempt++) {
+    const service = await inspectService(docker, id);
+    if (!service) throw new AppError("NOT_FOUND", "The workload is gone.");
+    const spec = change(structuredClone(service.Spec), service);
+    try {
+      await dockerCall(
+        "update the service",
+        () => docker.getService(service.ID).update({ version: service.Version.Index, ...spec }),
+        SLOW_CALL_MS,
+      );
+      return service;
+    } catch (error) {
+      if (attempt < 4 && /out of sequence/i.test(String((error as Error)?.message))) continue;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,96 @@
+// A local volume lives on one node. Where each one lives is recorded in a Swarm config (the cluster's own small
+// store, readable from any manager), so a re-created workspace, or a new one given a kept volume, is pinned to its
+// data's node without a database column, and volumes are listed cluster-wide from the manager alone. Removing the
+// data itself needs that node's engine (SWARM_NODE_ENDPOINTS).
+import "server-only";
+import type Docker from "dockerode";
+import { AppError } from "@/lib/errors";
+import { dockerCall, SLOW_CALL_MS } from "@/lib/runtime/docker/call";
+import { labelFilters } from "@/lib/runtime/docker/containers";
+import { hasStatus, orNull } from "@/lib/runtime/docker/errors";
+import type { LabelSelector, Volume } from "@/lib/runtime/runtime";
+import { listNodes } from "@/lib/runtime/swarm/cluster";
+import { RUNTIME_LABELS, volumeRecordName } from "@/lib/runtime/swarm/names";
+import { nodeEngine } from "@/lib/runtime/swarm/node-engines";
+import { nodeRef } from "@/lib/runtime/swarm/to-workload";
+
+type Config = { ID: string; CreatedAt?: string; Spec: { Name: string; Labels?: Record<string, string> } };
+
+async function findRecord(docker: Docker, volume: string): Promise<Config | null> {
+  const configs = (await dockerCall("look up a volume's node", (opts) =>
+    docker.listConfigs({ ...opts, filters: { name: [volumeRecordName(volume)] } }),
+  )) as unknown as Config[];
+  return configs.find((config) => config.Spec.Labels?.[RUNTIME_LABELS.volume] === volume) ?? null;
+}
+
+/** The node a volume lives on, or null when it was never recorded (a new volume). */
+export async function volumeNode(docker: Docker, volume: string): Promise<string | null> {
+  return (await findRecord(docker, volume))?.Spec.Labels?.[RUNTIME_LABELS.node] ?? null;
+}
+
+/** Records that this volume lives (or will, from its first task) on this node, with the volume's labels. */
+export async function recordVolume(
+  docker: Docker,
+  volume: string,
+  nodeId: string,
+  labels: Record<string, string>,
+): Promise<void> {
+  await dockerCall("record a volume's node", (opts) =>
+    orNull(
+      docker.createConfig({
+        ...opts,
+        Name: volumeRecordName(volume),
+        Labels: { ...labels, [RUNTIME_LABELS.volume]: volume, [RUNTIME_LABELS.node]: nodeId },
+        Data: Buffer.from(nodeId).toString("base64"),
+      }),
+      hasStatus(409),
+    ),
+  );
+}
+
+export async function volumeExists(docker: Docker, volume: string): Promise<boolean> {
+  return (await findRecord(docker, volume)) !== null;
+}
+
+export async function listVolumes(docker: Docker, selector: LabelSelector): Promise<Volume[]> {
+  const configs = (await dockerCall("list volumes", (opts) =>
+    docker.listConfigs({ ...opts, filters: { label: [...labelFilters(selector), RUNTIME_LABELS.volume] } }),
+  )) as unknown as Config[];
+  return configs.map((config) => {
+    const {
+      [RUNTIME_LABELS.volume]: name = "",
+      [RUNTIME_LABELS.node]: _node,
+      ...labels
+    } = config.Spec.Labels ?? {};
+    const created = config.CreatedAt ? new Date(config.CreatedAt) : null;
+    return { name, labels, createdAt: created && !Number.isNaN(created.getTime()) ? created : null };
+  });
+}
+
+export async function removeVolume(docker: Docker, volume: string): Promise<void> {
+  const record = await findRecord(docker, volume);
+  if (!record) return;
+  const nodeId = record.Spec.Labels?.[RUNTIME_LABELS.node] ?? "";
+  const node = nodeRef((await listNodes(docker)).get(nodeId), nodeId);
+  const engine = nodeEngine(node);
+  if (!engine)
+    throw new AppError(
+      "CONTAINER_ENGINE_ERROR",
+      `This data is on node ${node.hostname}, whose engine the app can't reach (SWARM_NODE_ENDPOINTS names none for it). Keep the data, or remove it there with docker volume rm ${volume}.`,
+    );
+  await dockerCall(
+    "remove the volume",
+    (opts) =>
+      orNull(engine.getVolume(volume).remove(opts), hasStatus(404)).catch((error: unknown) => {
+        if (!hasStatus(409)(error)) throw error;
+        throw new AppError(
+          "CONFLICT",
+          "This volume is still in use by a container: remove the container first.",
+        );
+      }),
+    SLOW_CALL_MS,
+  );
+  await dockerCall("forget a volume's node", (opts) =>
+    orNull(docker.getConfig(record.ID).remove(opts), hasStatus(404)),
+  );
+}

@@ -1,0 +1,92 @@
+// Swarm acts later than it answers: scaling, updating and removing return at once and tasks follow. These wait for
+// what Docker's own calls wait for (a start until it runs, a stop until it stopped), bounded.
+import "server-only";
+import type Docker from "dockerode";
+import { AppError } from "@/lib/errors";
+import type { StartPhase } from "@/lib/runtime/runtime";
+import { listNodes, tasksByService } from "@/lib/runtime/swarm/cluster";
+import type { SwarmTask } from "@/lib/runtime/swarm/shapes";
+import { currentTask, nodeRef, waitingReason } from "@/lib/runtime/swarm/to-workload";
+
+const POLL_MS = 100;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// A task the scheduler can't place for this long is reported (a pinned node down, no room anywhere).
+const UNPLACEABLE_MS = 3000;
+
+/** Resolves once a task newer than `after` runs; throws with the task's reason when it fails or can't be placed. */
+export async function waitUntilRunning(
+  docker: Docker,
+  serviceId: string,
+  options: { after: number; timeoutMs: number; pinnedTo?: string; observe?: (phase: StartPhase) => void },
+): Promise<void> {
+  const deadline = Date.now() + options.timeoutMs;
+  let reported = "";
+  let pendingSince: number | undefined;
+  while (Date.now() < deadline) {
+    const tasks = ((await tasksByService(docker, [serviceId])).get(serviceId) ?? []).filter(
+      (task) => Date.parse(task.CreatedAt) >= options.after - 1000,
+    );
+    const task = currentTask(tasks);
+    const state = task?.Status.State;
+    if (task?.NodeID && state) {
+      const nodes = await listNodes(docker);
+      const node = nodeRef(nodes.get(task.NodeID), task.NodeID).hostname;
+      const phase: StartPhase["phase"] =
+        state === "running"
+          ? "running"
+          : state === "preparing" || state === "starting"
+            ? "preparing"
+            : "scheduled";
+      if (phase !== reported) {
+        reported = phase;
+        options.observe?.({ phase, node });
+      }
+    }
+    if (state === "running" && task?.DesiredState === "running") return;
+    if (task && (state === "failed" || state === "rejected")) throw startFailed(task);
+    if (state === "pending") {
+      pendingSince ??= Date.now();
+      if (Date.now() - pendingSince > UNPLACEABLE_MS) {
+        const nodes = await listNodes(docker);
+        const pinned = options.pinnedTo ? nodeRef(nodes.get(options.pinnedTo), options.pinnedTo) : undefined;
+        const reason = waitingReason(task, pinned) ?? "No node can run it right now.";
+        throw new AppError(
+          /room/.test(reason) ? "RESOURCE_LIMIT_EXCEEDED" : "CONTAINER_START_FAILED",
+          reason,
+        );
+      }
+    } else pendingSince = undefined;
+    await sleep(POLL_MS);
+  }
+  throw new AppError("CONTAINER_START_FAILED", "The workload did not start in time on the Swarm.");
+}
+
+function startFailed(task: SwarmTask): AppError {
+  const err = task.Status.Err ?? task.Status.Message ?? "it failed";
+  const image = /No such image: (\S+)/.exec(err);
+  if (image)
+    return new AppError(
+      "TEMPLATE_IMAGE_NOT_FOUND",
+      `The image "${image[1]}" is not on the node the workload was placed on (nor in a registry it can reach).`,
+    );
+  return new AppError("CONTAINER_START_FAILED", `The workload failed to start: ${err.slice(0, 300)}`);
+}
+
+/** Resolves once none of the service's tasks runs any more (its containers stopped), bounded. */
+export async function waitUntilNoneRunning(
+  docker: Docker,
+  serviceId: string,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const tasks = (await tasksByService(docker, [serviceId])).get(serviceId) ?? [];
+    if (
+      !tasks.some((task) =>
+        ["running", "starting", "preparing", "assigned", "accepted", "ready"].includes(task.Status.State),
+      )
+    )
+      return;
+    await sleep(POLL_MS);
+  }
+}

@@ -7,6 +7,14 @@ import { promisify } from "node:util";
 const run = promisify(execFile);
 
 export const LAB_IMAGE = "lab/bb:1";
+/**
+ * A workspace image for the app's tests: user 1000 with a home, its data folder /workspace NOT made in the image (so
+ * the app must hand a fresh volume's root to the user), and a web server on 8080 serving the whole file system (a test
+ * reads a data or secret file at its path). Each start appends to /workspace/starts; the first writes where it ran.
+ */
+export const LAB_WORKSPACE_IMAGE = "lab/ws:1";
+const WORKSPACE_CMD =
+  "[ -f /workspace/first ] || hostname > /workspace/first; date >> /workspace/starts; exec httpd -f -p 8080 -h /";
 const APPLETS = [
   "sh",
   "httpd",
@@ -20,6 +28,13 @@ const APPLETS = [
   "printf",
   "mkdir",
   "hostname",
+  "chown",
+  "chmod",
+  "id",
+  "rm",
+  "date",
+  "true",
+  "stat",
 ];
 
 /** Builds LAB_IMAGE on the first socket (classic builder: no buildx here) and loads it into the others. */
@@ -38,7 +53,27 @@ export async function loadLabImage(dir: string, sockets: string[]): Promise<void
   const host = (socket: string | undefined) => ["-H", `unix://${socket}`];
   const env = { ...process.env, DOCKER_BUILDKIT: "0" };
   await run("docker", [...host(first), "build", "-q", "-t", LAB_IMAGE, context], { env });
+  const workspace = path.join(dir, "ws-image");
+  mkdirSync(path.join(workspace, "etc"), { recursive: true });
+  mkdirSync(path.join(workspace, "home/user"), { recursive: true });
+  writeFileSync(
+    path.join(workspace, "etc/passwd"),
+    "root:x:0:0:root:/root:/bin/sh\nuser:x:1000:1000::/home/user:/bin/sh\n",
+  );
+  writeFileSync(path.join(workspace, "etc/group"), "root:x:0:\nuser:x:1000:\n");
+  writeFileSync(
+    path.join(workspace, "Dockerfile"),
+    [
+      `FROM ${LAB_IMAGE}`,
+      "COPY etc/ /etc/",
+      "COPY --chown=1000:1000 home/ /home/",
+      "USER 1000:1000",
+      `CMD ["sh", "-c", ${JSON.stringify(WORKSPACE_CMD)}]`,
+      "",
+    ].join("\n"),
+  );
+  await run("docker", [...host(first), "build", "-q", "-t", LAB_WORKSPACE_IMAGE, workspace], { env });
   const tar = path.join(dir, "image.tar");
-  await run("docker", [...host(first), "save", "-o", tar, LAB_IMAGE]);
+  await run("docker", [...host(first), "save", "-o", tar, LAB_IMAGE, LAB_WORKSPACE_IMAGE]);
   await Promise.all(others.map((socket) => run("docker", [...host(socket), "load", "-q", "-i", tar])));
 }

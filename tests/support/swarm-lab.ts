@@ -17,7 +17,7 @@ import { DEFAULT_ADDR_POOL, type LabNames, labAddresses, labNames, pickLabSubnet
 import { ensureSwarmLabTools, hostCgroupMounts } from "./swarm-lab-tools";
 
 export { cleanUpSwarmLabs, swarmLabLeftovers } from "./swarm-lab-cleanup";
-export { LAB_IMAGE } from "./swarm-lab-image";
+export { LAB_IMAGE, LAB_WORKSPACE_IMAGE } from "./swarm-lab-image";
 
 export type LabNode = { name: string; address: string; socketPath: string; docker: Dockerode };
 export type SwarmLab = {
@@ -154,7 +154,8 @@ export async function startSwarmLab({ prefix }: { prefix: string }): Promise<Swa
     const nodes: LabNode[] = names.hostnames.map((name, i) => {
       const dir = path.join(names.dir, `n${i + 1}`);
       mkdirSync(dir);
-      writeFileSync(path.join(dir, "daemon.json"), "{}\n");
+      // As SWARM-LAB.md advises (Swarm's API drops NoNewPrivileges): every container on the node gets it.
+      writeFileSync(path.join(dir, "daemon.json"), `${JSON.stringify({ "no-new-privileges": true })}\n`);
       const socketPath = path.join(dir, "docker.sock");
       return {
         name,

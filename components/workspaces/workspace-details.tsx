@@ -11,6 +11,30 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   );
 }
 
+/** On a Swarm: the node it runs on, the node its data pins it to, and a node that is down said plainly. */
+function NodePlacement({ placement }: { placement: NonNullable<WorkspaceView["placement"]> }) {
+  const down = (status: string | null) =>
+    status && status !== "ready" ? <span className="font-medium text-destructive"> ({status})</span> : null;
+  return (
+    <span data-testid="workspace-node">
+      {placement.node ? (
+        <>
+          {placement.node}
+          {down(placement.node_status)}
+        </>
+      ) : (
+        <span className="text-muted-foreground">Not placed yet</span>
+      )}
+      {placement.pinned_to ? (
+        <span className="block text-muted-foreground" data-testid="workspace-pinned">
+          Pinned to {placement.pinned_to}
+          {down(placement.pinned_node_status)}: its data volume lives there.
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
 /** What the workspace is made of, where its data lives, and when it was used; the URL is a link while it runs. */
 export function WorkspaceDetails({ workspace }: { workspace: WorkspaceView }) {
   return (
@@ -46,6 +70,11 @@ export function WorkspaceDetails({ workspace }: { workspace: WorkspaceView }) {
           <span className="text-muted-foreground">Available while the workspace runs</span>
         )}
       </Row>
+      {workspace.placement ? (
+        <Row label="Node">
+          <NodePlacement placement={workspace.placement} />
+        </Row>
+      ) : null}
       <Row label="Data volume">
         <code className="font-mono text-xs" data-testid="data-volume">
           {workspace.data.volume}

@@ -41,7 +41,7 @@ export type Workload = {
 };
 
 /** A cluster node as a workload refers to it. */
-export type NodeRef = { id: string; hostname: string; status: NodeStatus };
+export type NodeRef = { id: string; hostname: string; status: NodeStatus; availability?: NodeAvailability };
 export type NodeStatus = "ready" | "down" | "unknown" | "disconnected";
 export type NodeAvailability = "active" | "pause" | "drain";
 

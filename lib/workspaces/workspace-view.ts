@@ -1,7 +1,7 @@
 // The shapes people and API clients see, built from a row and its workload. Wire names are the API's (snake_case).
 import type { Env } from "@/lib/env";
 import { appUrl, serviceUrl } from "@/lib/ingress/ingress";
-import type { Workload } from "@/lib/runtime/runtime";
+import type { NodeStatus, Workload } from "@/lib/runtime/runtime";
 import { primaryApp, type Template } from "@/lib/templates/template";
 import { asMadeFrom } from "@/lib/workspaces/made-from";
 import { effectiveIdleSeconds, effectiveLimits, type WorkspaceSettings } from "@/lib/workspaces/settings";
@@ -50,6 +50,17 @@ export type WorkspaceView = {
   /** The longest its template lets it choose (0: no bound, "never" allowed). */
   idle_timeout_max_minutes: number;
   last_error: string | null;
+  /**
+   * Where it runs on a cluster runtime (null on one engine): its node, the node its data pins it to, and why it waits
+   * when it can't run (that node down or drained, no room).
+   */
+  placement: {
+    node: string | null;
+    node_status: NodeStatus | null;
+    pinned_to: string | null;
+    pinned_node_status: NodeStatus | null;
+    waiting: string | null;
+  } | null;
   /** A saved settings change the workload does not run with yet: applied by a restart or a re-creation. */
   pending_change: "restart" | "recreate" | null;
   /** Its workload was made from an older version of its template: re-creating it (POST …/update) brings it up to date. */
@@ -78,6 +89,17 @@ export type WorkspaceView = {
   limits_max: { memory_mb: number; cpus: number; pids: number };
   data: { path: string; volume: string };
 };
+
+function placementOf(workload: Workload | null): WorkspaceView["placement"] {
+  if (!workload?.node && !workload?.pinnedTo) return null;
+  return {
+    node: workload.node?.hostname ?? null,
+    node_status: workload.node?.status ?? null,
+    pinned_to: workload.pinnedTo?.hostname ?? null,
+    pinned_node_status: workload.pinnedTo?.status ?? null,
+    waiting: workload.waiting ?? null,
+  };
+}
 
 export function workspaceView(input: {
   env: Env;
@@ -111,7 +133,8 @@ export function workspaceView(input: {
     stopped_at: running ? null : (row.stoppedAt?.toISOString() ?? null),
     idle_timeout_minutes: effectiveIdleSeconds(settings, template) / 60,
     idle_timeout_max_minutes: template.idleSeconds / 60,
-    last_error: row.lastError,
+    last_error: row.lastError ?? workload?.waiting ?? null,
+    placement: placementOf(workload),
     pending_change:
       workload && (row.pendingChange === "restart" || row.pendingChange === "recreate")
         ? row.pendingChange

@@ -83,6 +83,10 @@ export async function startSwarmApp(options: {
       API_RATE_LIMIT: "10000",
       API_RATE_LIMIT_ANONYMOUS: "10000",
       TRUSTED_PROXY_HOPS: "1",
+      // The lab's engines share two cores with the test runner (and under npm test, with nothing else: the swarm
+      // project runs last); a Swarm call under load may take longer than the default quick-call bound.
+      DOCKER_TIMEOUT_MS: "15000",
+      READINESS_TIMEOUT_MS: "60000",
       ...options.env,
     });
   } catch (error) {

@@ -14,7 +14,7 @@ export const LAB_IMAGE = "lab/bb:1";
  */
 export const LAB_WORKSPACE_IMAGE = "lab/ws:1";
 const WORKSPACE_CMD =
-  "[ -f /workspace/first ] || hostname > /workspace/first; date >> /workspace/starts; exec httpd -f -p 8080 -h /";
+  '[ -f /workspace/first ] || hostname > /workspace/first; date >> /workspace/starts; echo "serving on $(hostname)"; exec httpd -f -p 8080 -h /';
 const APPLETS = [
   "sh",
   "httpd",
@@ -56,6 +56,13 @@ export async function loadLabImage(dir: string, sockets: string[]): Promise<void
   const workspace = path.join(dir, "ws-image");
   mkdirSync(path.join(workspace, "etc"), { recursive: true });
   mkdirSync(path.join(workspace, "home/user"), { recursive: true });
+  // A file in /proc has no size, so httpd would send it empty: a CGI script prints the serving process's own instead.
+  mkdirSync(path.join(workspace, "cgi-bin"));
+  writeFileSync(
+    path.join(workspace, "cgi-bin/proc"),
+    '#!/bin/sh\nprintf "Content-Type: text/plain\\r\\n\\r\\n"\ncase "$QUERY_STRING" in status|mountinfo) cat "/proc/self/$QUERY_STRING";; esac\n',
+    { mode: 0o755 },
+  );
   writeFileSync(
     path.join(workspace, "etc/passwd"),
     "root:x:0:0:root:/root:/bin/sh\nuser:x:1000:1000::/home/user:/bin/sh\n",
@@ -66,6 +73,7 @@ export async function loadLabImage(dir: string, sockets: string[]): Promise<void
     [
       `FROM ${LAB_IMAGE}`,
       "COPY etc/ /etc/",
+      "COPY cgi-bin/ /cgi-bin/",
       "COPY --chown=1000:1000 home/ /home/",
       "USER 1000:1000",
       `CMD ["sh", "-c", ${JSON.stringify(WORKSPACE_CMD)}]`,

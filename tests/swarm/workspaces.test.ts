@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (swarm) {
     const output = swarm.app.output();
-    if (/\[runtime\].*failed/.test(output)) console.log(output.slice(-4000));
+    console.log(output.split("\n").filter((line) => /runtime|error/i.test(line)).join("\n").slice(-4000));
     await swarm.stop();
   }
 });
@@ -79,5 +79,117 @@ describe("workspaces on a 3-node Swarm", () => {
       expect(service?.Spec?.Mode?.Replicated?.Replicas).toBe(1);
     }
     expect([...nodes.values()].sort()).toEqual([2, 2, 2]);
+  });
+
+  it("stops by scaling to zero and starts on the same node with its data", async () => {
+    const workspace = created[0] as Detail;
+    const url = workspace.apps[0]?.url ?? "";
+    const first = await fetchText(`${url}workspace/first`);
+    const stopped = await swarm.api("POST", `/api/v1/workspaces/${workspace.id}/stop`);
+    expect(stopped.status).toBe(200);
+    expect(stopped.body.status).toBe("stopped");
+    const service = await serviceOf(workspace.id);
+    expect(service?.Spec?.Mode?.Replicated?.Replicas).toBe(0);
+    expect(await runningTask(service?.ID ?? "")).toBeUndefined();
+    const started = await swarm.api("POST", `/api/v1/workspaces/${workspace.id}/start`);
+    expect(started.status, JSON.stringify(started.body)).toBe(200);
+    const again = (started.body as unknown as Detail).apps[0]?.url ?? "";
+    // Pinned to its volume's node: the same node answers, with the first start's file and a second start line.
+    expect(new URL(again).hostname).toBe(new URL(url).hostname);
+    expect(await fetchText(`${again}workspace/first`)).toBe(first);
+    expect((await fetchText(`${again}workspace/starts`)).trim().split("\n")).toHaveLength(2);
+    const detail = await swarm.api("GET", `/api/v1/workspaces/${workspace.id}`);
+    const placement = detail.body.placement as { node: string; pinned_to: string; node_status: string };
+    expect(placement.pinned_to).toBe(placement.node);
+    expect(placement.node_status).toBe("ready");
+  });
+
+  it("runs hardened: no new privileges, no capabilities, its limits, seccomp on", async () => {
+    const workspace = created[1] as Detail;
+    const url = workspace.apps[0]?.url ?? "";
+    // Read by the workload's own web server: the status of the process serving the request.
+    const status = await fetchText(`${url}cgi-bin/proc?status`);
+    expect(status).toMatch(/^NoNewPrivs:\s+1$/m);
+    expect(status).toMatch(/^CapEff:\s+0{16}$/m);
+    expect(status).toMatch(/^CapBnd:\s+[0-9a-f]{16}$/m);
+    expect(status).toMatch(/^Seccomp:\s+2$/m);
+    const service = await serviceOf(workspace.id);
+    const task = await runningTask(service?.ID ?? "");
+    const node = swarm.lab.nodes.find((candidate) => candidate.address === new URL(url).hostname);
+    const container = await node?.docker.getContainer(task?.Status?.ContainerStatus?.ContainerID ?? "").inspect();
+    expect(container?.HostConfig.Memory).toBe(64 * 1024 * 1024);
+    expect(container?.HostConfig.PidsLimit).toBe(64);
+    expect(container?.HostConfig.NanoCpus).toBe(0.25e9);
+    expect(container?.HostConfig.CapDrop).toEqual(["ALL"]);
+    expect(container?.HostConfig.Init).toBe(true);
+    expect(container?.Config.User).toBe("1000:1000");
+  });
+
+  it("mounts secret files from Swarm secrets, the user's, never written to the volume", async () => {
+    const answer = await swarm.api("POST", "/api/v1/workspaces", {
+      name: "secrets",
+      template: "dev",
+      secret_files: [{ path: "/workspace/conf/token.txt", content: "s3cret-value" }],
+    });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+    const workspace = answer.body as unknown as Detail;
+    const url = workspace.apps[0]?.url ?? "";
+    expect(await fetchText(`${url}workspace/conf/token.txt`)).toBe("s3cret-value");
+    // A bind from the engine's in-memory secret store, not a file in the data volume.
+    expect(await fetchText(`${url}cgi-bin/proc?mountinfo`)).toMatch(/ \/workspace\/conf\/token\.txt /);
+    const service = await serviceOf(workspace.id);
+    const template = service?.Spec?.TaskTemplate as { ContainerSpec?: { Secrets?: { File?: unknown }[] } } | undefined;
+    const refs = template?.ContainerSpec?.Secrets ?? [];
+    expect(refs).toHaveLength(1);
+    expect(refs[0]?.File).toMatchObject({ Name: "/workspace/conf/token.txt", UID: "1000", GID: "1000", Mode: 0o600 });
+    // The API never echoes it.
+    const detail = await swarm.api("GET", `/api/v1/workspaces/${workspace.id}`);
+    expect(JSON.stringify(detail.body)).not.toContain("s3cret-value");
+    const removed = await swarm.api("DELETE", `/api/v1/workspaces/${workspace.id}?keep_data=false`);
+    expect(removed.status, JSON.stringify(removed.body)).toBe(200);
+    expect(await serviceOf(workspace.id)).toBeUndefined();
+    const left = await manager.listSecrets();
+    expect(left.filter((secret) => secret.Spec?.Name?.startsWith(service?.Spec?.Name?.slice(0, 30) ?? "?"))).toEqual([]);
+  });
+
+  it("reads logs from the service and stats from the task's node", async () => {
+    const workspace = created[2] as Detail;
+    const logs = await swarm.api("GET", `/api/v1/workspaces/${workspace.id}/logs?tail=20`);
+    expect(logs.status).toBe(200);
+    const lines = logs.body.lines as { stream: string; text: string }[];
+    expect(lines.some((line) => line.stream === "stdout" && line.text.startsWith("serving on "))).toBe(true);
+    const stats = await swarm.api("GET", `/api/v1/workspaces/${workspace.id}/stats`);
+    expect(stats.status, JSON.stringify(stats.body)).toBe(200);
+    expect(stats.body.memory_limit_bytes).toBe(64 * 1024 * 1024);
+    expect(stats.body.pids as number).toBeGreaterThan(0);
+  });
+
+  it("shows a pinned workspace waiting for its node when that node's engine dies, and back when it returns", async () => {
+    // A workspace on a worker (node2 or node3): its node is killed.
+    const details = await Promise.all(
+      created.slice(1).map(async (workspace) => (await swarm.api("GET", `/api/v1/workspaces/${workspace.id}`)).body),
+    );
+    const target = details.find((detail) => {
+      const node = (detail.placement as { node: string } | null)?.node;
+      return node === "node2" || node === "node3";
+    });
+    expect(target).toBeDefined();
+    const nodeName = (target?.placement as { node: string }).node;
+    const index = swarm.lab.nodes.findIndex((node) => node.name === nodeName);
+    swarm.lab.killNode(index);
+    const seen = await eventually("the workspace shows its node down", 20_000, async () => {
+      const detail = (await swarm.api("GET", `/api/v1/workspaces/${target?.id}`)).body;
+      const placement = detail.placement as { pinned_node_status: string; waiting: string | null } | null;
+      return placement?.pinned_node_status === "down" && placement.waiting ? detail : undefined;
+    });
+    expect(seen.status).toBe("error");
+    expect(String(seen.last_error)).toContain(`node ${nodeName}, which is down`);
+    await swarm.lab.restartNode(index);
+    await eventually("the workspace runs again on its node", 30_000, async () => {
+      const detail = (await swarm.api("GET", `/api/v1/workspaces/${target?.id}`)).body;
+      const url = (detail.apps as { url: string | null }[])[0]?.url;
+      if (detail.status !== "running" || !url) return undefined;
+      return (await fetchText(`${url}workspace/first`)) ? true : undefined;
+    });
   });
 });

@@ -18,6 +18,8 @@ const appHealth = z
     "healthy: it answers (its health path with a 2xx, where it has one); unknown: the workspace is not running",
   );
 
+const nodeStatus = z.enum(["ready", "down", "unknown", "disconnected"]);
+
 export const workspaceV1 = z.strictObject({
   id: z.string(),
   name: z.string(),
@@ -36,6 +38,19 @@ export const workspaceV1 = z.strictObject({
   idle_timeout_minutes: z.number(),
   limits,
   apps: z.array(app),
+  placement: z
+    .strictObject({
+      node: z.string().nullable().describe("The node its task runs on (or last ran on)"),
+      node_status: nodeStatus.nullable(),
+      pinned_to: z.string().nullable().describe("The node its data volume lives on, which it must run on"),
+      pinned_node_status: nodeStatus.nullable(),
+      waiting: z
+        .string()
+        .nullable()
+        .describe("Why it can't run now although it should (its node down, no room)"),
+    })
+    .nullable()
+    .describe("Where it runs on a Swarm (RUNTIME=swarm); null on one Docker Engine"),
 });
 export type WorkspaceV1 = z.infer<typeof workspaceV1>;
 

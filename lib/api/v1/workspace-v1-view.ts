@@ -24,6 +24,7 @@ export function workspaceV1View(view: WorkspaceView, now = Date.now()): Workspac
     idle_timeout_minutes: view.idle_timeout_minutes,
     limits: view.settings.limits,
     apps: view.apps,
+    placement: view.placement,
   };
 }
 

@@ -3,6 +3,7 @@ import "server-only";
 import type Docker from "dockerode";
 import { AppError } from "@/lib/errors";
 import { dockerCall } from "@/lib/runtime/docker/call";
+import { hasStatus, orNull } from "@/lib/runtime/docker/errors";
 import type { SwarmNode, SwarmService, SwarmTask } from "@/lib/runtime/swarm/shapes";
 
 export async function listNodes(docker: Docker): Promise<Map<string, SwarmNode>> {
@@ -18,9 +19,10 @@ export async function tasksByService(
   serviceIds?: string[],
 ): Promise<Map<string, SwarmTask[]>> {
   const filters = serviceIds ? { service: serviceIds } : {};
-  const tasks = (await dockerCall("list the Swarm's tasks", (opts) =>
-    docker.listTasks({ ...opts, filters }),
-  )) as unknown as SwarmTask[];
+  // A service named in the filter that is gone (removed a moment ago) makes the engine answer 404: it has no tasks.
+  const tasks = ((await dockerCall("list the Swarm's tasks", (opts) =>
+    orNull(docker.listTasks({ ...opts, filters }), hasStatus(404)),
+  )) ?? []) as unknown as SwarmTask[];
   const grouped = new Map<string, SwarmTask[]>();
   for (const task of tasks) {
     const list = grouped.get(task.ServiceID) ?? [];

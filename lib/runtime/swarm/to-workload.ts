@@ -13,7 +13,12 @@ export function nodeStatus(node: SwarmNode | undefined): NodeStatus {
 }
 
 export function nodeRef(node: SwarmNode | undefined, id: string): NodeRef {
-  return { id, hostname: node?.Description?.Hostname ?? id.slice(0, 12), status: nodeStatus(node) };
+  return {
+    id,
+    hostname: node?.Description?.Hostname ?? id.slice(0, 12),
+    status: nodeStatus(node),
+    ...(node ? { availability: node.Spec.Availability } : {}),
+  };
 }
 
 const newestFirst = (a: SwarmTask, b: SwarmTask) => Date.parse(b.CreatedAt) - Date.parse(a.CreatedAt);
@@ -31,6 +36,8 @@ export function waitingReason(task: SwarmTask | undefined, pinned: NodeRef | und
   if (task?.Status.State !== "pending") return undefined;
   if (pinned && pinned.status !== "ready")
     return `Its data is on node ${pinned.hostname}, which is ${pinned.status}: it starts again when that node is back.`;
+  if (pinned?.availability && pinned.availability !== "active")
+    return `Its data is on node ${pinned.hostname}, which an admin set to ${pinned.availability}: it starts again when that node is active.`;
   const err = task.Status.Err ?? "";
   if (/insufficient resources/i.test(err))
     return "No node has room for it right now (memory or CPUs reserved).";

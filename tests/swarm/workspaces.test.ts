@@ -15,7 +15,13 @@ beforeAll(async () => {
 afterAll(async () => {
   if (swarm) {
     const output = swarm.app.output();
-    console.log(output.split("\n").filter((line) => /runtime|error/i.test(line)).join("\n").slice(-4000));
+    console.log(
+      output
+        .split("\n")
+        .filter((line) => /runtime|error/i.test(line))
+        .join("\n")
+        .slice(-4000),
+    );
     await swarm.stop();
   }
 });
@@ -116,7 +122,9 @@ describe("workspaces on a 3-node Swarm", () => {
     const service = await serviceOf(workspace.id);
     const task = await runningTask(service?.ID ?? "");
     const node = swarm.lab.nodes.find((candidate) => candidate.address === new URL(url).hostname);
-    const container = await node?.docker.getContainer(task?.Status?.ContainerStatus?.ContainerID ?? "").inspect();
+    const container = await node?.docker
+      .getContainer(task?.Status?.ContainerStatus?.ContainerID ?? "")
+      .inspect();
     expect(container?.HostConfig.Memory).toBe(64 * 1024 * 1024);
     expect(container?.HostConfig.PidsLimit).toBe(64);
     expect(container?.HostConfig.NanoCpus).toBe(0.25e9);
@@ -138,10 +146,17 @@ describe("workspaces on a 3-node Swarm", () => {
     // A bind from the engine's in-memory secret store, not a file in the data volume.
     expect(await fetchText(`${url}cgi-bin/proc?mountinfo`)).toMatch(/ \/workspace\/conf\/token\.txt /);
     const service = await serviceOf(workspace.id);
-    const template = service?.Spec?.TaskTemplate as { ContainerSpec?: { Secrets?: { File?: unknown }[] } } | undefined;
+    const template = service?.Spec?.TaskTemplate as
+      | { ContainerSpec?: { Secrets?: { File?: unknown }[] } }
+      | undefined;
     const refs = template?.ContainerSpec?.Secrets ?? [];
     expect(refs).toHaveLength(1);
-    expect(refs[0]?.File).toMatchObject({ Name: "/workspace/conf/token.txt", UID: "1000", GID: "1000", Mode: 0o600 });
+    expect(refs[0]?.File).toMatchObject({
+      Name: "/workspace/conf/token.txt",
+      UID: "1000",
+      GID: "1000",
+      Mode: 0o600,
+    });
     // The API never echoes it.
     const detail = await swarm.api("GET", `/api/v1/workspaces/${workspace.id}`);
     expect(JSON.stringify(detail.body)).not.toContain("s3cret-value");
@@ -149,7 +164,9 @@ describe("workspaces on a 3-node Swarm", () => {
     expect(removed.status, JSON.stringify(removed.body)).toBe(200);
     expect(await serviceOf(workspace.id)).toBeUndefined();
     const left = await manager.listSecrets();
-    expect(left.filter((secret) => secret.Spec?.Name?.startsWith(service?.Spec?.Name?.slice(0, 30) ?? "?"))).toEqual([]);
+    expect(
+      left.filter((secret) => secret.Spec?.Name?.startsWith(service?.Spec?.Name?.slice(0, 30) ?? "?")),
+    ).toEqual([]);
   });
 
   it("reads logs from the service and stats from the task's node", async () => {
@@ -167,7 +184,9 @@ describe("workspaces on a 3-node Swarm", () => {
   it("shows a pinned workspace waiting for its node when that node's engine dies, and back when it returns", async () => {
     // A workspace on a worker (node2 or node3): its node is killed.
     const details = await Promise.all(
-      created.slice(1).map(async (workspace) => (await swarm.api("GET", `/api/v1/workspaces/${workspace.id}`)).body),
+      created
+        .slice(1)
+        .map(async (workspace) => (await swarm.api("GET", `/api/v1/workspaces/${workspace.id}`)).body),
     );
     const target = details.find((detail) => {
       const node = (detail.placement as { node: string } | null)?.node;
@@ -185,11 +204,15 @@ describe("workspaces on a 3-node Swarm", () => {
     expect(seen.status).toBe("error");
     expect(String(seen.last_error)).toContain(`node ${nodeName}, which is down`);
     await swarm.lab.restartNode(index);
+    let seenLast = "";
     await eventually("the workspace runs again on its node", 30_000, async () => {
       const detail = (await swarm.api("GET", `/api/v1/workspaces/${target?.id}`)).body;
+      seenLast = JSON.stringify({ status: detail.status, placement: detail.placement, apps: detail.apps });
       const url = (detail.apps as { url: string | null }[])[0]?.url;
       if (detail.status !== "running" || !url) return undefined;
       return (await fetchText(`${url}workspace/first`)) ? true : undefined;
+    }).catch((error: Error) => {
+      throw new Error(`${error.message}; last seen ${seenLast}`);
     });
   });
 });

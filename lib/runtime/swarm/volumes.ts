@@ -9,10 +9,13 @@ import { dockerCall, SLOW_CALL_MS } from "@/lib/runtime/docker/call";
 import { labelFilters } from "@/lib/runtime/docker/containers";
 import { hasStatus, orNull } from "@/lib/runtime/docker/errors";
 import type { LabelSelector, Volume } from "@/lib/runtime/runtime";
-import { listNodes } from "@/lib/runtime/swarm/cluster";
+import { inspectService, listNodes } from "@/lib/runtime/swarm/cluster";
 import { RUNTIME_LABELS, volumeRecordName } from "@/lib/runtime/swarm/names";
 import { nodeEngine } from "@/lib/runtime/swarm/node-engines";
 import { nodeRef } from "@/lib/runtime/swarm/to-workload";
+
+const RELEASE_WAIT_MS = 20_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 type Config = { ID: string; CreatedAt?: string; Spec: { Name: string; Labels?: Record<string, string> } };
 
@@ -67,6 +70,23 @@ export async function listVolumes(docker: Docker, selector: LabelSelector): Prom
   });
 }
 
+/**
+ * Stopped task containers of services that are gone (Swarm keeps a few old tasks, and removes their containers in its
+ * own time): on the volume's node they would keep it in use. Only those, never a running one or another service's.
+ */
+async function removeLeftTaskContainers(docker: Docker, engine: Docker, volume: string): Promise<void> {
+  const holders = await dockerCall("list the volume's containers", (opts) =>
+    engine.listContainers({ ...opts, all: true, filters: { volume: [volume] } }),
+  );
+  for (const holder of holders) {
+    const service = holder.Labels?.["com.docker.swarm.service.id"];
+    if (!service || holder.State === "running" || (await inspectService(docker, service))) continue;
+    await dockerCall("remove a finished task's container", (opts) =>
+      orNull(engine.getContainer(holder.Id).remove({ ...opts, v: false }), hasStatus(404, 409)),
+    );
+  }
+}
+
 export async function removeVolume(docker: Docker, volume: string): Promise<void> {
   const record = await findRecord(docker, volume);
   if (!record) return;
@@ -78,18 +98,28 @@ export async function removeVolume(docker: Docker, volume: string): Promise<void
       "CONTAINER_ENGINE_ERROR",
       `This data is on node ${node.hostname}, whose engine the app can't reach (SWARM_NODE_ENDPOINTS names none for it). Keep the data, or remove it there with docker volume rm ${volume}.`,
     );
-  await dockerCall(
-    "remove the volume",
-    (opts) =>
-      orNull(engine.getVolume(volume).remove(opts), hasStatus(404)).catch((error: unknown) => {
-        if (!hasStatus(409)(error)) throw error;
-        throw new AppError(
-          "CONFLICT",
-          "This volume is still in use by a container: remove the container first.",
-        );
-      }),
-    SLOW_CALL_MS,
-  );
+  // A service removed a moment ago still holds the volume until its node has removed the task's container.
+  for (const deadline = Date.now() + RELEASE_WAIT_MS; ; await sleep(250)) {
+    const inUse = await dockerCall(
+      "remove the volume",
+      (opts) =>
+        orNull(engine.getVolume(volume).remove(opts), hasStatus(404)).then(
+          () => false,
+          (error: unknown) => {
+            if (hasStatus(409)(error)) return true;
+            throw error;
+          },
+        ),
+      SLOW_CALL_MS,
+    );
+    if (!inUse) break;
+    await removeLeftTaskContainers(docker, engine, volume);
+    if (Date.now() > deadline)
+      throw new AppError(
+        "CONFLICT",
+        "This volume is still in use by a container: remove the container first.",
+      );
+  }
   await dockerCall("forget a volume's node", (opts) =>
     orNull(docker.getConfig(record.ID).remove(opts), hasStatus(404)),
   );

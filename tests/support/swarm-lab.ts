@@ -209,8 +209,16 @@ export async function startSwarmLab({ prefix }: { prefix: string }): Promise<Swa
       restartNode: async (i) => {
         const node = nodes[i];
         if (!node) throw new Error(`swarm lab has no node ${i}`);
-        startDockerd(names, i);
-        await waitForEngine(names, i, node.docker);
+        // Under load a restarted dockerd may give up waiting for its own containerd (it exits saying so): once more.
+        for (let attempt = 1; ; attempt++) {
+          startDockerd(names, i);
+          try {
+            await waitForEngine(names, i, node.docker);
+            break;
+          } catch (error) {
+            if (attempt >= 2 || !/failed to start containerd/.test(String(error))) throw error;
+          }
+        }
         await poll(`${node.name} Ready again`, 30_000, async () =>
           (await readyHostnames(manager.docker)).includes(node.name) ? true : undefined,
         );

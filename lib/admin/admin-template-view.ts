@@ -16,6 +16,8 @@ export type AdminTemplateView = {
   apps: { name: string; port: number; primary: boolean; health_path: string | null }[];
   limits: TemplateInput["limits"];
   data_path: string;
+  /** The driver new data volumes are made with ({volume} in an option: the workspace's volume name). */
+  volume: { driver: string; options: Record<string, string>; shared: boolean };
   /** Idle workspaces are stopped after this long (0: never); a seeded one follows IDLE_TIMEOUT, maybe no whole minute. */
   idle_timeout_minutes: number;
   /** Running workspaces are stopped this long after they started (0: no limit). */
@@ -51,6 +53,11 @@ export function templateInputOf(template: Template): TemplateInput {
     })),
     limits: { default: limitsOf(template.defaults), max: limitsOf(template.maxima) },
     data_path: template.dataPath,
+    volume: {
+      driver: template.volume.driver,
+      options: template.volume.options,
+      shared: template.volume.shared,
+    },
     idle_timeout_minutes: template.idleSeconds / 60,
     max_lifetime_minutes: template.maxLifetimeSeconds / 60,
   };

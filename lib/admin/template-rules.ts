@@ -3,6 +3,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { getRuntime } from "@/lib/runtime/get-runtime";
+import { volumeColumns } from "@/lib/templates/template-volume";
 import type { TemplateInput } from "@/lib/validations/template";
 
 export async function assertImagePresent(image: string): Promise<void> {
@@ -41,6 +42,7 @@ export function templateColumns(input: Omit<TemplateInput, "name">) {
     defaultPids: input.limits.default.pids,
     maxPids: input.limits.max.pids,
     dataPath: input.data_path,
+    ...volumeColumns(input.volume),
     // Minutes on the wire; the culler counts seconds (a seeded template's may be no whole minute: IDLE_TIMEOUT=90s).
     idleSeconds: Math.round(input.idle_timeout_minutes * 60),
     maxLifetimeSeconds: Math.round(input.max_lifetime_minutes * 60),

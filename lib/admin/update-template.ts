@@ -1,5 +1,5 @@
 // Admin use case: change a template. The change is checked whole (merged with what the template has) and changes
-// no workload: a change of what workloads are made from (image, apps, data path) is a new version, and workspaces
+// no workload: a change of what workloads are made from (image, apps, data path, volume) is a new version, and workspaces
 // made from an older one show "update available" until their owner or an admin re-creates them. Its idle timeout and
 // maximum lifetime are no new version: the culler reads them on its next pass, running workspaces included. Once
 // edited, a seeded template no longer follows the settings.
@@ -24,6 +24,7 @@ const FIELDS = [
   "apps",
   "limits",
   "data_path",
+  "volume",
   "idle_timeout_minutes",
   "max_lifetime_minutes",
 ] as const;

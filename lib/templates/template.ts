@@ -1,5 +1,7 @@
-// A template as the app uses it: image, apps (named ports, one primary), default and maximum limits, data path.
+// A template as the app uses it: image, apps (named ports, one primary), default and maximum limits, data path and
+// the data volume's driver.
 import { z } from "zod";
+import { type TemplateVolume, type VolumeColumns, volumeFromColumns } from "@/lib/templates/template-volume";
 
 export type LimitValues = { memoryMb: number; cpus: number; pids: number };
 
@@ -43,8 +45,10 @@ export type Template = {
   defaults: LimitValues;
   maxima: LimitValues;
   dataPath: string;
+  /** The driver new data volumes are made with (lib/templates/template-volume.ts). */
+  volume: TemplateVolume & { unreadable?: true };
   enabled: boolean;
-  /** Bumped by every change of what a workload is made from (image, apps, data path). */
+  /** Bumped by every change of what a workload is made from (image, apps, data path, volume). */
   version: number;
   /** Stopped after this long without activity (0: never); a workspace may choose shorter. */
   idleSeconds: number;
@@ -52,7 +56,7 @@ export type Template = {
   maxLifetimeSeconds: number;
 };
 
-export type TemplateRow = {
+export type TemplateRow = VolumeColumns & {
   id: string;
   name: string;
   displayName: string;
@@ -98,6 +102,7 @@ export function templateFromRow(row: TemplateRow): Template {
     defaults: { memoryMb: row.defaultMemoryMb, cpus: row.defaultCpus, pids: row.defaultPids },
     maxima: { memoryMb: row.maxMemoryMb, cpus: row.maxCpus, pids: row.maxPids },
     dataPath: row.dataPath,
+    volume: volumeFromColumns(row),
     enabled: row.enabled,
     version: row.version ?? 1,
     idleSeconds: row.idleSeconds ?? DEFAULT_IDLE_SECONDS,

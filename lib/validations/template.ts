@@ -3,6 +3,7 @@
 // back on the same fields.
 import { z } from "zod";
 import { IMAGE_REFERENCE } from "@/lib/validations/image-ref";
+import { volumeInputSchema } from "@/lib/validations/template-volume";
 
 export const MAX_APPS = 8;
 
@@ -171,6 +172,8 @@ export const templateInputSchema = z.object({
   apps: appsInputSchema,
   limits: limitsInputSchema,
   data_path: dataPathSchema.default("/workspace"),
+  /** The driver new data volumes are made with: local, not shared, unless said. */
+  volume: volumeInputSchema.default({ driver: "local", options: {}, shared: false }),
   /** Running workspaces without activity this long are stopped (a workspace may choose shorter). */
   idle_timeout_minutes: idleMinutesSchema.default(30),
   /** Running workspaces are stopped this long after they started, active or not. */
@@ -190,6 +193,7 @@ export const templatePatchSchema = z.object({
   apps: appsInputSchema.optional(),
   limits: limitsInputSchema.optional(),
   data_path: dataPathSchema.optional(),
+  volume: volumeInputSchema.optional(),
   idle_timeout_minutes: idleMinutesSchema.optional(),
   max_lifetime_minutes: lifetimeMinutesSchema.optional(),
   enabled: z.boolean({ message: "Say true or false." }).optional(),

@@ -81,6 +81,12 @@ export async function bringUp(
   if (!workload) {
     template = current;
     if (!(await runtime.imageExists(template.image))) throw imageMissing(template);
+    // Never a volume without its options (an NFS template's data on a local disk).
+    if (template.volume.unreadable)
+      throw new AppError(
+        "CONTAINER_START_FAILED",
+        `The ${template.name} template's volume options can't be read. Ask an administrator to save them again.`,
+      );
     progress.step("create");
     // The row (intent) exists before the engine acts; a workload a crash leaves behind carries the workspace's id
     // in its labels, so the reconciler and the next launch find it without the row pointing at it.

@@ -3,6 +3,7 @@ import type { Env } from "@/lib/env";
 import { ingressLabels, publishesLoopbackPort, serviceBasePath } from "@/lib/ingress/ingress";
 import type { WorkloadSpec } from "@/lib/runtime/runtime";
 import type { Template } from "@/lib/templates/template";
+import { volumeMountOf } from "@/lib/templates/template-volume";
 import { workspaceAccessToken } from "@/lib/workspace-auth/access-token";
 import { volumeLabels, workloadLabels } from "@/lib/workspaces/labels";
 import { effectiveLimits, type WorkspaceSettings } from "@/lib/workspaces/settings";
@@ -71,6 +72,7 @@ export function workloadSpecFor(
       name: workspace.volumeName,
       target: template.dataPath,
       labels: volumeLabels(env.LABEL_PREFIX, { workspaceId: workspace.id, ownerId: owner.id }),
+      ...volumeMountOf(template.volume, workspace.volumeName),
     },
   };
 }

@@ -20,6 +20,12 @@ const limits = (values: AdminTemplateView["limits"]["default"]) =>
 /** Minutes as a sentence says them (a seeded template's may be seconds: IDLE_TIMEOUT=90s). */
 const minutes = (value: number, zero: string) => (value === 0 ? zero : formatMinutes(Math.round(value * 60)));
 
+// "local" alone for the default; the options as name=value, the way the form takes them (values may hold commas).
+function volumeText({ driver, options, shared }: AdminTemplateView["volume"]): string {
+  const pairs = Object.entries(options).map(([key, value]) => `${key}=${value}`);
+  return `${driver}${pairs.length > 0 ? ` (${pairs.join("; ")})` : ""}${shared ? ", shared" : ""}`;
+}
+
 function ImageState({ present }: { present: boolean | null }) {
   if (present === null) return <Badge variant="secondary">engine unreachable</Badge>;
   return present ? (
@@ -81,6 +87,8 @@ function TemplateCard({ template }: { template: AdminTemplateView }) {
           <dd>{limits(template.limits.max)}</dd>
           <dt className="text-muted-foreground">Data path</dt>
           <dd className="font-mono">{template.data_path}</dd>
+          <dt className="text-muted-foreground">Data volume</dt>
+          <dd data-testid="template-volume">{volumeText(template.volume)}</dd>
           <dt className="text-muted-foreground">Idle timeout</dt>
           <dd data-testid="template-idle">
             {minutes(template.idle_timeout_minutes, "never (idle workspaces keep running)")}

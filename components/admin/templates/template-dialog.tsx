@@ -77,7 +77,7 @@ export function TemplateDialog({ template }: { template?: AdminTemplateView }) {
           <DialogTitle>{editing ? `Edit ${template.display_name}` : "New template"}</DialogTitle>
           <DialogDescription>
             {editing
-              ? "No running workspace changes. A new image, apps or data path is a new version: workspaces made from an older one show “Update available”. New timeouts apply to running workspaces from the next idle check."
+              ? "No running workspace changes. A new image, apps, data path or volume driver is a new version: workspaces made from an older one show “Update available”. New timeouts apply to running workspaces from the next idle check."
               : "Workspaces can be made from it as soon as it is saved."}
           </DialogDescription>
         </DialogHeader>

@@ -8,6 +8,7 @@ import {
   type TemplateFormState,
   TIMEOUT_FIELDS,
 } from "@/components/admin/templates/template-form-state";
+import { placedVolumeKeys, TemplateVolumeFields } from "@/components/admin/templates/template-volume-fields";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
@@ -194,6 +195,8 @@ export function TemplateFields({
           </Field>
         ))}
       </fieldset>
+
+      <TemplateVolumeFields state={state} errors={errors} onChange={set} />
     </div>
   );
 }
@@ -209,6 +212,7 @@ export function placedTemplateKeys(state: TemplateFormState): Set<string> {
     "apps",
     "limits",
     ...TIMEOUT_FIELDS.map(({ key }) => key),
+    ...placedVolumeKeys(state),
   ]);
   state.apps.forEach((_, index) => {
     for (const part of ["name", "port", "health_path"]) keys.add(`apps.${index}.${part}`);

@@ -17,6 +17,10 @@ export type TemplateFormState = {
   limits: { default: LimitRow; max: LimitRow };
   idle_timeout_minutes: string;
   max_lifetime_minutes: string;
+  volume_driver: string;
+  /** One name=value a line. */
+  volume_options: string;
+  volume_shared: boolean;
 };
 
 export const TIMEOUT_FIELDS = [
@@ -56,6 +60,9 @@ export function emptyTemplateState(): TemplateFormState {
     },
     idle_timeout_minutes: "30",
     max_lifetime_minutes: "0",
+    volume_driver: "local",
+    volume_options: "",
+    volume_shared: false,
   };
 }
 
@@ -82,6 +89,11 @@ export function stateOf(template: AdminTemplateView): TemplateFormState {
     limits: { default: text(template.limits.default), max: text(template.limits.max) },
     idle_timeout_minutes: String(template.idle_timeout_minutes),
     max_lifetime_minutes: String(template.max_lifetime_minutes),
+    volume_driver: template.volume.driver,
+    volume_options: Object.entries(template.volume.options)
+      .map(([key, value]) => `${key}=${value}`)
+      .join("\n"),
+    volume_shared: template.volume.shared,
   };
 }
 
@@ -96,6 +108,21 @@ const limitsInput = (row: LimitRow) => ({
   cpus: numberOf(row.cpus),
   pids: numberOf(row.pids),
 });
+
+/**
+ * The options' lines as a map: name=value (split at the first =), blank lines skipped. A line with no = goes as a
+ * name without a text value, which the schema answers at that name ("Write each option as name=value").
+ */
+export function optionsOf(text: string): Record<string, string | null> {
+  const options: Record<string, string | null> = {};
+  for (const line of text.split("\n").map((raw) => raw.trim())) {
+    if (line === "") continue;
+    const at = line.indexOf("=");
+    if (at < 0) options[line] = null;
+    else options[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+  }
+  return options;
+}
 
 /** What the actions take (the schema checks it on the server; its errors come back keyed as these fields). */
 export function inputOf(state: TemplateFormState) {
@@ -114,6 +141,11 @@ export function inputOf(state: TemplateFormState) {
     limits: { default: limitsInput(state.limits.default), max: limitsInput(state.limits.max) },
     idle_timeout_minutes: numberOf(state.idle_timeout_minutes),
     max_lifetime_minutes: numberOf(state.max_lifetime_minutes),
+    volume: {
+      driver: state.volume_driver.trim(),
+      options: optionsOf(state.volume_options),
+      shared: state.volume_shared,
+    },
   };
 }
 

@@ -28,6 +28,15 @@ const adminTemplateSchema = z.strictObject({
   ),
   limits: z.strictObject({ default: limitValues, max: limitValues }),
   data_path: z.string(),
+  volume: z
+    .strictObject({
+      driver: z.string(),
+      options: z.record(z.string(), z.string()),
+      shared: z.boolean().describe("Every node reaches the same data: a Swarm does not pin the workspace."),
+    })
+    .describe(
+      "The driver new data volumes are made with; {volume} in an option is the workspace's volume name.",
+    ),
   idle_timeout_minutes: z.number().min(0).describe("0: never stopped when idle."),
   max_lifetime_minutes: z.number().min(0).describe("0: no maximum lifetime."),
   enabled: z.boolean(),
@@ -74,7 +83,7 @@ export const adminTemplateOperations = [
     path: "/api/v1/admin/templates/{id}",
     summary: "Change a template, or enable or disable it",
     description:
-      "Any fields but the name (checked whole; a change of image, apps or data path is a new version, running " +
+      "Any fields but the name (checked whole; a change of image, apps, data path or volume is a new version, running " +
       "workspaces keep theirs), or { enabled } by itself. dev and prod can't be disabled.",
     tags: [TAG],
     access: "admin",

@@ -33,9 +33,14 @@ export async function listWorkloads(
 }
 
 /** Creates a container and returns its id, or null when one with that name already exists. */
-export async function createWorkload(docker: Docker, spec: WorkloadSpec): Promise<string | null> {
+/** `volumeExists`: its data volume is there already (it keeps its driver: create-options.ts). */
+export async function createWorkload(
+  docker: Docker,
+  spec: WorkloadSpec,
+  volumeExists = false,
+): Promise<string | null> {
   await ensureNetwork(docker, spec.network);
-  const options = buildCreateOptions(spec);
+  const options = buildCreateOptions(spec, { volumeExists });
   const once = (opts: object) => orNull(docker.createContainer({ ...options, ...opts }), hasStatus(409));
   const container = await dockerCall(
     "create the container",

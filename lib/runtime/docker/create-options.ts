@@ -1,6 +1,6 @@
 // The Docker create options of a workload: identity, limits, its volume and the hardening, in one pure function.
-import type { ContainerCreateOptions } from "dockerode";
-import type { Limits, WorkloadSpec } from "@/lib/runtime/runtime";
+import type { ContainerCreateOptions, MountSettings } from "dockerode";
+import type { Limits, VolumeMount, WorkloadSpec } from "@/lib/runtime/runtime";
 
 /** Memory, swap (none beyond memory), CPUs and processes in Docker's units. */
 export function limitsToDocker(limits: Limits) {
@@ -26,7 +26,31 @@ export function hardening(capAdd: string[]) {
   };
 }
 
-export function buildCreateOptions(spec: WorkloadSpec): ContainerCreateOptions {
+/**
+ * The data volume's mount; a new volume is made with its driver (default local). An existing one keeps the driver it
+ * was made with: the mount names none, as Docker refuses a mount whose driver differs from the volume's.
+ */
+function volumeMount(volume: VolumeMount, volumeExists: boolean): MountSettings {
+  const driver = volume.driver ?? { name: "local", options: {} };
+  return {
+    Type: "volume",
+    Source: volume.name,
+    Target: volume.target,
+    // NoCopy false: a new volume starts with what the image has at the data path (and its owner). dockerode's type
+    // requires DriverConfig, which the Engine API does not.
+    VolumeOptions: {
+      NoCopy: false,
+      Labels: volume.labels,
+      ...(volumeExists ? {} : { DriverConfig: { Name: driver.name, Options: driver.options } }),
+    } as NonNullable<MountSettings["VolumeOptions"]>,
+  };
+}
+
+/** `volumeExists`: the workload's data volume is there already (it keeps its driver). */
+export function buildCreateOptions(
+  spec: WorkloadSpec,
+  { volumeExists = false } = {},
+): ContainerCreateOptions {
   const ports = spec.ports.map((port) => `${port}/tcp`);
   return {
     name: spec.name,
@@ -44,21 +68,7 @@ export function buildCreateOptions(spec: WorkloadSpec): ContainerCreateOptions {
       ...limitsToDocker(spec.limits),
       ...hardening(spec.capAdd),
       // Only a named volume, never a host path: the workspace's data, created (and labelled) on first use.
-      Mounts: spec.volume
-        ? [
-            {
-              Type: "volume",
-              Source: spec.volume.name,
-              Target: spec.volume.target,
-              // NoCopy false: a new volume starts with what the image has at the data path (and its owner).
-              VolumeOptions: {
-                NoCopy: false,
-                Labels: spec.volume.labels,
-                DriverConfig: { Name: "local", Options: {} },
-              },
-            },
-          ]
-        : [],
+      Mounts: spec.volume ? [volumeMount(spec.volume, volumeExists)] : [],
     },
     NetworkingConfig: { EndpointsConfig: { [spec.network]: {} } },
   };

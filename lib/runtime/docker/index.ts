@@ -29,7 +29,8 @@ export function dockerRuntime(docker: Docker = getDocker()): Runtime {
   return {
     ping: () => engineInfo(docker),
     imageExists: (image) => imageExists(docker, image),
-    create: (spec) => createWorkload(docker, spec),
+    create: async (spec) =>
+      createWorkload(docker, spec, spec.volume ? await volumeExists(docker, spec.volume.name) : false),
     inspect: (idOrName) => inspectWorkload(docker, idOrName),
     list: (selector, options) => listWorkloads(docker, selector, options),
     start: (id) => startWorkload(docker, id),

@@ -11,6 +11,7 @@ export const ADMIN_SECTIONS = [
   { href: "/admin/users", label: "Users" },
   { href: "/admin/templates", label: "Templates" },
   { href: "/admin/orphans", label: "Orphans" },
+  { href: "/admin/nodes", label: "Nodes" },
   { href: "/admin/tokens", label: "API tokens" },
   { href: "/admin/defaults", label: "Defaults" },
   { href: "/admin/audit", label: "Audit log" },

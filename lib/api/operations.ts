@@ -4,6 +4,7 @@ import type { Operation } from "@/lib/api/operation";
 import { seedOperations } from "@/lib/api/seed";
 import { adminAuditOperations } from "@/lib/api/v1/admin-audit";
 import { adminDefaultsOperations } from "@/lib/api/v1/admin-defaults";
+import { adminNodeOperations } from "@/lib/api/v1/admin-nodes";
 import { adminOrphanOperations } from "@/lib/api/v1/admin-orphans";
 import { adminTemplateOperations } from "@/lib/api/v1/admin-templates";
 import { adminUserOperations } from "@/lib/api/v1/admin-users";
@@ -18,6 +19,7 @@ export const operations: Operation[] = [
   ...adminWorkspaceOperations,
   ...adminUserOperations,
   ...adminOrphanOperations,
+  ...adminNodeOperations,
   ...adminTemplateOperations,
   ...adminDefaultsOperations,
   ...adminAuditOperations,

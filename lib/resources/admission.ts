@@ -1,18 +1,28 @@
 // Admission before any start: the owner's quotas, the engine's capacity and the concurrent-start limit, decided
 // one start at a time in this process (a lock), each admitted start holding a reservation until its launch ends.
 // So twenty parallel starts against a quota of three running give exactly three: each one counts the running
-// workspaces and the reservations of those still starting. The app runs as one process per database.
+// workspaces and the reservations of those still starting. The app runs as one process per database. On a cluster,
+// a workspace pinned to a node (its volume lives there) must also fit on that node (node-capacity.ts).
 import "server-only";
 import { getDb } from "@/lib/db";
 import { effectiveDefaults } from "@/lib/defaults/defaults-store";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { capacityRefusal } from "@/lib/resources/capacity";
+import { type CapacityRefusal, capacityRefusal } from "@/lib/resources/capacity";
+import { nodeCapacityRefusal } from "@/lib/resources/node-capacity";
 import { quotaExceeded, quotaOf, startRefusal } from "@/lib/resources/quota";
 import { bytesOfMb, runningWorkspaces } from "@/lib/resources/resource-use";
 import { getRuntime } from "@/lib/runtime/get-runtime";
+import type { ClusterNode, NodeRef } from "@/lib/runtime/runtime";
 
-type Reservation = { workspaceId: string; ownerId: string; memoryMb: number; cpus: number };
+type Reservation = {
+  workspaceId: string;
+  ownerId: string;
+  memoryMb: number;
+  cpus: number;
+  /** The node it must start on (pinned), when known. */
+  nodeId?: string;
+};
 type State = { reservations: Map<string, Reservation>; lock: Promise<unknown> };
 
 // On globalThis: route handlers and server actions may load separate copies of this module.
@@ -39,6 +49,8 @@ export type StartRequest = {
    * started anew, in place of what it holds.
    */
   replacing?: boolean;
+  /** The node it must run on, its volume being there (Workload.pinnedTo on a cluster runtime). */
+  node?: NodeRef;
 };
 
 /** Admits the start or throws (QUOTA_EXCEEDED 403, RESOURCE_LIMIT_EXCEEDED 503, RATE_LIMITED 429). */
@@ -55,7 +67,10 @@ export function admitStart(request: StartRequest): Promise<void> {
     // Taken before the engine is asked: a launch that ends while the list is read was either still reserved here,
     // or running before the list began (and is in it). Taken after, it could be in neither.
     const reserved = [...state.reservations.values()];
-    const [running, owner, defaults, resources] = await Promise.all([
+    const runtime = getRuntime();
+    // One list of the nodes per admission, and only for a start that is bound to one.
+    const pinned = request.node && runtime.nodes ? runtime.nodes() : Promise.resolve(null);
+    const [running, owner, defaults, resources, nodes] = await Promise.all([
       runningWorkspaces(),
       getDb().user.findUnique({
         where: { id: request.ownerId },
@@ -67,7 +82,8 @@ export function admitStart(request: StartRequest): Promise<void> {
         },
       }),
       effectiveDefaults(),
-      getRuntime().resources(),
+      runtime.resources(),
+      pinned,
     ]);
     if (!owner) throw new AppError("USER_NOT_FOUND", "There is no such user.");
     const quota = quotaOf(owner, defaults);
@@ -97,18 +113,42 @@ export function admitStart(request: StartRequest): Promise<void> {
         freeBytes: resources.freeMemoryBytes,
         floorBytes: env.CAPACITY_FREE_MEMORY_FLOOR,
       });
-      if (full)
-        throw new AppError("RESOURCE_LIMIT_EXCEEDED", full.message, {
-          retryAfterSeconds: full.retryAfterSeconds,
-          data: { reason: full.reason },
-        });
+      if (full) throw capacityExceeded(full);
+      const node = nodes?.find((candidate) => candidate.id === request.node?.id);
+      const nodeFull = node && nodeRefusal(node, [...holding.values()], env.CAPACITY_OVERCOMMIT, request);
+      if (nodeFull) throw capacityExceeded(nodeFull, node.hostname);
     }
     state.reservations.set(request.key, {
       workspaceId: request.workspaceId,
       ownerId: request.ownerId,
       memoryMb: request.memoryMb,
       cpus: request.cpus,
+      ...(request.node ? { nodeId: request.node.id } : {}),
     });
+  });
+}
+
+/** What already holds memory on the node (running there, or admitted to start there) against what it plans for. */
+function nodeRefusal(
+  node: ClusterNode,
+  holding: { memoryMb: number; nodeId?: string }[],
+  overcommit: number,
+  request: StartRequest,
+): CapacityRefusal | null {
+  const there = holding.filter((workspace) => workspace.nodeId === node.id);
+  return nodeCapacityRefusal({
+    hostname: node.hostname,
+    totalBytes: node.memoryBytes,
+    overcommit,
+    committedBytes: bytesOfMb(there.reduce((sum, workspace) => sum + workspace.memoryMb, 0)),
+    addingBytes: bytesOfMb(request.memoryMb),
+  });
+}
+
+function capacityExceeded(full: CapacityRefusal, node?: string): AppError {
+  return new AppError("RESOURCE_LIMIT_EXCEEDED", full.message, {
+    retryAfterSeconds: full.retryAfterSeconds,
+    data: node ? { reason: full.reason, node } : { reason: full.reason },
   });
 }
 

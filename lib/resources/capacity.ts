@@ -15,7 +15,8 @@ export type CapacityInput = {
 };
 
 export type CapacityRefusal = {
-  reason: "memory" | "free_memory";
+  /** node_memory: the one node a pinned workspace must run on is full (node-capacity.ts). */
+  reason: "memory" | "free_memory" | "node_memory";
   message: string;
   retryAfterSeconds: number;
 };

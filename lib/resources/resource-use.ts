@@ -7,7 +7,14 @@ import { templateFromRow } from "@/lib/templates/template";
 import { runningRows } from "@/lib/workspaces/running-rows";
 import { effectiveLimits, parseSettings } from "@/lib/workspaces/settings";
 
-export type RunningWorkspace = { id: string; ownerId: string; memoryMb: number; cpus: number };
+export type RunningWorkspace = {
+  id: string;
+  ownerId: string;
+  memoryMb: number;
+  cpus: number;
+  /** The node it runs on (a cluster runtime). */
+  nodeId?: string;
+};
 
 const MB = 1024 * 1024;
 
@@ -23,9 +30,15 @@ export async function runningWorkspaces({
     { id: true, ownerId: true, name: true, runtimeId: true, settings: true, template: true },
     { workloads, where: ownerIds ? { ownerId: { in: ownerIds } } : {} },
   );
-  return running.map(({ row }) => {
+  return running.map(({ row, workload }) => {
     const limits = effectiveLimits(parseSettings(row.settings), templateFromRow(row.template));
-    return { id: row.id, ownerId: row.ownerId, memoryMb: limits.memoryMb, cpus: limits.cpus };
+    return {
+      id: row.id,
+      ownerId: row.ownerId,
+      memoryMb: limits.memoryMb,
+      cpus: limits.cpus,
+      ...(workload.node ? { nodeId: workload.node.id } : {}),
+    };
   });
 }
 

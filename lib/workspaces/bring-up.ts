@@ -65,6 +65,7 @@ export async function bringUp(
       memoryMb: limits.memoryMb,
       cpus: limits.cpus,
       replacing: running,
+      node: workload?.pinnedTo,
     });
   }
   // Whether this launch (re)starts the workload: only then does a new run, and its maximum lifetime, begin.

@@ -89,6 +89,7 @@ export async function updateWorkspaceSettings({
           memoryMb: limits.memoryMb,
           cpus: limits.cpus,
           replacing: true,
+          node: workload?.pinnedTo,
         });
       }
       try {

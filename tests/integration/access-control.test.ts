@@ -7,7 +7,7 @@ import { getDb } from "@/lib/db";
 import { createToken } from "@/lib/tokens/create-token";
 import { exportedMethods, filesUnder, routeFiles } from "../support/app-routes";
 import { type AppServer, startAppServer } from "../support/app-server";
-import { expectAnswerConforms } from "../support/conforms";
+import { expectAnswerConforms, expectConforms } from "../support/conforms";
 import { IT } from "../support/prefixes";
 import { actionNamed, callAction, encodeArgs, serverActions } from "../support/server-actions";
 import { docker } from "../support/test-image";
@@ -360,6 +360,19 @@ const ADMIN_ROUTES: Record<string, Record<string, AdminTouch[]>> = {
       { method: "DELETE", path: "/api/v1/admin/users/USER?delete_volumes=true&confirm=nope", admin: 400 },
     ],
   },
+  // The docker runtime has no nodes: the list is empty, any node is unknown, there is no cluster to join.
+  "app/api/v1/admin/nodes/route.ts": {
+    GET: [{ method: "GET", path: "/api/v1/admin/nodes", admin: 200 }],
+  },
+  "app/api/v1/admin/nodes/[id]/drain/route.ts": {
+    POST: [{ method: "POST", path: "/api/v1/admin/nodes/nosuchnode/drain", admin: 404 }],
+  },
+  "app/api/v1/admin/nodes/[id]/activate/route.ts": {
+    POST: [{ method: "POST", path: "/api/v1/admin/nodes/nosuchnode/activate", admin: 404 }],
+  },
+  "app/api/v1/admin/nodes/join-command/route.ts": {
+    GET: [{ method: "GET", path: "/api/v1/admin/nodes/join-command", admin: 501 }],
+  },
   "app/api/v1/admin/orphans/route.ts": {
     GET: [{ method: "GET", path: "/api/v1/admin/orphans", admin: 200 }],
   },
@@ -415,6 +428,7 @@ const ADMIN_PAGES: Record<string, string> = {
   "app/admin/defaults/page.tsx": "/admin/defaults",
   "app/admin/users/page.tsx": "/admin/users",
   "app/admin/orphans/page.tsx": "/admin/orphans",
+  "app/admin/nodes/page.tsx": "/admin/nodes",
   "app/admin/audit/page.tsx": "/admin/audit",
   "app/admin/workspaces/page.tsx": "/admin/workspaces",
   "app/admin/tokens/page.tsx": "/admin/tokens",
@@ -447,6 +461,9 @@ const ADMIN_ACTIONS: Record<string, unknown[][]> = {
   giveOrphanVolumeAction: [["no-such-volume", { user_id: "USER" }]],
   removeOrphanVolumeAction: [["no-such-volume", "no-such-volume"]],
   removeOrphanWorkloadAction: [["no-such-workload"]],
+  drainNodeAction: [["nosuchnode", "nosuchnode"]],
+  activateNodeAction: [["nosuchnode"]],
+  readJoinCommandAction: [[]],
   bulkWorkspacesAction: [[{ action: "delete", ids: ["WS"] }]],
   revokeUserTokenAction: [["TOKEN"]],
 };
@@ -599,6 +616,15 @@ describe("admin access matrix", () => {
         `${touch.method} ${touch.path}: ${(await response.clone().text()).slice(0, 200)}`,
       ).toBe(touch.admin);
     }
+  });
+  it("answers an admin's node list on the docker runtime with no nodes, and the nodes page says how to get a cluster", async () => {
+    const listed = await adminHttp({ method: "GET", path: "/api/v1/admin/nodes", admin: 200 }, admin);
+    const body = await listed.json();
+    expectConforms("adminListNodes", 200, body);
+    expect(body).toEqual({ runtime: "docker", nodes: [] });
+    const html = await (await adminPage("/admin/nodes", admin)).text();
+    expect(html).toContain("runs on one Docker engine");
+    expect(html).toContain("RUNTIME=swarm");
   });
 });
 

@@ -9,7 +9,14 @@ import { type AppServer, startAppServer } from "./app-server";
 import { createTestDatabase, userInDatabase } from "./database";
 import { LAB_WORKSPACE_IMAGE, type SwarmLab, startSwarmLab } from "./swarm-lab";
 
-export type SwarmUser = { id: string; slug: string; email: string; bearer: { authorization: string } };
+export type SwarmUser = {
+  id: string;
+  slug: string;
+  email: string;
+  bearer: { authorization: string };
+  /** A session cookie, for pages and server actions. */
+  cookie: string;
+};
 
 export type SwarmApp = {
   lab: SwarmLab;
@@ -17,6 +24,8 @@ export type SwarmApp = {
   databaseUrl: string;
   user: SwarmUser;
   admin: SwarmUser;
+  /** Another API token of `who`, with these scopes. */
+  tokenFor: (who: SwarmUser, scopes: string[]) => { authorization: string };
   /** An API call as `who` (the user by default); the body parsed. */
   api: (
     method: string,
@@ -102,6 +111,7 @@ export async function startSwarmApp(options: {
       slug: row.slug,
       email: row.email,
       bearer: tokenInDatabase(databaseUrl, row.id, scopes),
+      cookie: row.cookie,
     };
   };
   const user = person("swarm-ada", "USER", ["workspaces:write"]);
@@ -112,6 +122,7 @@ export async function startSwarmApp(options: {
     databaseUrl,
     user,
     admin,
+    tokenFor: (who, scopes) => tokenInDatabase(databaseUrl, who.id, scopes),
     api: async (method, path, body, who = user) => {
       const response = await fetch(`${started.url}${path}`, {
         method,

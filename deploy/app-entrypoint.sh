@@ -1,6 +1,13 @@
 #!/bin/sh
-# Container start: a persistent secret on the data volume unless one is given, migrations, then the server.
+# Container start: a persistent secret on the data volume unless one is given (or a file of it), migrations, then
+# the server.
 set -eu
+
+# A file instead of the value, e.g. a Swarm secret (deploy/swarm/stack.yml): the value then never sits in a spec.
+if [ -z "${AUTH_SECRET:-}" ] && [ -n "${AUTH_SECRET_FILE:-}" ]; then
+  AUTH_SECRET=$(cat "$AUTH_SECRET_FILE")
+  export AUTH_SECRET
+fi
 
 if [ -z "${AUTH_SECRET:-}" ]; then
   if [ ! -s /data/auth-secret ]; then

@@ -9,6 +9,7 @@ import type { Workload } from "@/lib/runtime/runtime";
 export type IngressSettings = Pick<
   Env,
   | "INGRESS"
+  | "RUNTIME"
   | "APP_URL"
   | "APP_HOST"
   | "CONTAINER_NETWORK"
@@ -31,6 +32,8 @@ export function ingressLabels(env: IngressSettings, target: IngressTarget): Reco
   if (env.INGRESS !== "traefik") return {};
   return traefikLabels(
     {
+      // A Swarm runtime labels services, which Traefik's swarm provider reads.
+      provider: env.RUNTIME === "swarm" ? "swarm" : "docker",
       appHost: env.APP_HOST,
       appOrigin: new URL(env.APP_URL).origin,
       network: env.CONTAINER_NETWORK,

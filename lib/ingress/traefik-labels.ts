@@ -7,7 +7,11 @@ import { appHost } from "@/lib/ingress/workspace-host";
 import { ACCESS_HEADER } from "@/lib/workspace-auth/access-token";
 import { WORKSPACE_COOKIE } from "@/lib/workspace-auth/workspace-cookie";
 
+/** Which of Traefik's providers reads the labels: the docker provider (containers) or the swarm one (services). */
+export type TraefikProvider = "docker" | "swarm";
+
 export type TraefikSettings = {
+  provider: TraefikProvider;
   appHost: string;
   appOrigin: string;
   network: string;
@@ -122,10 +126,21 @@ function hostLabels(settings: TraefikSettings, target: TraefikTarget): Record<st
   return labels;
 }
 
+/**
+ * The provider's own labels: the network to reach the workload on. The swarm provider (Traefik 3.2.2+) refuses a
+ * service carrying both traefik.docker.* and traefik.swarm.*; lbswarm=false makes it balance over the tasks' own
+ * addresses, as a dnsrr service has no virtual IP.
+ */
+function providerLabels(settings: TraefikSettings): Record<string, string> {
+  if (settings.provider === "swarm")
+    return { "traefik.swarm.network": settings.network, "traefik.swarm.lbswarm": "false" };
+  return { "traefik.docker.network": settings.network };
+}
+
 export function traefikLabels(settings: TraefikSettings, target: TraefikTarget): Record<string, string> {
   return {
     "traefik.enable": "true",
-    "traefik.docker.network": settings.network,
+    ...providerLabels(settings),
     ...(settings.workspaceDomain ? hostLabels(settings, target) : pathLabels(settings, target)),
   };
 }

@@ -70,3 +70,34 @@ export function labelMap(labels: string[] = []): Record<string, string> {
     }),
   );
 }
+
+// deploy/swarm/stack.yml as `docker stack deploy` reads it: the shell's (here .env's) values interpolated.
+export type StackPort = { target: number; published: number | string; protocol?: string; mode?: string };
+export type StackService = Omit<ComposeService, "build"> & {
+  user?: string;
+  ports?: StackPort[];
+  configs?: { source: string; target: string }[];
+  secrets?: { source: string; target: string; uid?: string; mode?: number }[];
+  deploy?: {
+    replicas?: number;
+    endpoint_mode?: string;
+    labels?: string[];
+    placement?: { constraints?: string[] };
+    update_config?: { order?: string };
+  };
+  [key: string]: unknown;
+};
+export type Stack = {
+  services: Record<string, StackService>;
+  networks: Record<string, { name: string; driver?: string; attachable?: boolean }>;
+  configs: Record<string, { name: string; file: string }>;
+  secrets: Record<string, { name: string; external?: boolean }>;
+};
+
+export const STACK_FILE = "deploy/swarm/stack.yml";
+export const SWARM_TRAEFIK_FILE = "deploy/swarm/traefik.yml";
+
+/** YAML 1.1, as the docker CLI's parser reads it (so a file mode 0400 is octal there and here). */
+export function readStack(values: Record<string, string>): Stack {
+  return interpolateValues(parse(readFileSync(STACK_FILE, "utf8"), { version: "1.1" }), values) as Stack;
+}

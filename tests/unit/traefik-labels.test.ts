@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/lib/env";
+import { ingressLabels } from "@/lib/ingress/ingress";
 import { routePath, routerName } from "@/lib/ingress/route-path";
 import { traefikLabels } from "@/lib/ingress/traefik-labels";
 
 const settings = {
+  provider: "docker" as const,
   appHost: "spawner.example.com",
   appOrigin: "https://spawner.example.com",
   network: "spawner",
@@ -115,5 +118,54 @@ describe("traefikLabels with subdomain routing", () => {
 
   it("refuses to label a workspace without a host key", () => {
     expect(() => traefikLabels(subdomains, { ...target, hostKey: null })).toThrow(/host key/);
+  });
+});
+
+describe("traefikLabels for Traefik's swarm provider", () => {
+  const both = { ...target, apps: [web, { name: "api", port: 3000, primary: false }] };
+  const withoutProvider = (labels: Record<string, string>) =>
+    Object.fromEntries(Object.entries(labels).filter(([key]) => !/^traefik\.(docker|swarm)\./.test(key)));
+
+  it("names the network with traefik.swarm.* and balances over the task addresses (dnsrr has no virtual IP)", () => {
+    const labels = traefikLabels({ ...settings, provider: "swarm" }, target);
+    expect(labels["traefik.swarm.network"]).toBe("spawner");
+    expect(labels["traefik.swarm.lbswarm"]).toBe("false");
+    // Traefik refuses a service that carries both providers' labels.
+    expect(Object.keys(labels).some((key) => key.startsWith("traefik.docker."))).toBe(false);
+  });
+
+  it("keeps every other label as the docker provider gets them, with path or subdomain routing", () => {
+    for (const workspaceDomain of ["", "ws.example.com"]) {
+      const docker = traefikLabels({ ...settings, workspaceDomain }, both);
+      const swarm = traefikLabels({ ...settings, workspaceDomain, provider: "swarm" }, both);
+      expect(withoutProvider(swarm)).toEqual(withoutProvider(docker));
+      // The swarm provider can't detect a service's port: every Traefik service names its own.
+      for (const key of Object.keys(swarm).filter((name) => name.endsWith(".service")))
+        expect(swarm[`traefik.http.services.${swarm[key]}.loadbalancer.server.port`]).toMatch(/^\d+$/);
+    }
+  });
+});
+
+describe("ingressLabels follow RUNTIME", () => {
+  const env = (runtime: string) =>
+    parseEnv({
+      AUTH_SECRET: "s".repeat(32),
+      INGRESS: "traefik",
+      APP_URL: "https://spawner.example.com",
+      APP_HOST: "spawner.example.com",
+      WORKSPACE_DOMAIN: "ws.example.com",
+      CONTAINER_NETWORK: "spawner-net",
+      RUNTIME: runtime,
+    });
+
+  it("writes the docker provider's network label for containers and the swarm provider's for services", () => {
+    const docker = ingressLabels(env("docker"), target);
+    const swarm = ingressLabels(env("swarm"), target);
+    expect(docker["traefik.docker.network"]).toBe("spawner-net");
+    expect(docker["traefik.swarm.network"]).toBeUndefined();
+    expect(swarm["traefik.swarm.network"]).toBe("spawner-net");
+    expect(swarm["traefik.swarm.lbswarm"]).toBe("false");
+    expect(swarm["traefik.docker.network"]).toBeUndefined();
+    expect(Object.keys(swarm).length).toBe(Object.keys(docker).length + 1);
   });
 });

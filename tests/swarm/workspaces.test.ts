@@ -3,6 +3,7 @@
 import Dockerode from "dockerode";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SWARM } from "../support/prefixes";
+import { openSse } from "../support/sse";
 import { type SwarmApp, startSwarmApp } from "../support/swarm-app";
 
 let swarm: SwarmApp;
@@ -100,6 +101,25 @@ describe("workspaces on a 3-node Swarm", () => {
     const started = await swarm.api("POST", `/api/v1/workspaces/${workspace.id}/start`);
     expect(started.status, JSON.stringify(started.body)).toBe(200);
     const again = (started.body as unknown as Detail).apps[0]?.url ?? "";
+    // The launch's steps, as its progress stream shows them (a finished launch stays visible a minute): Swarm's own.
+    const progress = await openSse(
+      `${swarm.app.url}/api/workspaces/${workspace.id}/progress`,
+      swarm.user.cookie,
+    );
+    await progress.ended;
+    const node = swarm.lab.nodes.find((candidate) => candidate.address === new URL(again).hostname)?.name;
+    const steps = (progress.events.at(-1)?.data as { steps: { id: string; label: string; state: string }[] })
+      .steps;
+    expect(steps.map((step) => [step.id, step.state])).toEqual([
+      ["image", "done"],
+      ["create", "done"],
+      ["start", "done"],
+      ["schedule", "done"],
+      ["pull", "done"],
+      ["ready", "done"],
+    ]);
+    expect(steps.find((step) => step.id === "schedule")?.label).toBe(`Scheduled on node ${node}`);
+    expect(steps.find((step) => step.id === "pull")?.label).toBe(`Getting the image on node ${node}`);
     // Pinned to its volume's node: the same node answers, with the first start's file and a second start line.
     expect(new URL(again).hostname).toBe(new URL(url).hostname);
     expect(await fetchText(`${again}workspace/first`)).toBe(first);

@@ -2,6 +2,7 @@
 // stop and start (pinned to their volume's node), get their secret files from Swarm secrets, run hardened.
 import Dockerode from "dockerode";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withDatabase } from "../support/database";
 import { SWARM } from "../support/prefixes";
 import { openSse } from "../support/sse";
 import { type SwarmApp, startSwarmApp } from "../support/swarm-app";
@@ -250,5 +251,22 @@ describe("workspaces on a 3-node Swarm", () => {
     console.log(
       `pinned workspace back on ${nodeName} ${Date.now() - back} ms after its engine was started again`,
     );
+  });
+
+  it("follows the Swarm's events: a service removed behind the app's back is seen at once, not at the next full pass", async () => {
+    const workspace = created[4] as Detail;
+    const service = await serviceOf(workspace.id);
+    const removedAt = Date.now();
+    await manager.getService(service?.ID ?? "").remove();
+    // The periodic pass runs every minute; the service's remove event makes the diff run within seconds.
+    await eventually("the row lets go of the removed service", 10_000, async () => {
+      const row = withDatabase(swarm.databaseUrl, (db) =>
+        db.prepare(`SELECT runtimeId FROM "Workspace" WHERE id = ?`).get(workspace.id),
+      ) as { runtimeId: string | null };
+      return row.runtimeId === null ? true : undefined;
+    });
+    console.log(`reconciler: removed service seen in ${Date.now() - removedAt} ms`);
+    const detail = await swarm.api("GET", `/api/v1/workspaces/${workspace.id}`);
+    expect(detail.body.status).toBe("not_created");
   });
 });

@@ -66,6 +66,9 @@ export function workloadSpecFor(
         : {}),
     },
     limits: { memoryBytes: limits.memoryMb * MB, cpus: limits.cpus, pidsLimit: limits.pids },
+    // A scheduler (Swarm) places it only on a node with this much memory unreserved: its limit shared out by the
+    // overcommit the capacity check allows, so a node takes as many as the app's own check would let start there.
+    reservations: { memoryBytes: Math.floor((limits.memoryMb * MB) / env.CAPACITY_OVERCOMMIT), cpus: 0 },
     capAdd: env.CONTAINER_CAP_ADD,
     publishOnLoopback: publishesLoopbackPort(env),
     volume: {

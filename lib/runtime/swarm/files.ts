@@ -8,24 +8,13 @@ import type Docker from "dockerode";
 import { AppError } from "@/lib/errors";
 import type { FileEntry } from "@/lib/runtime/runtime";
 import { inspectService } from "@/lib/runtime/swarm/cluster";
+import { folderScript } from "@/lib/runtime/swarm/folder-script";
 import { imagePathOwner } from "@/lib/runtime/swarm/image-files";
 import { runJob } from "@/lib/runtime/swarm/jobs";
 import { RUNTIME_LABELS } from "@/lib/runtime/swarm/names";
 import { attachSecretFiles } from "@/lib/runtime/swarm/services";
 
 type Dir = Extract<FileEntry, { type: "dir" }>;
-
-const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
-
-/** The shell lines that make each folder with its owner and mode, in order (parents first). */
-export function folderScript(dirs: Dir[]): string {
-  return dirs
-    .map((dir) => {
-      const path = quote(dir.path);
-      return `mkdir -p ${path} && chown ${dir.uid}:${dir.gid} ${path} && chmod ${dir.mode.toString(8)} ${path}`;
-    })
-    .join(" && ");
-}
 
 export async function writeServiceFiles(docker: Docker, id: string, entries: FileEntry[]): Promise<void> {
   if (entries.length === 0) return;

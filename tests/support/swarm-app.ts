@@ -36,6 +36,8 @@ export type SwarmApp = {
     status: number;
     body: Record<string, unknown> & { error?: { code: string; message: string } };
   }>;
+  /** Stops the app (if it still runs) and starts it again on the same database and lab, with these settings added. */
+  restartApp: (env?: Record<string, string>) => Promise<AppServer>;
   stop: () => Promise<void>;
 };
 
@@ -69,41 +71,42 @@ export async function startSwarmApp(options: {
   const lab = await startSwarmLab({ prefix: options.prefix });
   const { url: databaseUrl, dir } = createTestDatabase("swarm");
   let app: AppServer | undefined;
+  const settings: Record<string, string> = {
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: randomBytes(32).toString("hex"),
+    ADMIN_EMAILS: "",
+    RUNTIME: "swarm",
+    DOCKER_HOST: `unix://${lab.managerSocket}`,
+    SWARM_NODE_ENDPOINTS: lab.nodes.map((node) => `${node.name}=unix://${node.socketPath}`).join(","),
+    LABEL_PREFIX: SWARM_LABEL_PREFIX,
+    CONTAINER_NETWORK: SWARM_LABEL_PREFIX,
+    USER_TEMPLATE_IMAGE_DEV: LAB_WORKSPACE_IMAGE,
+    USER_TEMPLATE_PORT_DEV: "8080",
+    USER_TEMPLATE_IMAGE_PROD: "spawner-missing-image:never",
+    USER_TEMPLATE_IMAGE_IDE: "spawner-missing-image:never",
+    CONTAINER_MEMORY: "64m",
+    CONTAINER_CPUS: "0.25",
+    CONTAINER_PIDS_LIMIT: "64",
+    INGRESS: "local",
+    QUOTA_RUNNING: "20",
+    QUOTA_WORKSPACES: "50",
+    API_RATE_LIMIT: "10000",
+    API_RATE_LIMIT_ANONYMOUS: "10000",
+    TRUSTED_PROXY_HOPS: "1",
+    // The lab's engines share two cores with the test runner (and under npm test, with nothing else: the swarm
+    // project runs last); a Swarm call under load may take longer than the default quick-call bound.
+    DOCKER_TIMEOUT_MS: "15000",
+    READINESS_TIMEOUT_MS: "60000",
+    ...options.env,
+  };
   try {
-    app = await startAppServer({
-      DATABASE_URL: databaseUrl,
-      AUTH_SECRET: randomBytes(32).toString("hex"),
-      ADMIN_EMAILS: "",
-      RUNTIME: "swarm",
-      DOCKER_HOST: `unix://${lab.managerSocket}`,
-      SWARM_NODE_ENDPOINTS: lab.nodes.map((node) => `${node.name}=unix://${node.socketPath}`).join(","),
-      LABEL_PREFIX: SWARM_LABEL_PREFIX,
-      CONTAINER_NETWORK: SWARM_LABEL_PREFIX,
-      USER_TEMPLATE_IMAGE_DEV: LAB_WORKSPACE_IMAGE,
-      USER_TEMPLATE_PORT_DEV: "8080",
-      USER_TEMPLATE_IMAGE_PROD: "spawner-missing-image:never",
-      USER_TEMPLATE_IMAGE_IDE: "spawner-missing-image:never",
-      CONTAINER_MEMORY: "64m",
-      CONTAINER_CPUS: "0.25",
-      CONTAINER_PIDS_LIMIT: "64",
-      INGRESS: "local",
-      QUOTA_RUNNING: "20",
-      QUOTA_WORKSPACES: "50",
-      API_RATE_LIMIT: "10000",
-      API_RATE_LIMIT_ANONYMOUS: "10000",
-      TRUSTED_PROXY_HOPS: "1",
-      // The lab's engines share two cores with the test runner (and under npm test, with nothing else: the swarm
-      // project runs last); a Swarm call under load may take longer than the default quick-call bound.
-      DOCKER_TIMEOUT_MS: "15000",
-      READINESS_TIMEOUT_MS: "60000",
-      ...options.env,
-    });
+    app = await startAppServer(settings);
   } catch (error) {
     lab.stop();
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
-  const started = app;
+  let started = app;
   const person = (name: string, role: "USER" | "ADMIN", scopes: string[]): SwarmUser => {
     const row = userInDatabase(databaseUrl, name, role);
     return {
@@ -116,9 +119,15 @@ export async function startSwarmApp(options: {
   };
   const user = person("swarm-ada", "USER", ["workspaces:write"]);
   const admin = person("swarm-root", "ADMIN", ["workspaces:write", "admin"]);
-  return {
+  const swarm: SwarmApp = {
     lab,
     app: started,
+    restartApp: async (env = {}) => {
+      await started.stop().catch(() => {});
+      started = await startAppServer({ ...settings, ...env });
+      swarm.app = started;
+      return started;
+    },
     databaseUrl,
     user,
     admin,
@@ -144,4 +153,5 @@ export async function startSwarmApp(options: {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  return swarm;
 }

@@ -36,7 +36,7 @@ export async function writeServiceFiles(docker: Docker, id: string, entries: Fil
       user: "0:0",
       env: {},
       labels: { [RUNTIME_LABELS.owner]: service.Spec.Name },
-      volume: { name: mount.Source, target: base },
+      volume: { name: mount.Source, target: base, options: mount.VolumeOptions },
       files: [],
       limits: { memoryBytes: 64 * 1024 * 1024, cpus: 0.5, pidsLimit: 64 },
       capAdd: ["CHOWN", "FOWNER", "DAC_OVERRIDE"],

@@ -25,7 +25,13 @@ import {
   updateWorkloadLimits,
 } from "@/lib/runtime/swarm/services";
 import { serviceConnections, serviceStats, serviceUsage } from "@/lib/runtime/swarm/stats";
-import { listVolumes, removeVolume, volumeExists, volumeNode } from "@/lib/runtime/swarm/volumes";
+import {
+  listVolumes,
+  removeVolume,
+  volumeExists,
+  volumeNode,
+  volumeOptionsOf,
+} from "@/lib/runtime/swarm/volumes";
 
 export function swarmRuntime(docker: Docker): Runtime {
   const network = () => getEnv().CONTAINER_NETWORK;
@@ -51,6 +57,7 @@ export function swarmRuntime(docker: Docker): Runtime {
     runTask: async (spec) =>
       runJob(docker, {
         ...spec,
+        volume: { ...spec.volume, options: await volumeOptionsOf(docker, spec.volume.name) },
         capAdd: [],
         pinTo: (await volumeNode(docker, spec.volume.name)) ?? undefined,
       }),

@@ -20,7 +20,11 @@ export type JobSpec = {
   env: Record<string, string>;
   labels: Record<string, string>;
   network?: string;
-  volume: { name: string; target: string };
+  /**
+   * The workload's volume at `target`; `options` as the workload's own mount has them (driver, labels), so a job that
+   * runs before the workload's first task makes the volume as the workload would have.
+   */
+  volume: { name: string; target: string; options?: unknown };
   files: FileEntry[];
   limits: Limits;
   capAdd: string[];
@@ -75,7 +79,14 @@ export async function runJob(docker: Docker, spec: JobSpec): Promise<TaskResult>
             Env: Object.entries(spec.env).map(([key, value]) => `${key}=${value}`),
             Labels: spec.labels,
             ...swarmHardening(spec.capAdd),
-            Mounts: [{ Type: "volume", Source: spec.volume.name, Target: spec.volume.target }],
+            Mounts: [
+              {
+                Type: "volume",
+                Source: spec.volume.name,
+                Target: spec.volume.target,
+                ...(spec.volume.options ? { VolumeOptions: spec.volume.options } : {}),
+              },
+            ],
             Secrets: secrets,
           },
           Resources: { Limits: limitsToSwarm(spec.limits) },

@@ -25,7 +25,7 @@ export type SwarmServiceSpec = {
     ContainerSpec: {
       Image: string;
       User?: string;
-      Mounts?: { Type: string; Source?: string; Target: string }[];
+      Mounts?: { Type: string; Source?: string; Target: string; VolumeOptions?: unknown }[];
       Secrets?: { SecretID: string; SecretName: string; File?: unknown }[];
       [key: string]: unknown;
     };

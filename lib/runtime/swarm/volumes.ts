@@ -12,6 +12,7 @@ import type { LabelSelector, Volume } from "@/lib/runtime/runtime";
 import { inspectService, listNodes } from "@/lib/runtime/swarm/cluster";
 import { RUNTIME_LABELS, volumeRecordName } from "@/lib/runtime/swarm/names";
 import { nodeEngine } from "@/lib/runtime/swarm/node-engines";
+import type { SwarmService } from "@/lib/runtime/swarm/shapes";
 import { nodeRef } from "@/lib/runtime/swarm/to-workload";
 
 const RELEASE_WAIT_MS = 20_000;
@@ -49,6 +50,17 @@ export async function recordVolume(
       hasStatus(409),
     ),
   );
+}
+
+/** The volume options (driver, labels) of the workload that mounts this volume, as its service has them. */
+export async function volumeOptionsOf(docker: Docker, volume: string): Promise<unknown> {
+  const services = (await dockerCall("list services", (opts) =>
+    docker.listServices({ ...opts, filters: { label: [RUNTIME_LABELS.name] } }),
+  )) as unknown as SwarmService[];
+  for (const service of services)
+    for (const mount of service.Spec.TaskTemplate.ContainerSpec.Mounts ?? [])
+      if (mount.Type === "volume" && mount.Source === volume) return mount.VolumeOptions;
+  return undefined;
 }
 
 export async function volumeExists(docker: Docker, volume: string): Promise<boolean> {

@@ -15,6 +15,8 @@ export type SwarmApp = {
   lab: SwarmLab;
   app: AppServer;
   databaseUrl: string;
+  /** The settings the app was started with (a benchmark builds the same service spec from them). */
+  env: Record<string, string>;
   user: SwarmUser;
   admin: SwarmUser;
   /** An API call as `who` (the user by default); the body parsed. */
@@ -60,8 +62,9 @@ export async function startSwarmApp(options: {
   const lab = await startSwarmLab({ prefix: options.prefix });
   const { url: databaseUrl, dir } = createTestDatabase("swarm");
   let app: AppServer | undefined;
+  let env: Record<string, string> = {};
   try {
-    app = await startAppServer({
+    env = {
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: randomBytes(32).toString("hex"),
       ADMIN_EMAILS: "",
@@ -88,7 +91,8 @@ export async function startSwarmApp(options: {
       DOCKER_TIMEOUT_MS: "15000",
       READINESS_TIMEOUT_MS: "60000",
       ...options.env,
-    });
+    };
+    app = await startAppServer(env);
   } catch (error) {
     lab.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -110,6 +114,7 @@ export async function startSwarmApp(options: {
     lab,
     app: started,
     databaseUrl,
+    env,
     user,
     admin,
     api: async (method, path, body, who = user) => {

@@ -1,5 +1,6 @@
 // Performance report for Spawner: raw Docker vs the app's launch, the container list at 1,000 containers,
-// a burst of 20 launches, server memory, and the admin's workspace page at 1,000 workspaces of 200 users. Run: npm run bench (BENCH_ROUNDS=15 by default).
+// a burst of 20 launches, server memory, the admin's workspace page at 1,000 workspaces of 200 users, and a launch on a
+// 3-node Swarm lab vs raw `docker service create`. Run: npm run bench (BENCH_ROUNDS=15, BENCH_SWARM_ROUNDS=10 by default).
 // It always cleans up (containers, network, server, temp DB) and exits 0 when it ran through, even if targets
 // are missed: it is a report. It exits non-zero only when something crashed.
 import { randomBytes } from "node:crypto";
@@ -18,15 +19,22 @@ import { burstOf20, hundredLaunches, launchLatency } from "./bench/launch-phases
 import { listAt1000 } from "./bench/list-phase";
 import { logMemory, treeMemory } from "./bench/proc";
 import { openDb, startApp } from "./bench/setup";
+import { stopSwarmPhase, swarmPhase } from "./bench/swarm-phase";
 import { mb, ms, printTable, type Row, sleep, verdict } from "./bench/util";
 
 const PREFIX = "spawner-bench";
 const rounds = Math.max(1, Number.parseInt(process.env.BENCH_ROUNDS ?? "", 10) || 15);
+const swarmRounds = Math.max(1, Number.parseInt(process.env.BENCH_SWARM_ROUNDS ?? "", 10) || 10);
 const rows: Row[] = [];
 const state: { app?: AppServer; db?: PrismaClient; dbDir?: string } = {};
 
 async function main(): Promise<void> {
   const began = performance.now();
+  // BENCH_ONLY=swarm: its own lab, app and database; nothing of the single-engine set-up is needed.
+  if (process.env.BENCH_ONLY === "swarm") {
+    rows.push(...(await swarmPhase(swarmRounds)));
+    return;
+  }
   console.log("[bench] building the test image");
   const image = buildTestImage();
   const database = createTestDatabase("bench");
@@ -92,6 +100,9 @@ async function main(): Promise<void> {
   rows.push(...(await adminWorkspacesPhase(ctx)));
   // On the admin phase's 1,000 workspaces.
   rows.push(...(await cullerPhase(ctx, appEnv)));
+  // Its own app on its own lab: the single-engine app is stopped first, so the two don't share the cores.
+  await state.app?.stop();
+  rows.push(...(await swarmPhase(swarmRounds)));
   console.log(`\n[bench] measurements done in ${ms(performance.now() - began)}`);
 }
 
@@ -109,6 +120,7 @@ let cleaning: Promise<void> | undefined;
 function cleanup(): Promise<void> {
   cleaning ??= (async () => {
     console.log("\n[bench] cleaning up");
+    await step("stop the swarm lab", stopSwarmPhase);
     await step("stop the app", async () => state.app?.stop());
     await step("remove containers", async () =>
       console.log(`[bench] removed ${await removeLabelled(PREFIX)} containers`),
@@ -131,7 +143,11 @@ function finish(code: number): Promise<never> {
   finishing ??= (async () => {
     await cleanup();
     const note = code === 130 ? " — INTERRUPTED" : code !== 0 ? " — INCOMPLETE, the bench crashed" : "";
-    console.log(`\n== Summary (${rounds} launch rounds)${note}`);
+    const counted =
+      process.env.BENCH_ONLY === "swarm"
+        ? `${swarmRounds} Swarm rounds`
+        : `${rounds} launch rounds, ${swarmRounds} Swarm rounds`;
+    console.log(`\n== Summary (${counted})${note}`);
     printTable(rows);
     process.exit(code);
   })();

@@ -22,6 +22,8 @@ export type SwarmApp = {
   lab: SwarmLab;
   app: AppServer;
   databaseUrl: string;
+  /** The settings the app was started with (a benchmark builds the same service spec from them). */
+  env: Record<string, string>;
   user: SwarmUser;
   admin: SwarmUser;
   /** Another API token of `who`, with these scopes. */
@@ -129,6 +131,7 @@ export async function startSwarmApp(options: {
       return started;
     },
     databaseUrl,
+    env: settings,
     user,
     admin,
     tokenFor: (who, scopes) => tokenInDatabase(databaseUrl, who.id, scopes),

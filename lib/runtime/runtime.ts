@@ -192,6 +192,8 @@ export interface Runtime {
   writeFiles(id: string, entries: FileEntry[]): Promise<void>;
   runTask(spec: TaskSpec): Promise<TaskResult>;
   removeVolume(name: string): Promise<void>;
+  /** Why this volume's data can't be removed from here (a cluster node whose engine the app can't reach), or null. */
+  volumeRemovalRefusal?(name: string): Promise<string | null>;
   volumeExists(name: string): Promise<boolean>;
   /** Volumes whose labels match (an orphan is one no workspace or kept volume names). */
   listVolumes(selector: LabelSelector): Promise<Volume[]>;

@@ -6,6 +6,7 @@ import { workspaceTarget } from "@/lib/audit/targets";
 import type { Actor } from "@/lib/auth/actor";
 import { transaction } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import { getRuntime } from "@/lib/runtime/get-runtime";
 import { forgetWorkspace } from "@/lib/workspace-auth/access-cache";
 import { assertNotLaunching } from "@/lib/workspaces/busy";
@@ -32,6 +33,9 @@ export async function deleteWorkspace({
       draft.details.keep_data = keepData;
       assertNotLaunching(workspace);
       const runtime = getRuntime();
+      // Nothing goes when the data can't: a Swarm node whose engine the app can't reach keeps its volume.
+      const refusal = keepData ? null : await runtime.volumeRemovalRefusal?.(workspace.volumeName);
+      if (refusal) throw new AppError("NOT_AVAILABLE", refusal);
       // The workload first: a volume in use can't be removed, and a crash after this step leaves only data behind.
       const workload = await findWorkload(workspace);
       if (workload) await runtime.remove(workload.id);

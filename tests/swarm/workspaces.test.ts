@@ -109,8 +109,10 @@ describe("workspaces on a 3-node Swarm", () => {
     );
     await progress.ended;
     const node = swarm.lab.nodes.find((candidate) => candidate.address === new URL(again).hostname)?.name;
-    const steps = (progress.events.at(-1)?.data as { steps: { id: string; label: string; state: string }[] })
-      .steps;
+    const last = progress.events.at(-1)?.data as
+      | { steps: { id: string; label: string; state: string }[] }
+      | undefined;
+    const steps = last?.steps ?? [];
     expect(steps.map((step) => [step.id, step.state])).toEqual([
       ["image", "done"],
       ["create", "done"],
@@ -129,6 +131,13 @@ describe("workspaces on a 3-node Swarm", () => {
     const placement = detail.body.placement as { node: string; pinned_to: string; node_status: string };
     expect(placement.pinned_to).toBe(placement.node);
     expect(placement.node_status).toBe("ready");
+    // The workspace's page says where it runs and why it stays there.
+    const page = await fetch(`${swarm.app.url}/workspaces/${workspace.id}`, {
+      headers: { cookie: swarm.user.cookie },
+    });
+    const html = (await page.text()).replace(/<!-- -->/g, "");
+    expect(page.status).toBe(200);
+    expect(html).toContain(`Pinned to ${placement.node}: its data volume lives there.`);
   });
 
   it("runs hardened: no new privileges, no capabilities, its limits, seccomp on", async () => {
@@ -216,7 +225,7 @@ describe("workspaces on a 3-node Swarm", () => {
       return node === "node2" || node === "node3";
     });
     expect(target).toBeDefined();
-    const nodeName = (target?.placement as { node: string }).node;
+    const nodeName = (target?.placement as { node: string } | undefined)?.node ?? "";
     const index = swarm.lab.nodes.findIndex((node) => node.name === nodeName);
     swarm.lab.killNode(index);
     const seen = await eventually("the workspace shows its node down", 20_000, async () => {
@@ -268,5 +277,29 @@ describe("workspaces on a 3-node Swarm", () => {
     console.log(`reconciler: removed service seen in ${Date.now() - removedAt} ms`);
     const detail = await swarm.api("GET", `/api/v1/workspaces/${workspace.id}`);
     expect(detail.body.status).toBe("not_created");
+  });
+
+  it("says clearly what it can't do without a node's engine, and removes nothing then", async () => {
+    const workspace = created[3] as Detail;
+    // The same app without SWARM_NODE_ENDPOINTS: the manager alone.
+    await swarm.restartApp({ SWARM_NODE_ENDPOINTS: "" });
+    const detail = await swarm.api("GET", `/api/v1/workspaces/${workspace.id}`);
+    const node = (detail.body.placement as { node: string }).node;
+    const stats = await swarm.api("GET", `/api/v1/workspaces/${workspace.id}/stats`);
+    expect(stats.status).toBe(501);
+    expect(stats.body.error?.code).toBe("NOT_AVAILABLE");
+    expect(stats.body.error?.message).toBe(
+      `Stats are not available on this runtime for node ${node}: SWARM_NODE_ENDPOINTS names no engine for it.`,
+    );
+    const refused = await swarm.api("DELETE", `/api/v1/workspaces/${workspace.id}?keep_data=false`);
+    expect(refused.status).toBe(501);
+    expect(refused.body.error?.message).toContain(`on node ${node}, whose engine the app can't reach`);
+    // Nothing went: the workspace still runs.
+    expect((await swarm.api("GET", `/api/v1/workspaces/${workspace.id}`)).body.status).toBe("running");
+    expect(await serviceOf(workspace.id)).toBeDefined();
+    // Keeping the data needs no node's engine.
+    const kept = await swarm.api("DELETE", `/api/v1/workspaces/${workspace.id}?keep_data=true`);
+    expect(kept.status, JSON.stringify(kept.body)).toBe(200);
+    await swarm.restartApp();
   });
 });

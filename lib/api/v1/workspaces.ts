@@ -118,7 +118,8 @@ export const workspaceOperations: Operation[] = [
     params: workspaceIdParams,
     query: deleteQueryV1,
     responses: { 200: { description: "Deleted", schema: deletedV1 } },
-    errors: one({ status: 409, codes: ["CONFLICT"] }),
+    // 501: on a Swarm, its data is on a node whose engine the app can't reach (nothing is removed then).
+    errors: one({ status: 409, codes: ["CONFLICT"] }, { status: 501, codes: ["NOT_AVAILABLE"] }),
   },
   ...(["start", "restart"] as const).map(
     (verb): Operation => ({
@@ -170,6 +171,7 @@ export const workspaceOperations: Operation[] = [
     access: "workspaces:read",
     params: workspaceIdParams,
     responses: { 200: { description: "CPU, memory, network and processes now", schema: statsV1 } },
-    errors: one({ status: 409, codes: ["CONFLICT"] }),
+    // 501: on a Swarm, it runs on a node whose engine the app can't reach (SWARM_NODE_ENDPOINTS).
+    errors: one({ status: 409, codes: ["CONFLICT"] }, { status: 501, codes: ["NOT_AVAILABLE"] }),
   },
 ];

@@ -38,12 +38,20 @@ async function withImageContainer<T>(
   }
 }
 
+// A reference's image is remembered briefly, as imageExists does: a launch reads it twice (user, folder owner).
+const IDENTITY_TTL_MS = 60_000;
+const identities = new Map<string, { id: string; user: string; until: number }>();
+
 async function imageIdentity(docker: Docker, image: string): Promise<{ id: string; user: string }> {
+  const known = identities.get(image);
+  if (known && known.until > Date.now()) return known;
   const info = (await dockerCall("look up the image", () => docker.getImage(image).inspect())) as {
     Id: string;
     Config?: { User?: string };
   };
-  return { id: info.Id, user: info.Config?.User ?? "" };
+  const identity = { id: info.Id, user: info.Config?.User ?? "", until: Date.now() + IDENTITY_TTL_MS };
+  identities.set(image, identity);
+  return identity;
 }
 
 // An image version's user and folders never change: read once per image id.

@@ -31,6 +31,7 @@ import {
   volumeExists,
   volumeNode,
   volumeOptionsOf,
+  volumeRemovalRefusal,
 } from "@/lib/runtime/swarm/volumes";
 
 export function swarmRuntime(docker: Docker): Runtime {
@@ -62,6 +63,7 @@ export function swarmRuntime(docker: Docker): Runtime {
         pinTo: (await volumeNode(docker, spec.volume.name)) ?? undefined,
       }),
     removeVolume: (name) => removeVolume(docker, name),
+    volumeRemovalRefusal: (name) => volumeRemovalRefusal(docker, name),
     volumeExists: (name) => volumeExists(docker, name),
     listVolumes: (selector) => listVolumes(docker, selector),
     followLogs: (id, options) => followServiceLogs(docker, id, options),

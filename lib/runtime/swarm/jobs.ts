@@ -7,10 +7,13 @@ import { dockerCall, SLOW_CALL_MS } from "@/lib/runtime/docker/call";
 import { hasStatus, orNull } from "@/lib/runtime/docker/errors";
 import { demuxBuffer } from "@/lib/runtime/docker/log-frames";
 import type { FileEntry, Limits, TaskResult } from "@/lib/runtime/runtime";
-import { tasksByService } from "@/lib/runtime/swarm/cluster";
+import { listNodes, tasksByService } from "@/lib/runtime/swarm/cluster";
 import { jobName, RUNTIME_LABELS } from "@/lib/runtime/swarm/names";
+import { nodeEngine } from "@/lib/runtime/swarm/node-engines";
 import { removeSecretsOf, secretRefs } from "@/lib/runtime/swarm/secrets";
 import { LOG_DRIVER, limitsToSwarm, swarmHardening } from "@/lib/runtime/swarm/service-spec";
+import type { SwarmTask } from "@/lib/runtime/swarm/shapes";
+import { nodeRef } from "@/lib/runtime/swarm/to-workload";
 
 export type JobSpec = {
   name: string;
@@ -99,10 +102,12 @@ export async function runJob(docker: Docker, spec: JobSpec): Promise<TaskResult>
       } as object) as Promise<{ id: string }>,
     SLOW_CALL_MS,
   )) as { id: string };
+  let ran: SwarmTask | undefined;
   try {
     const deadline = Date.now() + spec.timeoutMs;
     while (Date.now() < deadline) {
       const task = ((await tasksByService(docker, [created.id])).get(created.id) ?? [])[0];
+      ran = task ?? ran;
       const state = task?.Status.State ?? "";
       if (task && ENDED.has(state)) {
         const output = await jobLogs(docker, created.id);
@@ -113,12 +118,25 @@ export async function runJob(docker: Docker, spec: JobSpec): Promise<TaskResult>
           return { exitCode: 125, output: `${output}\n${task.Status.Err ?? "the job could not start"}` };
         return { exitCode: task.Status.ContainerStatus?.ExitCode ?? (state === "complete" ? 0 : 1), output };
       }
-      await sleep(100);
+      await sleep(25);
     }
     const output = await jobLogs(docker, created.id);
     return { exitCode: 124, output: `${output}\n(timed out after ${Math.round(spec.timeoutMs / 1000)} s)` };
   } finally {
-    await removeJob(docker, created.id).catch(() => {});
-    await removeSecretsOf(docker, name).catch(() => {});
+    await removeJob(docker, name).catch(() => {});
+    // Not awaited: the job's result is known, and its leftover container is no business of the launch's.
+    void removeJobContainer(docker, ran).catch(() => {});
   }
+}
+
+/**
+ * A finished job's container stays on its node after its service is removed (Swarm 20.10 does not reap a job's
+ * tasks), holding the volume: it is removed on that node's engine where the settings name one; otherwise a volume's
+ * removal takes it (volumes.ts).
+ */
+async function removeJobContainer(docker: Docker, task: SwarmTask | undefined): Promise<void> {
+  const containerId = task?.Status.ContainerStatus?.ContainerID;
+  if (!task?.NodeID || !containerId) return;
+  const engine = nodeEngine(nodeRef((await listNodes(docker)).get(task.NodeID), task.NodeID));
+  await engine?.getContainer(containerId).remove({ force: true, v: false });
 }

@@ -7,13 +7,15 @@ import { dockerCall, SLOW_CALL_MS } from "@/lib/runtime/docker/call";
 import { inspectService } from "@/lib/runtime/swarm/cluster";
 import type { SwarmService, SwarmServiceSpec } from "@/lib/runtime/swarm/shapes";
 
+/** `read`: the service as the caller just read it (saves reading it again; a stale one is read again anyway). */
 export async function updateService(
   docker: Docker,
   id: string,
   change: (spec: SwarmServiceSpec, service: SwarmService) => SwarmServiceSpec,
+  read?: SwarmService,
 ): Promise<SwarmService> {
   for (let attempt = 0; ; attempt++) {
-    const service = await inspectService(docker, id);
+    const service = attempt === 0 && read ? read : await inspectService(docker, id);
     if (!service) throw new AppError("NOT_FOUND", "The workload is gone.");
     const spec = change(structuredClone(service.Spec), service);
     try {

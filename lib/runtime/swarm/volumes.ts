@@ -32,14 +32,17 @@ export async function volumeNode(docker: Docker, volume: string): Promise<string
   return (await findRecord(docker, volume))?.Spec.Labels?.[RUNTIME_LABELS.node] ?? null;
 }
 
-/** Records that this volume lives (or will, from its first task) on this node, with the volume's labels. */
+/**
+ * Records that this volume lives (or will, from its first task) on this node, with the volume's labels; false when
+ * a record was there already (another launch made it a moment ago).
+ */
 export async function recordVolume(
   docker: Docker,
   volume: string,
   nodeId: string,
   labels: Record<string, string>,
-): Promise<void> {
-  await dockerCall("record a volume's node", (opts) =>
+): Promise<boolean> {
+  const made = await dockerCall("record a volume's node", (opts) =>
     orNull(
       docker.createConfig({
         ...opts,
@@ -50,6 +53,7 @@ export async function recordVolume(
       hasStatus(409),
     ),
   );
+  return made !== null;
 }
 
 /** The volume options (driver, labels) of the workload that mounts this volume, as its service has them. */
@@ -99,17 +103,34 @@ async function removeLeftTaskContainers(docker: Docker, engine: Docker, volume: 
   }
 }
 
-export async function removeVolume(docker: Docker, volume: string): Promise<void> {
-  const record = await findRecord(docker, volume);
-  if (!record) return;
+/** The engine of the node a recorded volume lives on; a reason instead when the settings name none for it. */
+async function volumeEngine(
+  docker: Docker,
+  record: Config,
+  volume: string,
+): Promise<{ engine: Docker } | { refusal: string }> {
   const nodeId = record.Spec.Labels?.[RUNTIME_LABELS.node] ?? "";
   const node = nodeRef((await listNodes(docker)).get(nodeId), nodeId);
   const engine = nodeEngine(node);
-  if (!engine)
-    throw new AppError(
-      "CONTAINER_ENGINE_ERROR",
-      `This data is on node ${node.hostname}, whose engine the app can't reach (SWARM_NODE_ENDPOINTS names none for it). Keep the data, or remove it there with docker volume rm ${volume}.`,
-    );
+  if (engine) return { engine };
+  return {
+    refusal: `This data is on node ${node.hostname}, whose engine the app can't reach (SWARM_NODE_ENDPOINTS names none for it). Keep the data, or remove it there with docker volume rm ${volume}.`,
+  };
+}
+
+export async function volumeRemovalRefusal(docker: Docker, volume: string): Promise<string | null> {
+  const record = await findRecord(docker, volume);
+  if (!record) return null;
+  const found = await volumeEngine(docker, record, volume);
+  return "refusal" in found ? found.refusal : null;
+}
+
+export async function removeVolume(docker: Docker, volume: string): Promise<void> {
+  const record = await findRecord(docker, volume);
+  if (!record) return;
+  const found = await volumeEngine(docker, record, volume);
+  if ("refusal" in found) throw new AppError("NOT_AVAILABLE", found.refusal);
+  const engine = found.engine;
   // A service removed a moment ago still holds the volume until its node has removed the task's container.
   for (const deadline = Date.now() + RELEASE_WAIT_MS; ; await sleep(250)) {
     const inUse = await dockerCall(

@@ -8,7 +8,9 @@ import { listNodes, tasksByService } from "@/lib/runtime/swarm/cluster";
 import type { SwarmTask } from "@/lib/runtime/swarm/shapes";
 import { currentTask, nodeRef, waitingReason } from "@/lib/runtime/swarm/to-workload";
 
-const POLL_MS = 100;
+// A task's state is read this often while a launch waits on it (one small call; the bench measured 100 ms costing
+// ~40 ms a launch on average against raw Swarm polled at 20 ms).
+const POLL_MS = 20;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 // A task the scheduler can't place for this long is reported (a pinned node down, no room anywhere).
 const UNPLACEABLE_MS = 3000;
@@ -29,8 +31,6 @@ export async function waitUntilRunning(
     const task = currentTask(tasks);
     const state = task?.Status.State;
     if (task?.NodeID && state) {
-      const nodes = await listNodes(docker);
-      const node = nodeRef(nodes.get(task.NodeID), task.NodeID).hostname;
       const phase: StartPhase["phase"] =
         state === "running"
           ? "running"
@@ -39,7 +39,11 @@ export async function waitUntilRunning(
             : "scheduled";
       if (phase !== reported) {
         reported = phase;
-        options.observe?.({ phase, node });
+        // The node's name is looked up only when there is something to tell (not on every poll).
+        if (options.observe) {
+          const node = nodeRef((await listNodes(docker)).get(task.NodeID), task.NodeID).hostname;
+          options.observe({ phase, node });
+        }
       }
     }
     if (state === "running" && task?.DesiredState === "running") return;

@@ -5,3 +5,23 @@ export async function until(check: () => boolean, withinMs: number, what: string
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
+
+/** Polls an async check until it gives a value (undefined: not yet; a throw: not yet, remembered for the message). */
+export async function eventually<T>(
+  what: string,
+  withinMs: number,
+  check: () => Promise<T | undefined>,
+  everyMs = 100,
+): Promise<T> {
+  let last: unknown;
+  for (const deadline = Date.now() + withinMs; Date.now() < deadline; ) {
+    try {
+      const value = await check();
+      if (value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+  throw new Error(`${what} within ${withinMs} ms${last ? ` (last error: ${last})` : ""}`);
+}

@@ -5,6 +5,7 @@ import type Dockerode from "dockerode";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SWARM } from "../support/prefixes";
 import { LAB_IMAGE, type SwarmLab, startSwarmLab, swarmLabLeftovers } from "../support/swarm-lab";
+import { eventually } from "../support/wait";
 
 const NETWORK = "ov";
 let lab: SwarmLab;
@@ -19,20 +20,6 @@ beforeAll(async () => {
   console.log(`swarm lab: set up in ${setUpMs} ms`, lab.timings);
 });
 afterAll(() => lab?.stop());
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function eventually<T>(
-  what: string,
-  withinMs: number,
-  check: () => Promise<T | undefined>,
-): Promise<T> {
-  for (const deadline = Date.now() + withinMs; Date.now() < deadline; await sleep(50)) {
-    const value = await check().catch(() => undefined);
-    if (value !== undefined) return value;
-  }
-  throw new Error(`${what} within ${withinMs} ms`);
-}
 
 /** The running task's node address and host-mode port: only the running task reports the port Swarm picked. */
 async function endpointOf(service: string): Promise<{ url: string; nodeId: string } | undefined> {

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectConforms } from "../support/conforms";
 import { SWARM } from "../support/prefixes";
 import { type SwarmApp, startSwarmApp } from "../support/swarm-app";
+import { eventually } from "../support/wait";
 
 const MB = 1024 ** 2;
 // Every lab node reports this machine's memory (one kernel). Each node plans for OVERCOMMIT of it; a workspace's
@@ -48,27 +49,6 @@ type NodeBody = {
   pinned: number;
   tasks: number;
 };
-
-async function eventually<T>(
-  what: string,
-  withinMs: number,
-  check: () => Promise<T | undefined>,
-): Promise<T> {
-  let last: unknown;
-  for (
-    const deadline = Date.now() + withinMs;
-    Date.now() < deadline;
-    await new Promise((r) => setTimeout(r, 250))
-  ) {
-    try {
-      const value = await check();
-      if (value !== undefined) return value;
-    } catch (error) {
-      last = error;
-    }
-  }
-  throw new Error(`${what} within ${withinMs} ms (last: ${last})`);
-}
 
 const listed = async () => {
   const answer = await swarm.api("GET", "/api/v1/admin/nodes", undefined, swarm.admin);

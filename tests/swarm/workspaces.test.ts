@@ -6,6 +6,7 @@ import { withDatabase } from "../support/database";
 import { SWARM } from "../support/prefixes";
 import { openSse } from "../support/sse";
 import { type SwarmApp, startSwarmApp } from "../support/swarm-app";
+import { eventually } from "../support/wait";
 
 let swarm: SwarmApp;
 let manager: Dockerode;
@@ -34,27 +35,6 @@ async function fetchText(url: string): Promise<string> {
   const response = await fetch(url, { signal: AbortSignal.timeout(3000) });
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
   return response.text();
-}
-
-async function eventually<T>(
-  what: string,
-  withinMs: number,
-  check: () => Promise<T | undefined>,
-): Promise<T> {
-  let last: unknown;
-  for (
-    const deadline = Date.now() + withinMs;
-    Date.now() < deadline;
-    await new Promise((r) => setTimeout(r, 200))
-  ) {
-    try {
-      const value = await check();
-      if (value !== undefined) return value;
-    } catch (error) {
-      last = error;
-    }
-  }
-  throw new Error(`${what} within ${withinMs} ms (last: ${last})`);
 }
 
 const serviceOf = async (workspaceId: string) =>

@@ -3,6 +3,7 @@ import "server-only";
 import type Docker from "dockerode";
 import { openDockerStream } from "@/lib/runtime/docker/call";
 import { labelFilters } from "@/lib/runtime/docker/containers";
+import { onEventLines } from "@/lib/runtime/docker/event-lines";
 import type { LabelSelector, WorkloadEvent } from "@/lib/runtime/runtime";
 
 const ACTIONS = [
@@ -29,7 +30,6 @@ export async function watchEvents(
   const { stream, end } = await openDockerStream("watch container events", (abortSignal) =>
     docker.getEvents({ filters, abortSignal } as Parameters<Docker["getEvents"]>[0]),
   );
-  let buffer = "";
   let closed = false;
   const close = () => {
     if (closed) return;
@@ -37,27 +37,13 @@ export async function watchEvents(
     end();
     handlers.onClose();
   };
-  stream.on("data", (chunk: Buffer) => {
-    buffer += chunk.toString("utf8");
-    const lines = buffer.split("\n");
-    buffer = lines.pop() ?? "";
-    for (const line of lines) {
-      if (!line.trim()) continue;
-      try {
-        const raw = JSON.parse(line) as {
-          Action?: string;
-          Actor?: { ID?: string; Attributes?: Record<string, string> };
-        };
-        const action = (raw.Action ?? "") as WorkloadEvent["action"];
-        handlers.onEvent({
-          action: KNOWN.has(action) ? action : "other",
-          workloadId: raw.Actor?.ID ?? "",
-          labels: raw.Actor?.Attributes ?? {},
-        });
-      } catch {
-        // A malformed line is skipped; the periodic diff catches anything missed.
-      }
-    }
+  onEventLines(stream, (raw) => {
+    const action = (raw.Action ?? "") as WorkloadEvent["action"];
+    handlers.onEvent({
+      action: KNOWN.has(action) ? action : "other",
+      workloadId: raw.Actor?.ID ?? "",
+      labels: raw.Actor?.Attributes ?? {},
+    });
   });
   stream.on("end", close);
   stream.on("error", close);

@@ -1,23 +1,14 @@
-// The workload network: created when missing (two launches may race to do it), remembered once seen.
+// The workload network: created when missing (two launches may race to do it), remembered once seen (once-per-name.ts).
 import "server-only";
 import type Docker from "dockerode";
 import { dockerCall } from "@/lib/runtime/docker/call";
 import { hasStatus, orNull } from "@/lib/runtime/docker/errors";
+import { oncePerName } from "@/lib/runtime/once-per-name";
 
-// Networks are long-lived: once seen, this process does not look again (create re-checks if it vanished).
-const knownNetworks = new Set<string>();
-// Launches in parallel (a bulk start) share one look-up-and-create: the engine's CheckDuplicate is best effort,
-// and two creates at once can make two networks of one name, which no container can then be started on.
-const ensuring = new Map<string, Promise<void>>();
+const workloadNetworks = oncePerName();
 
 export function ensureNetwork(docker: Docker, name: string): Promise<void> {
-  if (knownNetworks.has(name)) return Promise.resolve();
-  let pending = ensuring.get(name);
-  if (!pending) {
-    pending = lookUpOrCreate(docker, name).finally(() => ensuring.delete(name));
-    ensuring.set(name, pending);
-  }
-  return pending;
+  return workloadNetworks.ensure(name, () => lookUpOrCreate(docker, name));
 }
 
 async function lookUpOrCreate(docker: Docker, name: string): Promise<void> {
@@ -34,9 +25,8 @@ async function lookUpOrCreate(docker: Docker, name: string): Promise<void> {
       ),
     );
   }
-  knownNetworks.add(name);
 }
 
 export function forgetNetwork(name: string): void {
-  knownNetworks.delete(name);
+  workloadNetworks.forget(name);
 }

@@ -3,6 +3,7 @@
 import "server-only";
 import type Docker from "dockerode";
 import { openDockerStream } from "@/lib/runtime/docker/call";
+import { onEventLines } from "@/lib/runtime/docker/event-lines";
 import type { LabelSelector, WorkloadEvent } from "@/lib/runtime/runtime";
 import { tasksByService } from "@/lib/runtime/swarm/cluster";
 
@@ -21,7 +22,6 @@ export async function watchSwarm(
     >[0]),
   );
   let closed = false;
-  let buffer = "";
   let digest = "";
   const poll = setInterval(() => {
     void tasksByService(docker)
@@ -44,20 +44,9 @@ export async function watchSwarm(
     end();
     handlers.onClose();
   }
-  stream.on("data", (chunk: Buffer) => {
-    buffer += chunk.toString("utf8");
-    const lines = buffer.split("\n");
-    buffer = lines.pop() ?? "";
-    for (const line of lines) {
-      if (!line.trim()) continue;
-      try {
-        const raw = JSON.parse(line) as { Type?: string; Action?: string; Actor?: { ID?: string } };
-        const action = raw.Type === "service" ? (ACTIONS[raw.Action ?? ""] ?? "other") : "other";
-        handlers.onEvent({ action, workloadId: raw.Actor?.ID ?? "", labels: {} });
-      } catch {
-        // A malformed line is skipped; the periodic diff catches anything missed.
-      }
-    }
+  onEventLines(stream, (raw) => {
+    const action = raw.Type === "service" ? (ACTIONS[raw.Action ?? ""] ?? "other") : "other";
+    handlers.onEvent({ action, workloadId: raw.Actor?.ID ?? "", labels: {} });
   });
   stream.on("end", close);
   stream.on("error", close);

@@ -5,18 +5,12 @@ import type Docker from "dockerode";
 import { AppError } from "@/lib/errors";
 import { dockerCall } from "@/lib/runtime/docker/call";
 import { hasStatus, orNull } from "@/lib/runtime/docker/errors";
+import { oncePerName } from "@/lib/runtime/once-per-name";
 
-const known = new Set<string>();
-const ensuring = new Map<string, Promise<void>>();
+const overlays = oncePerName();
 
 export function ensureOverlay(docker: Docker, name: string): Promise<void> {
-  if (known.has(name)) return Promise.resolve();
-  let pending = ensuring.get(name);
-  if (!pending) {
-    pending = lookUpOrCreate(docker, name).finally(() => ensuring.delete(name));
-    ensuring.set(name, pending);
-  }
-  return pending;
+  return overlays.ensure(name, () => lookUpOrCreate(docker, name));
 }
 
 async function lookUpOrCreate(docker: Docker, name: string): Promise<void> {
@@ -42,5 +36,4 @@ async function lookUpOrCreate(docker: Docker, name: string): Promise<void> {
         hasStatus(409),
       ),
     );
-  known.add(name);
 }

@@ -129,6 +129,8 @@ export const envSchema = z.object({
   // manager of the Swarm; SWARM_NODE_ENDPOINTS names each node's own engine (hostname=URL, comma-separated) for
   // what only a node can tell: stats, open connections, removing a volume's data.
   RUNTIME: z.enum(["docker", "swarm"], { message: "must be docker or swarm" }).default("docker"),
+  // Swarm: how long a start waits for its task to run (a node's first pull of a large image included).
+  SWARM_START_TIMEOUT_MS: int(5000, 3_600_000).default(300_000),
   SWARM_NODE_ENDPOINTS: z
     .string()
     .refine(

@@ -184,7 +184,11 @@ export interface Runtime {
   restart(id: string): Promise<void>;
   /** Removes the workload; its volume stays. */
   remove(id: string): Promise<void>;
-  updateLimits(id: string, limits: Limits): Promise<void>;
+  /**
+   * New limits for a workload: in place on Docker; a cluster runtime replaces its task (then `restarted`: no restart
+   * is needed to apply them).
+   */
+  updateLimits(id: string, limits: Limits): Promise<{ restarted: boolean } | undefined>;
   /** Resolves the workload's user (uid, gid, home) from its image: once per image version. */
   userOf(workload: Workload): Promise<WorkloadUser>;
   /** Owner of a directory in a created workload (its volumes included), or null when there is none. */

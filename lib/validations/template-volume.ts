@@ -59,13 +59,36 @@ const optionsSchema = z
   })
   .transform((options) => options as Record<string, string>);
 
-export const volumeInputSchema = z.object(
-  {
-    driver: driverSchema.default("local"),
-    options: optionsSchema.default({}),
-    /** Every node reaches the same data (NFS ...): a Swarm does not pin the workspace to one node. */
-    shared: z.boolean({ message: "Say true or false." }).default(false),
-  },
-  { message: "Send the volume as { driver, options, shared }." },
-);
+// The local driver mounts whatever its options say: a bind ("o=bind", type none) or a block device of the host would
+// put a host path in every workspace of the template, which a workspace never gets. Network and memory filesystems
+// only.
+const LOCAL_TYPES = ["tmpfs", "nfs", "nfs4", "cifs", "smb3"];
+
+export const volumeInputSchema = z
+  .object(
+    {
+      driver: driverSchema.default("local"),
+      options: optionsSchema.default({}),
+      /** Every node reaches the same data (NFS ...): a Swarm does not pin the workspace to one node. */
+      shared: z.boolean({ message: "Say true or false." }).default(false),
+    },
+    { message: "Send the volume as { driver, options, shared }." },
+  )
+  .superRefine((volume, ctx) => {
+    if (volume.driver !== "local" || Object.keys(volume.options).length === 0) return;
+    const type = volume.options.type;
+    if (type === undefined || !LOCAL_TYPES.includes(type))
+      ctx.addIssue({
+        code: "custom",
+        path: ["options", "type"],
+        message: `With the local driver, type is one of ${LOCAL_TYPES.join(", ")}: a host folder or disk is never a workspace's.`,
+      });
+    const mountOptions = (volume.options.o ?? "").split(",").map((option) => option.trim());
+    if (mountOptions.some((option) => option === "bind" || option === "rbind"))
+      ctx.addIssue({
+        code: "custom",
+        path: ["options", "o"],
+        message: "A bind mount of a host folder is never a workspace's volume.",
+      });
+  });
 export type VolumeInput = z.infer<typeof volumeInputSchema>;

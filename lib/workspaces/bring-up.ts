@@ -78,6 +78,8 @@ export async function bringUp(
     workload = null;
   }
   let user: WorkloadUser | null = null;
+  // New limits already replaced the workload's task (a Swarm): no second restart to apply them.
+  let limitsRestarted = false;
   let freshVolume = false;
   if (!workload) {
     template = current;
@@ -114,10 +116,13 @@ export async function bringUp(
     if (!workload)
       throw new AppError("CONTAINER_START_FAILED", "The container disappeared while it was being made.");
   } else if (workspace.pendingChange === "restart") {
-    await runtime.updateLimits(
-      workload.id,
-      workloadSpecFor(env, { ...workspace, settings }, workspace.owner, template).limits,
-    );
+    limitsRestarted =
+      (
+        await runtime.updateLimits(
+          workload.id,
+          workloadSpecFor(env, { ...workspace, settings }, workspace.owner, template).limits,
+        )
+      )?.restarted === true;
   }
   // Before its first start — also when a crash came between create and start — never again: secret files
   // change only by a re-creation, and the data folder stays the user's.
@@ -143,7 +148,7 @@ export async function bringUp(
       if (phase.phase === "scheduled") progress.step("schedule", `Scheduled on node ${phase.node}`);
       else progress.step("pull", `Getting the image on node ${phase.node}`);
     });
-  else if (workspace.pendingChange === "restart") await runtime.restart(workload.id);
+  else if (workspace.pendingChange === "restart" && !limitsRestarted) await runtime.restart(workload.id);
   await faultPoint("after-start");
   const started = await runtime.inspect(workload.id);
   if (!started)

@@ -15,7 +15,7 @@ import { workloadSpecFor } from "@/lib/workspaces/workload-spec";
 import type { LabNode } from "../../tests/support/swarm-lab";
 import { sleep } from "./util";
 
-/** How often A reads its task: tighter than the app's 100 ms, as a script of one's own may poll. */
+/** How often A reads its task: as often as the app does (lib/runtime/swarm/wait-tasks.ts). */
 export const RAW_TASK_POLL_MS = Number(process.env.BENCH_SWARM_TASK_POLL_MS) || 20;
 const wall = () => performance.timeOrigin + performance.now();
 

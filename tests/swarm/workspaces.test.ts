@@ -120,6 +120,34 @@ describe("workspaces on a 3-node Swarm", () => {
     expect(html).toContain(`Pinned to ${placement.node}: its data volume lives there.`);
   });
 
+  it("re-creates a workspace for a changed environment on its volume's node, with its data, one service at a time", async () => {
+    const workspace = created[0] as Detail;
+    const before = await serviceOf(workspace.id);
+    const url = (await swarm.api("GET", `/api/v1/workspaces/${workspace.id}`)).body.apps as { url: string }[];
+    const first = await fetchText(`${url[0]?.url}workspace/first`);
+    const changed = await swarm.api("PATCH", `/api/v1/workspaces/${workspace.id}`, {
+      env: [{ key: "GREETING", value: "hello" }],
+      apply_now: true,
+    });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    const after = await serviceOf(workspace.id);
+    expect(after?.ID).not.toBe(before?.ID);
+    expect(after?.Spec?.TaskTemplate && JSON.stringify(after.Spec.TaskTemplate)).toContain("GREETING=hello");
+    // Its volume existed: pinned to the same node from the record, and the mount names no driver of its own.
+    expect(after?.Spec?.Labels?.["spawner.runtime.node"]).toBe(
+      before?.Spec?.Labels?.["spawner.runtime.node"],
+    );
+    const detail = await swarm.api("GET", `/api/v1/workspaces/${workspace.id}`);
+    const again = (detail.body.apps as { url: string }[])[0]?.url ?? "";
+    expect(await fetchText(`${again}workspace/first`)).toBe(first);
+    expect((await fetchText(`${again}workspace/starts`)).trim().split("\n")).toHaveLength(3);
+    // The old service's task was gone before the new one started: never two on one volume.
+    expect(
+      (await manager.listServices({ filters: { label: [`spawner-sw.workspace-id=${workspace.id}`] } }))
+        .length,
+    ).toBe(1);
+  });
+
   it("runs hardened: no new privileges, no capabilities, its limits, seccomp on", async () => {
     const workspace = created[1] as Detail;
     const url = workspace.apps[0]?.url ?? "";
@@ -139,6 +167,7 @@ describe("workspaces on a 3-node Swarm", () => {
     expect(container?.HostConfig.PidsLimit).toBe(64);
     expect(container?.HostConfig.NanoCpus).toBe(0.25e9);
     expect(container?.HostConfig.CapDrop).toEqual(["ALL"]);
+    console.log(`task container: Memory ${container?.HostConfig.Memory}, MemorySwap ${container?.HostConfig.MemorySwap}`);
     expect(container?.HostConfig.Init).toBe(true);
     expect(container?.Config.User).toBe("1000:1000");
   });
@@ -208,14 +237,18 @@ describe("workspaces on a 3-node Swarm", () => {
     const nodeName = (target?.placement as { node: string } | undefined)?.node ?? "";
     const index = swarm.lab.nodes.findIndex((node) => node.name === nodeName);
     swarm.lab.killNode(index);
-    const seen = await eventually("the workspace shows its node down", 20_000, async () => {
-      const detail = (await swarm.api("GET", `/api/v1/workspaces/${target?.id}`)).body;
-      const placement = detail.placement as { pinned_node_status: string; waiting: string | null } | null;
-      return placement?.pinned_node_status === "down" && placement.waiting ? detail : undefined;
-    });
-    expect(seen.status).toBe("error");
-    expect(String(seen.last_error)).toContain(`node ${nodeName}, which is down`);
-    await swarm.lab.restartNode(index);
+    try {
+      const seen = await eventually("the workspace shows its node down", 20_000, async () => {
+        const detail = (await swarm.api("GET", `/api/v1/workspaces/${target?.id}`)).body;
+        const placement = detail.placement as { pinned_node_status: string; waiting: string | null } | null;
+        return placement?.pinned_node_status === "down" && placement.waiting ? detail : undefined;
+      });
+      expect(seen.status).toBe("error");
+      expect(String(seen.last_error)).toContain(`node ${nodeName}, which is down`);
+    } finally {
+      // The later tests need all three nodes, whatever happened here.
+      await swarm.lab.restartNode(index);
+    }
     let seenLast = "";
     // Not bounded by the issue (only unpinned ones are): a restarted node's first task may sit in "preparing" for
     // tens of seconds on these machines (seen 5–40 s), so this waits up to 90 s and says how long it took.

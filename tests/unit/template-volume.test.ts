@@ -56,7 +56,7 @@ describe("template volume input", () => {
 
   it("names every bad option by its name, all at once", () => {
     const errors = errorsOf({
-      driver: "local",
+      driver: "vieux/sshfs",
       options: {
         "bad key": "x",
         ["k".repeat(65)]: "x",
@@ -83,10 +83,30 @@ describe("template volume input", () => {
 
   it("takes 16 options and refuses 17, and a shared flag that is no boolean", () => {
     const options = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`o${i}`, "v"]));
-    expect(errorsOf({ options: options(16) })).toEqual({});
-    expect(errorsOf({ options: options(17) })).toEqual({ "volume.options": ["At most 16 options."] });
+    expect(errorsOf({ driver: "vieux/sshfs", options: options(16) })).toEqual({});
+    expect(errorsOf({ driver: "vieux/sshfs", options: options(17) })).toEqual({
+      "volume.options": ["At most 16 options."],
+    });
     expect(Object.keys(errorsOf({ shared: "yes" }))).toEqual(["volume.shared"]);
     expect(Object.keys(errorsOf("nfs"))).toEqual(["volume"]);
+  });
+
+  it("refuses a local volume that would be a host folder or disk: a bind, or a type other than a network or memory one", () => {
+    expect(errorsOf({ options: { type: "none", o: "bind", device: "/" } })).toEqual({
+      "volume.options.type": [
+        "With the local driver, type is one of tmpfs, nfs, nfs4, cifs, smb3: a host folder or disk is never a workspace's.",
+      ],
+      "volume.options.o": ["A bind mount of a host folder is never a workspace's volume."],
+    });
+    expect(Object.keys(errorsOf({ options: { type: "ext4", device: "/dev/vda1" } }))).toEqual([
+      "volume.options.type",
+    ]);
+    expect(
+      Object.keys(errorsOf({ options: { type: "nfs", o: "addr=10.0.0.5,rbind", device: ":/x" } })),
+    ).toEqual(["volume.options.o"]);
+    expect(errorsOf({ options: { type: "tmpfs", device: "tmpfs", o: "size=16m,uid=1000" } })).toEqual({});
+    // Another driver's options are its own to judge.
+    expect(errorsOf({ driver: "vieux/sshfs", options: { sshcmd: "u@h:/p", o: "bind" } })).toEqual({});
   });
 
   it("reads the form's lines as name=value, split at the first =, a line without one as no value", () => {
@@ -96,7 +116,9 @@ describe("template volume input", () => {
       device: ":/x/{volume}",
       broken: null,
     });
-    expect(Object.keys(errorsOf({ options: optionsOf("broken") }))).toEqual(["volume.options.broken"]);
+    expect(Object.keys(errorsOf({ driver: "vieux/sshfs", options: optionsOf("broken") }))).toEqual([
+      "volume.options.broken",
+    ]);
   });
 });
 

@@ -50,7 +50,9 @@ export const workspaceV1 = z.strictObject({
         .describe("Why it can't run now although it should (its node down, no room)"),
     })
     .nullable()
-    .describe("Where it runs on a Swarm (RUNTIME=swarm); null on one Docker Engine"),
+    .describe(
+      "Where it runs on a Swarm (RUNTIME=swarm); null on one Docker Engine, and on a Swarm for one that is neither placed nor pinned yet",
+    ),
 });
 export type WorkspaceV1 = z.infer<typeof workspaceV1>;
 

@@ -17,3 +17,16 @@ export async function imageExists(docker: Docker, image: string): Promise<boolea
   if (images.length > 0) foundImages.set(image, Date.now() + IMAGE_FOUND_TTL_MS);
   return images.length > 0;
 }
+
+/** An image's inspect answer, bounded like every call (image inspect takes no abort signal: the timeout still bounds
+ * the wait for its answer). */
+export async function inspectImage<T = Docker.ImageInspectInfo>(docker: Docker, image: string): Promise<T> {
+  return dockerCall("look up the image", (opts) =>
+    Promise.race([
+      docker.getImage(image).inspect() as Promise<T>,
+      new Promise<never>((_, reject) =>
+        opts.abortSignal.addEventListener("abort", () => reject(opts.abortSignal.reason), { once: true }),
+      ),
+    ]),
+  );
+}

@@ -37,7 +37,10 @@ export function dockerRuntime(docker: Docker = getDocker()): Runtime {
     stop: (id) => stopWorkload(docker, id),
     restart: (id) => restartWorkload(docker, id),
     remove: (id) => removeWorkload(docker, id),
-    updateLimits: (id, limits) => updateWorkloadLimits(docker, id, limits),
+    updateLimits: async (id, limits) => {
+      await updateWorkloadLimits(docker, id, limits);
+      return { restarted: false };
+    },
     userOf: (workload) => userOf(docker, workload),
     pathOwner: (id, path) => pathOwner(docker, id, path),
     writeFiles: (id, entries) => writeFiles(docker, id, entries),

@@ -5,8 +5,8 @@
 import "server-only";
 import type Docker from "dockerode";
 import { AppError } from "@/lib/errors";
-import { dockerCall } from "@/lib/runtime/docker/call";
 import { readFile } from "@/lib/runtime/docker/files";
+import { inspectImage } from "@/lib/runtime/docker/images";
 import type { Workload, WorkloadUser } from "@/lib/runtime/runtime";
 
 type Account = { name: string; uid: number; gid: number; home: string };
@@ -68,15 +68,7 @@ const resolved = new Map<string, WorkloadUser>();
 
 /** An image's own ENV HOME (not a container's, which a workspace's variables can set). */
 async function imageHome(docker: Docker, image: string): Promise<string | undefined> {
-  const info = await dockerCall("look up the image", (opts) =>
-    // Image inspect takes no abort signal: the timeout still bounds the wait for its answer.
-    Promise.race([
-      docker.getImage(image).inspect() as Promise<{ Config?: { Env?: string[] | null } }>,
-      new Promise<never>((_, reject) =>
-        opts.abortSignal.addEventListener("abort", () => reject(opts.abortSignal.reason), { once: true }),
-      ),
-    ]),
-  );
+  const info = await inspectImage<{ Config?: { Env?: string[] | null } }>(docker, image);
   return (info.Config?.Env ?? []).find((entry) => entry.startsWith("HOME="))?.slice(5) || undefined;
 }
 

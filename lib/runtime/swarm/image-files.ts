@@ -5,6 +5,7 @@ import type Docker from "dockerode";
 import { dockerCall, SLOW_CALL_MS } from "@/lib/runtime/docker/call";
 import { hasStatus, orNull } from "@/lib/runtime/docker/errors";
 import { pathOwner } from "@/lib/runtime/docker/files";
+import { inspectImage } from "@/lib/runtime/docker/images";
 import { userOf as dockerUserOf } from "@/lib/runtime/docker/user";
 import type { Workload, WorkloadUser } from "@/lib/runtime/runtime";
 import { RUNTIME_LABELS } from "@/lib/runtime/swarm/names";
@@ -45,10 +46,7 @@ const identities = new Map<string, { id: string; user: string; until: number }>(
 async function imageIdentity(docker: Docker, image: string): Promise<{ id: string; user: string }> {
   const known = identities.get(image);
   if (known && known.until > Date.now()) return known;
-  const info = (await dockerCall("look up the image", () => docker.getImage(image).inspect())) as {
-    Id: string;
-    Config?: { User?: string };
-  };
+  const info = await inspectImage<{ Id: string; Config?: { User?: string } }>(docker, image);
   const identity = { id: info.Id, user: info.Config?.User ?? "", until: Date.now() + IDENTITY_TTL_MS };
   identities.set(image, identity);
   return identity;

@@ -10,10 +10,9 @@ import type { FileEntry, Limits, TaskResult } from "@/lib/runtime/runtime";
 import { listNodes, tasksByService } from "@/lib/runtime/swarm/cluster";
 import { jobName, RUNTIME_LABELS } from "@/lib/runtime/swarm/names";
 import { nodeEngine } from "@/lib/runtime/swarm/node-engines";
-import { removeSecretsOf, secretRefs } from "@/lib/runtime/swarm/secrets";
+import { filesOf, removeSecretsOf, secretRefs } from "@/lib/runtime/swarm/secrets";
 import { LOG_DRIVER, limitsToSwarm, swarmHardening } from "@/lib/runtime/swarm/service-spec";
 import type { SwarmTask } from "@/lib/runtime/swarm/shapes";
-import { nodeRef } from "@/lib/runtime/swarm/to-workload";
 
 export type JobSpec = {
   name: string;
@@ -63,47 +62,45 @@ async function jobLogs(docker: Docker, id: string): Promise<string> {
 export async function runJob(docker: Docker, spec: JobSpec): Promise<TaskResult> {
   const name = jobName(spec.name);
   await removeJob(docker, name);
-  const files = spec.files.filter(
-    (entry): entry is Extract<FileEntry, { type: "file" }> => entry.type === "file",
-  );
-  const secrets = await secretRefs(docker, name, files);
-  const created = (await dockerCall(
-    "create a helper job",
-    (opts) =>
-      docker.createService({
-        ...opts,
-        Name: name,
-        Labels: { ...spec.labels, [RUNTIME_LABELS.owner]: name },
-        TaskTemplate: {
-          ContainerSpec: {
-            Image: spec.image,
-            Command: spec.command.length > 0 ? spec.command : undefined,
-            User: spec.user,
-            Env: Object.entries(spec.env).map(([key, value]) => `${key}=${value}`),
-            Labels: spec.labels,
-            ...swarmHardening(spec.capAdd),
-            Mounts: [
-              {
-                Type: "volume",
-                Source: spec.volume.name,
-                Target: spec.volume.target,
-                ...(spec.volume.options ? { VolumeOptions: spec.volume.options } : {}),
-              },
-            ],
-            Secrets: secrets,
-          },
-          Resources: { Limits: limitsToSwarm(spec.limits) },
-          RestartPolicy: { Condition: "none" },
-          Placement: { Constraints: spec.pinTo ? [`node.id==${spec.pinTo}`] : [] },
-          Networks: spec.network ? [{ Target: spec.network }] : [],
-          LogDriver: LOG_DRIVER,
-        },
-        Mode: { ReplicatedJob: { MaxConcurrent: 1, TotalCompletions: 1 } },
-      } as object) as Promise<{ id: string }>,
-    SLOW_CALL_MS,
-  )) as { id: string };
+  const files = filesOf(spec.files);
   let ran: SwarmTask | undefined;
   try {
+    const secrets = await secretRefs(docker, name, files);
+    const created = (await dockerCall(
+      "create a helper job",
+      (opts) =>
+        docker.createService({
+          ...opts,
+          Name: name,
+          Labels: { ...spec.labels, [RUNTIME_LABELS.owner]: name },
+          TaskTemplate: {
+            ContainerSpec: {
+              Image: spec.image,
+              Command: spec.command.length > 0 ? spec.command : undefined,
+              User: spec.user,
+              Env: Object.entries(spec.env).map(([key, value]) => `${key}=${value}`),
+              Labels: spec.labels,
+              ...swarmHardening(spec.capAdd),
+              Mounts: [
+                {
+                  Type: "volume",
+                  Source: spec.volume.name,
+                  Target: spec.volume.target,
+                  ...(spec.volume.options ? { VolumeOptions: spec.volume.options } : {}),
+                },
+              ],
+              Secrets: secrets,
+            },
+            Resources: { Limits: limitsToSwarm(spec.limits) },
+            RestartPolicy: { Condition: "none" },
+            Placement: { Constraints: spec.pinTo ? [`node.id==${spec.pinTo}`] : [] },
+            Networks: spec.network ? [{ Target: spec.network }] : [],
+            LogDriver: LOG_DRIVER,
+          },
+          Mode: { ReplicatedJob: { MaxConcurrent: 1, TotalCompletions: 1 } },
+        } as object) as Promise<{ id: string }>,
+      SLOW_CALL_MS,
+    )) as { id: string };
     const deadline = Date.now() + spec.timeoutMs;
     while (Date.now() < deadline) {
       const task = ((await tasksByService(docker, [created.id])).get(created.id) ?? [])[0];
@@ -137,6 +134,9 @@ export async function runJob(docker: Docker, spec: JobSpec): Promise<TaskResult>
 async function removeJobContainer(docker: Docker, task: SwarmTask | undefined): Promise<void> {
   const containerId = task?.Status.ContainerStatus?.ContainerID;
   if (!task?.NodeID || !containerId) return;
-  const engine = nodeEngine(nodeRef((await listNodes(docker)).get(task.NodeID), task.NodeID));
-  await engine?.getContainer(containerId).remove({ force: true, v: false });
+  const engine = nodeEngine(task.NodeID, await listNodes(docker));
+  if (!engine) return;
+  await dockerCall("remove a finished job's container", (opts) =>
+    orNull(engine.getContainer(containerId).remove({ ...opts, force: true, v: false }), hasStatus(404, 409)),
+  );
 }

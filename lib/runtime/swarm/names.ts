@@ -35,7 +35,9 @@ export function volumeRecordName(volumeName: string): string {
 
 /** A secret file's Swarm secret: one per service and path; its content's hash makes a changed file a new secret. */
 export function secretName(service: string, path: string, content: Buffer): string {
-  return `${service.slice(0, 30)}-${hash(path, 10)}-${createHash("sha256").update(content).digest("hex").slice(0, 10)}`;
+  // The whole owner's name is in the hash: two long names that start alike never share a secret.
+  const contentHash = createHash("sha256").update(content).digest("hex").slice(0, 10);
+  return `${service.slice(0, 30)}-${hash(`${service}\n${path}`, 10)}-${contentHash}`;
 }
 
 /** A one-shot job next to a service (a clone, preparing its volume): fixed per purpose, so a crashed one is found. */

@@ -3,6 +3,7 @@
 import "server-only";
 import Docker from "dockerode";
 import { getEnv } from "@/lib/env";
+import type { SwarmNode } from "@/lib/runtime/swarm/shapes";
 
 const store = globalThis as unknown as { spawnerNodeEngines?: Map<string, Docker> };
 
@@ -29,10 +30,15 @@ export function dockerFor(url: string): Docker {
   });
 }
 
-/** The engine of this node, or null when the settings name none for it. */
-export function nodeEngine(node: { id: string; hostname: string }): Docker | null {
+/**
+ * The engine of this node (by its id, or its hostname when no other node reports the same one: a node names itself,
+ * and a clone or an intruder must not get another's engine), or null when the settings name none for it.
+ */
+export function nodeEngine(nodeId: string, nodes: Map<string, SwarmNode>): Docker | null {
   const endpoints = parseNodeEndpoints(getEnv().SWARM_NODE_ENDPOINTS ?? "");
-  const url = endpoints.get(node.hostname) ?? endpoints.get(node.id);
+  const hostname = nodes.get(nodeId)?.Description?.Hostname;
+  const sharesName = [...nodes.values()].filter((node) => node.Description?.Hostname === hostname).length > 1;
+  const url = endpoints.get(nodeId) ?? (hostname && !sharesName ? endpoints.get(hostname) : undefined);
   if (!url) return null;
   store.spawnerNodeEngines ??= new Map();
   let engine = store.spawnerNodeEngines.get(url);

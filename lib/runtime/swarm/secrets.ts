@@ -4,6 +4,7 @@
 // secret files change only by re-creating the workload anyway.
 import "server-only";
 import type Docker from "dockerode";
+import { AppError } from "@/lib/errors";
 import { dockerCall } from "@/lib/runtime/docker/call";
 import { hasStatus, orNull } from "@/lib/runtime/docker/errors";
 import type { FileEntry } from "@/lib/runtime/runtime";
@@ -11,6 +12,10 @@ import { RUNTIME_LABELS, secretName } from "@/lib/runtime/swarm/names";
 import type { SecretRef } from "@/lib/runtime/swarm/service-spec";
 
 type FileOnly = Extract<FileEntry, { type: "file" }>;
+
+/** The files among entries (folders are made otherwise on a Swarm: files.ts). */
+export const filesOf = (entries: FileEntry[]): FileOnly[] =>
+  entries.filter((entry): entry is FileOnly => entry.type === "file");
 
 async function findSecretId(docker: Docker, name: string): Promise<string | null> {
   const secrets = (await dockerCall("look up a secret", (opts) =>
@@ -36,7 +41,12 @@ export async function secretRefs(docker: Docker, owner: string, files: FileOnly[
       ),
     );
     const id = made?.id ?? (await findSecretId(docker, name));
-    if (!id) continue;
+    // Made a moment ago by another launch, and gone again: a file must never be silently left out.
+    if (!id)
+      throw new AppError(
+        "CONTAINER_START_FAILED",
+        `The secret file ${file.path} could not be stored. Try again.`,
+      );
     refs.push({
       SecretID: id,
       SecretName: name,

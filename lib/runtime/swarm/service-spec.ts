@@ -36,7 +36,13 @@ const RESTART_POLICY = { Condition: "any", Delay: 1e9, MaxAttempts: 0 };
 
 export function serviceSpecFor(
   spec: WorkloadSpec,
-  options: { replicas: number; pinTo?: string; secrets?: SecretRef[] },
+  options: {
+    replicas: number;
+    pinTo?: string;
+    secrets?: SecretRef[];
+    /** The volume exists already: it keeps the driver it was made with (a mount naming another would be refused). */
+    existingVolume?: boolean;
+  },
 ) {
   const labels: Record<string, string> = {
     ...spec.labels,
@@ -67,9 +73,13 @@ export function serviceSpecFor(
                 VolumeOptions: {
                   NoCopy: false,
                   Labels: spec.volume.labels,
-                  DriverConfig: spec.volume.driver
-                    ? { Name: spec.volume.driver.name, Options: spec.volume.driver.options }
-                    : { Name: "local", Options: {} },
+                  ...(options.existingVolume
+                    ? {}
+                    : {
+                        DriverConfig: spec.volume.driver
+                          ? { Name: spec.volume.driver.name, Options: spec.volume.driver.options }
+                          : { Name: "local", Options: {} },
+                      }),
                 },
               },
             ]

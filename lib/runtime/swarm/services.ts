@@ -2,6 +2,7 @@
 // by forcing a new task, remove with its secrets. Each is safe to repeat, like the Docker runtime's.
 import "server-only";
 import type Docker from "dockerode";
+import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { dockerCall, SLOW_CALL_MS } from "@/lib/runtime/docker/call";
 import { labelFilters } from "@/lib/runtime/docker/containers";
@@ -19,12 +20,12 @@ import { loadByNode } from "@/lib/runtime/swarm/load";
 import { RUNTIME_LABELS, serviceName } from "@/lib/runtime/swarm/names";
 import { ensureOverlay } from "@/lib/runtime/swarm/overlay";
 import { pickNode } from "@/lib/runtime/swarm/placement";
-import { removeSecretsOf, secretRefs } from "@/lib/runtime/swarm/secrets";
+import { filesOf, removeSecretsOf, secretRefs } from "@/lib/runtime/swarm/secrets";
 import { limitsToSwarm, serviceSpecFor } from "@/lib/runtime/swarm/service-spec";
-import type { SwarmService } from "@/lib/runtime/swarm/shapes";
+import type { SwarmService, SwarmServiceSpec } from "@/lib/runtime/swarm/shapes";
 import { replicasOf, workloadFromService } from "@/lib/runtime/swarm/to-workload";
 import { updateService } from "@/lib/runtime/swarm/update-service";
-import { recordVolume, volumeNode } from "@/lib/runtime/swarm/volumes";
+import { recordVolume, volumeRecord } from "@/lib/runtime/swarm/volumes";
 import { waitUntilNoneRunning, waitUntilRunning } from "@/lib/runtime/swarm/wait-tasks";
 
 const STOP_WAIT_MS = 20_000;
@@ -61,12 +62,23 @@ export async function listWorkloads(
   return running ? workloads.filter((workload) => workload.state === "running") : workloads;
 }
 
-/** The node a workload's volume pins it to: where the volume lives, or for a new one the node with most room. */
-async function placeVolume(docker: Docker, spec: WorkloadSpec): Promise<string | undefined> {
+/**
+ * Where a workload's volume is, decided once and recorded: an existing record wins (its node, or none for a shared
+ * volume — whatever the template says now: the data is where it was made); a new shared volume is recorded unpinned;
+ * a new local one goes to the node with most room.
+ */
+async function placeVolume(
+  docker: Docker,
+  spec: WorkloadSpec,
+): Promise<{ pinTo?: string; existing: boolean }> {
   const volume = spec.volume;
-  if (!volume || volume.shared) return undefined;
-  const known = await volumeNode(docker, volume.name);
-  if (known) return known;
+  if (!volume) return { existing: false };
+  const known = await volumeRecord(docker, volume.name);
+  if (known) return { pinTo: known.node ?? undefined, existing: true };
+  if (volume.shared) {
+    await recordVolume(docker, volume.name, null, volume.labels);
+    return { existing: false };
+  }
   const [nodes, services, tasks] = await Promise.all([
     listNodes(docker),
     listServices(docker, { [RUNTIME_LABELS.name]: true }),
@@ -78,22 +90,23 @@ async function placeVolume(docker: Docker, spec: WorkloadSpec): Promise<string |
       "RESOURCE_LIMIT_EXCEEDED",
       "No Swarm node is ready and active to take new workspaces.",
     );
-  await recordVolume(docker, volume.name, node.ID, volume.labels);
-  // Two launches may have recorded at once: the first record wins, for both.
-  return (await volumeNode(docker, volume.name)) ?? node.ID;
+  // Two launches may record at once: the first record wins, for both.
+  if (await recordVolume(docker, volume.name, node.ID, volume.labels))
+    return { pinTo: node.ID, existing: false };
+  return { pinTo: (await volumeRecord(docker, volume.name))?.node ?? node.ID, existing: true };
 }
 
 /** Creates the service with no replica (created, not started); null when one of that name exists already. */
 export async function createWorkload(docker: Docker, spec: WorkloadSpec): Promise<string | null> {
   await ensureOverlay(docker, spec.network);
-  const pinTo = await placeVolume(docker, spec);
+  const { pinTo, existing } = await placeVolume(docker, spec);
   const created = await dockerCall(
     "create the service",
     (opts) =>
       orNull(
         docker.createService({
           ...opts,
-          ...serviceSpecFor(spec, { replicas: 0, pinTo }),
+          ...serviceSpecFor(spec, { replicas: 0, pinTo, existingVolume: existing }),
         } as object) as Promise<{
           id: string;
         }>,
@@ -104,32 +117,42 @@ export async function createWorkload(docker: Docker, spec: WorkloadSpec): Promis
   return created?.id ?? null;
 }
 
+/** The ids of the service's tasks now: a start or restart waits for a task that is not among them. */
+async function taskIds(docker: Docker, serviceId: string): Promise<Set<string>> {
+  return new Set(((await tasksByService(docker, [serviceId])).get(serviceId) ?? []).map((task) => task.ID));
+}
+
+const startTimeout = () => getEnv().SWARM_START_TIMEOUT_MS;
+
 export async function startWorkload(
   docker: Docker,
   id: string,
   observe?: (phase: StartPhase) => void,
 ): Promise<void> {
-  const after = Date.now();
   const before = await inspectService(docker, id);
   if (!before)
     throw new AppError("CONTAINER_START_FAILED", "The workload disappeared while it was starting.");
-  if (replicasOf(before) === 0)
-    await updateService(docker, id, (spec) => ({
-      ...spec,
-      Labels: { ...spec.Labels, [RUNTIME_LABELS.startedAt]: new Date().toISOString() },
-      Mode: { Replicated: { Replicas: 1 } },
-    }));
   const pinnedTo = before.Spec.Labels?.[RUNTIME_LABELS.node];
+  // Already wanted (a node it waits for, a start in another process): wait for it, and never take it back.
+  const scalesUp = replicasOf(before) === 0;
+  const known = scalesUp ? await taskIds(docker, before.ID) : new Set<string>();
+  if (scalesUp)
+    await updateService(
+      docker,
+      before.ID,
+      (spec) => ({
+        ...spec,
+        Labels: { ...spec.Labels, [RUNTIME_LABELS.startedAt]: new Date().toISOString() },
+        Mode: { Replicated: { Replicas: 1 } },
+      }),
+      before,
+    );
   try {
-    await waitUntilRunning(docker, before.ID, {
-      after: replicasOf(before) === 0 ? after : 0,
-      timeoutMs: SLOW_CALL_MS,
-      pinnedTo,
-      observe,
-    });
+    await waitUntilRunning(docker, before.ID, { known, timeoutMs: startTimeout(), pinnedTo, observe });
   } catch (error) {
-    // A start that can't be placed or fails does not stay wanted: it would start later, past every check.
-    await scaleTo(docker, before.ID, 0).catch(() => {});
+    // A start this call made that can't be placed or fails does not stay wanted: it would start later, past every
+    // check (quotas, capacity) made for it now.
+    if (scalesUp) await scaleTo(docker, before.ID, 0).catch(() => {});
     throw error;
   }
 }
@@ -145,47 +168,88 @@ export async function stopWorkload(docker: Docker, id: string): Promise<void> {
   await waitUntilNoneRunning(docker, service.ID, STOP_WAIT_MS);
 }
 
+/** A change of the task (a forced restart, new limits) replaces it: resolves once the new one runs. */
+async function replaceTask(
+  docker: Docker,
+  id: string,
+  change: (spec: SwarmServiceSpec) => SwarmServiceSpec,
+): Promise<void> {
+  const current = await inspectService(docker, id);
+  if (!current) throw new AppError("NOT_FOUND", "The workload is gone.");
+  const known = await taskIds(docker, current.ID);
+  const service = await updateService(
+    docker,
+    current.ID,
+    (spec) => ({
+      ...change(spec),
+      Labels: { ...spec.Labels, [RUNTIME_LABELS.startedAt]: new Date().toISOString() },
+    }),
+    current,
+  );
+  if (replicasOf(service) === 0) return;
+  await waitUntilRunning(docker, service.ID, {
+    known,
+    timeoutMs: startTimeout(),
+    pinnedTo: service.Spec.Labels?.[RUNTIME_LABELS.node],
+  });
+}
+
 export async function restartWorkload(docker: Docker, id: string): Promise<void> {
-  const after = Date.now();
-  const service = await updateService(docker, id, (spec) => ({
+  await replaceTask(docker, id, (spec) => ({
     ...spec,
-    Labels: { ...spec.Labels, [RUNTIME_LABELS.startedAt]: new Date().toISOString() },
     Mode: { Replicated: { Replicas: 1 } },
     TaskTemplate: { ...spec.TaskTemplate, ForceUpdate: (spec.TaskTemplate.ForceUpdate ?? 0) + 1 },
   }));
-  await waitUntilRunning(docker, service.ID, {
-    after,
-    timeoutMs: SLOW_CALL_MS,
-    pinnedTo: service.Spec.Labels?.[RUNTIME_LABELS.node],
-  });
 }
 
 export async function removeWorkload(docker: Docker, id: string): Promise<void> {
   const service = await inspectService(docker, id);
   if (!service) return;
+  // As Docker's remove: done when its container has stopped. Scaled to 0 first and waited for while the service
+  // still exists (once it is gone its tasks can't be asked for): a re-created workspace's new task must not start on
+  // the same data while the old one still runs, nor be refused for the room the old one still holds.
+  if (replicasOf(service) > 0) await scaleTo(docker, service.ID, 0);
+  await waitUntilNoneRunning(docker, service.ID, STOP_WAIT_MS);
   await dockerCall(
     "remove the service",
     (opts) => orNull(docker.getService(service.ID).remove(opts), hasStatus(404)),
     SLOW_CALL_MS,
   );
-  // As Docker's remove: done when its container is gone (its volume can be removed next).
-  await waitUntilNoneRunning(docker, service.ID, STOP_WAIT_MS);
   await removeSecretsOf(docker, service.Spec.Name);
 }
 
-export async function updateWorkloadLimits(docker: Docker, id: string, limits: Limits): Promise<void> {
-  await updateService(docker, id, (spec) => ({
-    ...spec,
-    TaskTemplate: {
-      ...spec.TaskTemplate,
-      Resources: { ...spec.TaskTemplate.Resources, Limits: limitsToSwarm(limits) },
-    },
-  }));
+/**
+ * New limits are a new task on a Swarm (the Docker runtime changes them in place): the reservation follows the memory
+ * limit in the same proportion, and this resolves once the new task runs. `{ restarted: true }`: no restart is needed
+ * to apply them.
+ */
+export async function updateWorkloadLimits(
+  docker: Docker,
+  id: string,
+  limits: Limits,
+): Promise<{ restarted: boolean }> {
+  await replaceTask(docker, id, (spec) => {
+    const resources = spec.TaskTemplate.Resources ?? {};
+    const oldMemory = resources.Limits?.MemoryBytes ?? 0;
+    const reserved = resources.Reservations?.MemoryBytes ?? 0;
+    const memory = oldMemory > 0 ? Math.floor((reserved * limits.memoryBytes) / oldMemory) : reserved;
+    return {
+      ...spec,
+      TaskTemplate: {
+        ...spec.TaskTemplate,
+        Resources: {
+          Limits: limitsToSwarm(limits),
+          Reservations: { ...resources.Reservations, MemoryBytes: memory },
+        },
+      },
+    };
+  });
+  return { restarted: true };
 }
 
 /** Secret files become the service's Swarm secrets (it has not started yet: no task sees them half-written). */
 export async function attachSecretFiles(docker: Docker, id: string, files: FileEntry[]): Promise<void> {
-  const only = files.filter((entry): entry is Extract<FileEntry, { type: "file" }> => entry.type === "file");
+  const only = filesOf(files);
   if (only.length === 0) return;
   const service = await inspectService(docker, id);
   if (!service)

@@ -18,8 +18,9 @@ export async function runningTaskContainer(docker: Docker, id: string): Promise<
   );
   const containerId = task?.Status.ContainerStatus?.ContainerID;
   if (!task?.NodeID || !containerId) return null;
-  const node = nodeRef((await listNodes(docker)).get(task.NodeID), task.NodeID);
-  const engine = nodeEngine(node);
+  const nodes = await listNodes(docker);
+  const node = nodeRef(nodes.get(task.NodeID), task.NodeID);
+  const engine = nodeEngine(task.NodeID, nodes);
   if (!engine)
     return {
       unavailable: `Stats are not available on this runtime for node ${node.hostname}: SWARM_NODE_ENDPOINTS names no engine for it.`,

@@ -18,16 +18,22 @@ export async function updateService(
     const service = attempt === 0 && read ? read : await inspectService(docker, id);
     if (!service) throw new AppError("NOT_FOUND", "The workload is gone.");
     const spec = change(structuredClone(service.Spec), service);
-    try {
-      await dockerCall(
-        "update the service",
-        () => docker.getService(service.ID).update({ version: service.Version.Index, ...spec }),
-        SLOW_CALL_MS,
-      );
-      return service;
-    } catch (error) {
-      if (attempt < 4 && /out of sequence/i.test(String((error as Error)?.message))) continue;
-      throw error;
-    }
+    // The engine's refusal is looked at before dockerCall turns it into our words: a stale version is read again.
+    const outcome = await dockerCall(
+      "update the service",
+      (opts) =>
+        docker
+          .getService(service.ID)
+          .update({ ...opts, version: service.Version.Index, ...spec })
+          .then(
+            () => "done" as const,
+            (error: Error) => {
+              if (attempt < 4 && /out of sequence/i.test(String(error?.message))) return "stale" as const;
+              throw error;
+            },
+          ),
+      SLOW_CALL_MS,
+    );
+    if (outcome === "done") return service;
   }
 }

@@ -27,9 +27,20 @@ async function findRecord(docker: Docker, volume: string): Promise<Config | null
   return configs.find((config) => config.Spec.Labels?.[RUNTIME_LABELS.volume] === volume) ?? null;
 }
 
-/** The node a volume lives on, or null when it was never recorded (a new volume). */
+// A shared volume's record names no node: every node reaches its data.
+const SHARED = "shared";
+
+/** Where a recorded volume lives: its node, or null for a shared one; null (no record) for a volume never made. */
+export async function volumeRecord(docker: Docker, volume: string): Promise<{ node: string | null } | null> {
+  const record = await findRecord(docker, volume);
+  if (!record) return null;
+  const node = record.Spec.Labels?.[RUNTIME_LABELS.node] ?? SHARED;
+  return { node: node === SHARED ? null : node };
+}
+
+/** The node a volume lives on, or null when it is shared or was never recorded (a new volume). */
 export async function volumeNode(docker: Docker, volume: string): Promise<string | null> {
-  return (await findRecord(docker, volume))?.Spec.Labels?.[RUNTIME_LABELS.node] ?? null;
+  return (await volumeRecord(docker, volume))?.node ?? null;
 }
 
 /**
@@ -39,7 +50,7 @@ export async function volumeNode(docker: Docker, volume: string): Promise<string
 export async function recordVolume(
   docker: Docker,
   volume: string,
-  nodeId: string,
+  nodeId: string | null,
   labels: Record<string, string>,
 ): Promise<boolean> {
   const made = await dockerCall("record a volume's node", (opts) =>
@@ -47,8 +58,8 @@ export async function recordVolume(
       docker.createConfig({
         ...opts,
         Name: volumeRecordName(volume),
-        Labels: { ...labels, [RUNTIME_LABELS.volume]: volume, [RUNTIME_LABELS.node]: nodeId },
-        Data: Buffer.from(nodeId).toString("base64"),
+        Labels: { ...labels, [RUNTIME_LABELS.volume]: volume, [RUNTIME_LABELS.node]: nodeId ?? SHARED },
+        Data: Buffer.from(nodeId ?? SHARED).toString("base64"),
       }),
       hasStatus(409),
     ),
@@ -108,10 +119,12 @@ async function volumeEngine(
   docker: Docker,
   record: Config,
   volume: string,
-): Promise<{ engine: Docker } | { refusal: string }> {
-  const nodeId = record.Spec.Labels?.[RUNTIME_LABELS.node] ?? "";
-  const node = nodeRef((await listNodes(docker)).get(nodeId), nodeId);
-  const engine = nodeEngine(node);
+): Promise<{ engine: Docker } | { refusal: string } | { shared: true }> {
+  const nodeId = record.Spec.Labels?.[RUNTIME_LABELS.node] ?? SHARED;
+  if (nodeId === SHARED) return { shared: true };
+  const nodes = await listNodes(docker);
+  const node = nodeRef(nodes.get(nodeId), nodeId);
+  const engine = nodeEngine(nodeId, nodes);
   if (engine) return { engine };
   return {
     refusal: `This data is on node ${node.hostname}, whose engine the app can't reach (SWARM_NODE_ENDPOINTS names none for it). Keep the data, or remove it there with docker volume rm ${volume}.`,
@@ -125,11 +138,30 @@ export async function volumeRemovalRefusal(docker: Docker, volume: string): Prom
   return "refusal" in found ? found.refusal : null;
 }
 
+/**
+ * A shared volume's Docker volume objects (one per node it ran on) go wherever the app reaches the node; what its
+ * storage holds (an NFS export) is the storage's own: Docker never deletes it. Then the record goes.
+ */
+async function removeSharedVolume(docker: Docker, record: Config, volume: string): Promise<void> {
+  const nodes = await listNodes(docker);
+  for (const node of nodes.values()) {
+    const engine = nodeEngine(node.ID, nodes);
+    if (!engine) continue;
+    await dockerCall("remove the volume", (opts) =>
+      orNull(engine.getVolume(volume).remove(opts), hasStatus(404, 409)),
+    ).catch(() => {});
+  }
+  await dockerCall("forget a volume's node", (opts) =>
+    orNull(docker.getConfig(record.ID).remove(opts), hasStatus(404)),
+  );
+}
+
 export async function removeVolume(docker: Docker, volume: string): Promise<void> {
   const record = await findRecord(docker, volume);
   if (!record) return;
   const found = await volumeEngine(docker, record, volume);
   if ("refusal" in found) throw new AppError("NOT_AVAILABLE", found.refusal);
+  if ("shared" in found) return removeSharedVolume(docker, record, volume);
   const engine = found.engine;
   // A service removed a moment ago still holds the volume until its node has removed the task's container.
   for (const deadline = Date.now() + RELEASE_WAIT_MS; ; await sleep(250)) {

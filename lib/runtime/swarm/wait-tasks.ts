@@ -12,21 +12,30 @@ import { currentTask, nodeRef, waitingReason } from "@/lib/runtime/swarm/to-work
 // ~40 ms a launch on average against raw Swarm polled at 20 ms).
 const POLL_MS = 20;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-// A task the scheduler can't place for this long is reported (a pinned node down, no room anywhere).
-const UNPLACEABLE_MS = 3000;
+// A task the scheduler can't place for this long is reported (no room anywhere may pass: an old task still holds it).
+// One that waits for its pinned node, down or drained, is reported at once: that won't pass by itself soon.
+const UNPLACEABLE_MS = 10_000;
 
-/** Resolves once a task newer than `after` runs; throws with the task's reason when it fails or can't be placed. */
+/**
+ * Resolves once a task that is not one of `known` (the tasks before the change) runs; throws with the task's reason
+ * when it fails or can't be placed. By task ids, not by time: the manager's clock is not this machine's.
+ */
 export async function waitUntilRunning(
   docker: Docker,
   serviceId: string,
-  options: { after: number; timeoutMs: number; pinnedTo?: string; observe?: (phase: StartPhase) => void },
+  options: {
+    known: Set<string>;
+    timeoutMs: number;
+    pinnedTo?: string;
+    observe?: (phase: StartPhase) => void;
+  },
 ): Promise<void> {
   const deadline = Date.now() + options.timeoutMs;
   let reported = "";
   let pendingSince: number | undefined;
   while (Date.now() < deadline) {
     const tasks = ((await tasksByService(docker, [serviceId])).get(serviceId) ?? []).filter(
-      (task) => Date.parse(task.CreatedAt) >= options.after - 1000,
+      (task) => !options.known.has(task.ID),
     );
     const task = currentTask(tasks);
     const state = task?.Status.State;
@@ -50,9 +59,12 @@ export async function waitUntilRunning(
     if (task && (state === "failed" || state === "rejected")) throw startFailed(task);
     if (state === "pending") {
       pendingSince ??= Date.now();
-      if (Date.now() - pendingSince > UNPLACEABLE_MS) {
-        const nodes = await listNodes(docker);
-        const pinned = options.pinnedTo ? nodeRef(nodes.get(options.pinnedTo), options.pinnedTo) : undefined;
+      const pinned = options.pinnedTo
+        ? nodeRef((await listNodes(docker)).get(options.pinnedTo), options.pinnedTo)
+        : undefined;
+      const nodeAway =
+        pinned && (pinned.status !== "ready" || (pinned.availability ?? "active") !== "active");
+      if (nodeAway || Date.now() - pendingSince > UNPLACEABLE_MS) {
         const reason = waitingReason(task, pinned) ?? "No node can run it right now.";
         throw new AppError(
           /room/.test(reason) ? "RESOURCE_LIMIT_EXCEEDED" : "CONTAINER_START_FAILED",
@@ -65,15 +77,23 @@ export async function waitUntilRunning(
   throw new AppError("CONTAINER_START_FAILED", "The workload did not start in time on the Swarm.");
 }
 
+/** A failed task in our words; the engine's own text (paths, runtime messages) goes to the log only. */
 function startFailed(task: SwarmTask): AppError {
-  const err = task.Status.Err ?? task.Status.Message ?? "it failed";
-  const image = /No such image: (\S+)/.exec(err);
+  const err = task.Status.Err ?? task.Status.Message ?? "";
+  console.error(`[runtime] a task of service ${task.ServiceID} failed: ${err}`);
+  const image = /No such image: ([^\s"]+)/.exec(err);
   if (image)
     return new AppError(
       "TEMPLATE_IMAGE_NOT_FOUND",
       `The image "${image[1]}" is not on the node the workload was placed on (nor in a registry it can reach).`,
     );
-  return new AppError("CONTAINER_START_FAILED", `The workload failed to start: ${err.slice(0, 300)}`);
+  const exit = /non-zero exit \((\d+)\)/.exec(err);
+  if (exit)
+    return new AppError(
+      "CONTAINER_START_FAILED",
+      `The workload's app ended as it started (exit code ${exit[1]}).`,
+    );
+  return new AppError("CONTAINER_START_FAILED", "The workload's task could not be started on its node.");
 }
 
 /** Resolves once none of the service's tasks runs any more (its containers stopped), bounded. */
@@ -83,14 +103,15 @@ export async function waitUntilNoneRunning(
   timeoutMs: number,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  const active = ["running", "starting", "preparing", "assigned", "accepted", "ready"];
   while (Date.now() < deadline) {
-    const tasks = (await tasksByService(docker, [serviceId])).get(serviceId) ?? [];
-    if (
-      !tasks.some((task) =>
-        ["running", "starting", "preparing", "assigned", "accepted", "ready"].includes(task.Status.State),
-      )
-    )
-      return;
+    const tasks = ((await tasksByService(docker, [serviceId])).get(serviceId) ?? []).filter((task) =>
+      active.includes(task.Status.State),
+    );
+    if (tasks.length === 0) return;
+    // A task on a node that is down reads "running" until that node is back (which then stops it): not waited for.
+    const nodes = await listNodes(docker);
+    if (tasks.every((task) => task.NodeID && nodes.get(task.NodeID)?.Status.State !== "ready")) return;
     await sleep(POLL_MS);
   }
 }

@@ -45,7 +45,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          // After unit, integration and e2e: the lab's three dockerd would compete with them for the 2 cores.
+          // npm test runs it after unit, integration and e2e, as a run of its own (scripts/test.sh): the lab's three
+          // dockerd would compete with them for the 2 cores, and groupOrder does not hold for projects with
+          // fileParallelism off.
           sequence: { groupOrder: 1 },
         },
       },

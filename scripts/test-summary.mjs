@@ -1,5 +1,5 @@
-// Prints the one closing line CI reads: "N passed, N failed" over every project (unit, integration, e2e).
-// Usage: node scripts/test-summary.mjs <vitest JSON report> <run-end file> [vitest exit code]
+// Prints the one closing line CI reads: "N passed, N failed" over every project (unit, integration, e2e, swarm).
+// Usage: node scripts/test-summary.mjs <vitest JSON report> <run-end file> <vitest exit code> [more triples, one per run]
 // A failed run never reads "0 failed": every way vitest can fail outside a test counts as at least one failure.
 import { existsSync, readFileSync } from "node:fs";
 
@@ -50,13 +50,34 @@ export function countRun(report, runEnd, exitCode) {
   return { passed, failed, skipped, reasons };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const [reportFile, runEndFile, exitCode] = process.argv.slice(2);
-  const counts = countRun(
-    readJson(reportFile),
-    readJson(runEndFile),
-    exitCode === undefined ? undefined : Number(exitCode),
+/** Several runs' counts as one (npm test runs the Swarm suite after the others, as a run of its own). */
+export function sumRuns(runs) {
+  return runs.reduce(
+    (sum, run) => ({
+      passed: sum.passed + run.passed,
+      failed: sum.failed + run.failed,
+      skipped: sum.skipped + run.skipped,
+      reasons: [...sum.reasons, ...run.reasons],
+    }),
+    { passed: 0, failed: 0, skipped: 0, reasons: [] },
   );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  // Triples: <report> <run-end> <exit code>, one per run.
+  const args = process.argv.slice(2);
+  const runs = [];
+  for (let i = 0; i < args.length; i += 3) {
+    const exitCode = args[i + 2];
+    runs.push(
+      countRun(
+        readJson(args[i]),
+        readJson(args[i + 1]),
+        exitCode === undefined ? undefined : Number(exitCode),
+      ),
+    );
+  }
+  const counts = sumRuns(runs);
   for (const reason of counts.reasons) console.log(`[summary] ${reason}`);
   const skipped = counts.skipped ? `, ${counts.skipped} skipped` : "";
   console.log(`${counts.passed} passed, ${counts.failed} failed${skipped}`);

@@ -50,7 +50,11 @@ function bareRepository(root: string, name: string, files: Record<string, string
   git(bare, "update-server-info");
 }
 
-export function startGitServer(options: { network: string; image: string; name: string }): GitServer {
+/**
+ * The served tree: `www/public/repo.git` and `www/private/repo.git` (basic auth "git" + the token, by `httpd.conf`),
+ * for busybox httpd run as `httpd -f -p 8080 -h <root>/www -c <root>/httpd.conf`.
+ */
+export function gitRepositories(): { root: string; token: string; files: Record<string, string> } {
   const root = mkdtempSync(path.join(tmpdir(), "spawner-git-"));
   const files = { "README.md": "# Hello from the test repository\n", "src/app.txt": "app source\n" };
   bareRepository(root, "public/repo", files);
@@ -59,6 +63,11 @@ export function startGitServer(options: { network: string; image: string; name: 
   // busybox httpd: "/path:user:pass" protects everything under /path with basic auth.
   writeFileSync(path.join(root, "httpd.conf"), `/private:git:${token}\n`);
   execFileSync("chmod", ["-R", "a+rX", root]);
+  return { root, token, files };
+}
+
+export function startGitServer(options: { network: string; image: string; name: string }): GitServer {
+  const { root, token, files } = gitRepositories();
   // Exists already when the app (or an earlier file) made it.
   spawnSync("docker", ["network", "create", options.network], { stdio: "ignore" });
   // One left by an earlier run goes first (none is the usual case: no output wanted).

@@ -10,7 +10,12 @@ const dir = mkdtempSync(path.join(tmpdir(), "spawner-summary-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs vitest on one fixture as scripts/test.sh runs the suite, then the summary; returns its last line. */
-function runFixture(fixture: string): { exitCode: number | null; summary: string; output: string } {
+function runFixture(fixture: string): {
+  exitCode: number | null;
+  summary: string;
+  output: string;
+  triple: string[];
+} {
   const report = path.join(dir, `${fixture}.json`);
   const runEnd = path.join(dir, `${fixture}-run.json`);
   const run = spawnSync(
@@ -36,10 +41,26 @@ function runFixture(fixture: string): { exitCode: number | null; summary: string
     { encoding: "utf8" },
   );
   const lines = summary.stdout.trim().split("\n");
-  return { exitCode: run.status, summary: lines.at(-1) ?? "", output: summary.stdout };
+  return {
+    exitCode: run.status,
+    summary: lines.at(-1) ?? "",
+    output: summary.stdout,
+    triple: [report, runEnd, String(run.status ?? 1)],
+  };
 }
 
 describe("scripts/test-summary.mjs on real vitest runs", () => {
+  it("sums several runs (npm test runs the Swarm suite as a run of its own), a failure in any one counting", () => {
+    const first = runFixture("mixed");
+    const second = runFixture("before-all-throws");
+    const summary = spawnSync(
+      process.execPath,
+      ["scripts/test-summary.mjs", ...first.triple, ...second.triple],
+      { encoding: "utf8" },
+    );
+    expect(summary.stdout.trim().split("\n").at(-1)).toBe("2 passed, 3 failed, 1 skipped");
+  });
+
   it("counts passed, failed and skipped tests of an ordinary run", () => {
     const { exitCode, summary } = runFixture("mixed");
     expect(exitCode).toBe(1);

@@ -139,31 +139,10 @@ export async function volumeRemovalRefusal(docker: Docker, volume: string): Prom
 }
 
 /**
- * A shared volume's Docker volume objects (one per node it ran on) go wherever the app reaches the node; what its
- * storage holds (an NFS export) is the storage's own: Docker never deletes it. Then the record goes.
+ * Removes the volume on one node's engine. A service removed a moment ago still holds it until that node has removed
+ * the task's container (Swarm keeps a few old tasks' containers too): those of services that are gone are removed.
  */
-async function removeSharedVolume(docker: Docker, record: Config, volume: string): Promise<void> {
-  const nodes = await listNodes(docker);
-  for (const node of nodes.values()) {
-    const engine = nodeEngine(node.ID, nodes);
-    if (!engine) continue;
-    await dockerCall("remove the volume", (opts) =>
-      orNull(engine.getVolume(volume).remove(opts), hasStatus(404, 409)),
-    ).catch(() => {});
-  }
-  await dockerCall("forget a volume's node", (opts) =>
-    orNull(docker.getConfig(record.ID).remove(opts), hasStatus(404)),
-  );
-}
-
-export async function removeVolume(docker: Docker, volume: string): Promise<void> {
-  const record = await findRecord(docker, volume);
-  if (!record) return;
-  const found = await volumeEngine(docker, record, volume);
-  if ("refusal" in found) throw new AppError("NOT_AVAILABLE", found.refusal);
-  if ("shared" in found) return removeSharedVolume(docker, record, volume);
-  const engine = found.engine;
-  // A service removed a moment ago still holds the volume until its node has removed the task's container.
+async function removeOnNode(docker: Docker, engine: Docker, volume: string): Promise<void> {
   for (const deadline = Date.now() + RELEASE_WAIT_MS; ; await sleep(250)) {
     const inUse = await dockerCall(
       "remove the volume",
@@ -177,7 +156,7 @@ export async function removeVolume(docker: Docker, volume: string): Promise<void
         ),
       SLOW_CALL_MS,
     );
-    if (!inUse) break;
+    if (!inUse) return;
     await removeLeftTaskContainers(docker, engine, volume);
     if (Date.now() > deadline)
       throw new AppError(
@@ -185,6 +164,23 @@ export async function removeVolume(docker: Docker, volume: string): Promise<void
         "This volume is still in use by a container: remove the container first.",
       );
   }
+}
+
+export async function removeVolume(docker: Docker, volume: string): Promise<void> {
+  const record = await findRecord(docker, volume);
+  if (!record) return;
+  const found = await volumeEngine(docker, record, volume);
+  if ("refusal" in found) throw new AppError("NOT_AVAILABLE", found.refusal);
+  if ("shared" in found) {
+    // A shared volume has a Docker volume on every node it ran on: each goes where the app reaches the node. What
+    // its storage holds (an NFS export) is the storage's own: Docker never deletes it.
+    const nodes = await listNodes(docker);
+    for (const node of nodes.values()) {
+      // A node that is down keeps its (empty-handed) volume object: nothing of the data is on it.
+      const engine = node.Status.State === "ready" ? nodeEngine(node.ID, nodes) : null;
+      if (engine) await removeOnNode(docker, engine, volume);
+    }
+  } else await removeOnNode(docker, found.engine, volume);
   await dockerCall("forget a volume's node", (opts) =>
     orNull(docker.getConfig(record.ID).remove(opts), hasStatus(404)),
   );

@@ -167,7 +167,9 @@ describe("workspaces on a 3-node Swarm", () => {
     expect(container?.HostConfig.PidsLimit).toBe(64);
     expect(container?.HostConfig.NanoCpus).toBe(0.25e9);
     expect(container?.HostConfig.CapDrop).toEqual(["ALL"]);
-    console.log(`task container: Memory ${container?.HostConfig.Memory}, MemorySwap ${container?.HostConfig.MemorySwap}`);
+    console.log(
+      `task container: Memory ${container?.HostConfig.Memory}, MemorySwap ${container?.HostConfig.MemorySwap}`,
+    );
     expect(container?.HostConfig.Init).toBe(true);
     expect(container?.Config.User).toBe("1000:1000");
   });

@@ -25,6 +25,8 @@ export type SwarmLab = {
   dir: string;
   nodes: LabNode[];
   managerSocket: string;
+  /** The manager's engine (node 1's). */
+  manager: Dockerode;
   hostAddress: string;
   timings: { nodesReadyMs: number; imageMs: number; totalMs: number };
   /** Removes everything the lab made; safe to call twice, after a failure or a killed node. */
@@ -202,6 +204,7 @@ export async function startSwarmLab({ prefix }: { prefix: string }): Promise<Swa
       dir: names.dir,
       nodes,
       managerSocket: manager.socketPath,
+      manager: manager.docker,
       hostAddress: host,
       timings: { nodesReadyMs, imageMs, totalMs: Date.now() - started },
       stop,

@@ -4,7 +4,7 @@
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
-import Dockerode from "dockerode";
+import type Dockerode from "dockerode";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gitRepositories } from "../support/git-server";
 import { SWARM } from "../support/prefixes";
@@ -18,7 +18,7 @@ let repos: ReturnType<typeof gitRepositories>;
 
 beforeAll(async () => {
   swarm = await startSwarmApp({ prefix: SWARM, env: { GIT_ALLOW_HTTP: "true", GIT_HELPER_IMAGE: HELPER } });
-  manager = new Dockerode({ socketPath: swarm.lab.managerSocket });
+  manager = swarm.lab.manager;
   // The helper image npm test builds on this machine's engine, on every node (a registry would do it in production).
   const tar = path.join(swarm.lab.dir, "git-helper.tar");
   execFileSync("docker", ["save", "-o", tar, HELPER]);

@@ -1,7 +1,7 @@
 // The app SIGKILLed in the middle of a launch on a Swarm (a test hook stops it at a step), then started again on the
 // same database: the next start adopts what the first one made — exactly one service for the workspace, running
 // and answering — as on Docker.
-import Dockerode from "dockerode";
+import type Dockerode from "dockerode";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SWARM } from "../support/prefixes";
 import { type SwarmApp, startSwarmApp } from "../support/swarm-app";
@@ -11,7 +11,7 @@ let manager: Dockerode;
 
 beforeAll(async () => {
   swarm = await startSwarmApp({ prefix: SWARM });
-  manager = new Dockerode({ socketPath: swarm.lab.managerSocket });
+  manager = swarm.lab.manager;
 });
 afterAll(async () => {
   await swarm?.stop();

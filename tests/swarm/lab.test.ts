@@ -16,7 +16,7 @@ beforeAll(async () => {
   const started = Date.now();
   lab = await startSwarmLab({ prefix: SWARM });
   setUpMs = Date.now() - started;
-  manager = lab.nodes[0]?.docker as Dockerode;
+  manager = lab.manager;
   console.log(`swarm lab: set up in ${setUpMs} ms`, lab.timings);
 });
 afterAll(() => lab?.stop());

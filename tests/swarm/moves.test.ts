@@ -1,6 +1,6 @@
 // Workspaces whose data every node reaches (a template's shared volume) are not pinned: Swarm moves them off a drained
 // node and reschedules them when a worker's engine dies. Pinned ones wait for their node, and say so.
-import Dockerode from "dockerode";
+import type Dockerode from "dockerode";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SWARM } from "../support/prefixes";
 import { type SwarmApp, startSwarmApp } from "../support/swarm-app";
@@ -11,7 +11,7 @@ let manager: Dockerode;
 
 beforeAll(async () => {
   swarm = await startSwarmApp({ prefix: SWARM });
-  manager = new Dockerode({ socketPath: swarm.lab.managerSocket });
+  manager = swarm.lab.manager;
   // The lab has no shared storage: a tmpfs volume stands in for NFS (each node's is its own, empty one, which is
   // all these tests need: a workspace that may run anywhere).
   const template = await swarm.api(

@@ -3,7 +3,7 @@
 // workspace pinned to a full node is refused naming that node, though the cluster as a whole has room.
 import { totalmem } from "node:os";
 import Database from "better-sqlite3";
-import Dockerode from "dockerode";
+import type Dockerode from "dockerode";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectConforms } from "../support/conforms";
 import { SWARM } from "../support/prefixes";
@@ -24,7 +24,7 @@ beforeAll(async () => {
     prefix: SWARM,
     env: { CAPACITY_OVERCOMMIT: String(OVERCOMMIT), CONTAINER_MEMORY: `${WORKSPACE_MB}m` },
   });
-  manager = new Dockerode({ socketPath: swarm.lab.managerSocket });
+  manager = swarm.lab.manager;
 });
 afterAll(async () => {
   if (swarm) {

@@ -1,6 +1,6 @@
 // The app on a 3-node Swarm (RUNTIME=swarm): workspaces spread over the nodes and answer, keep their data over a
 // stop and start (pinned to their volume's node), get their secret files from Swarm secrets, run hardened.
-import Dockerode from "dockerode";
+import type Dockerode from "dockerode";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withDatabase } from "../support/database";
 import { SWARM } from "../support/prefixes";
@@ -13,7 +13,7 @@ let manager: Dockerode;
 
 beforeAll(async () => {
   swarm = await startSwarmApp({ prefix: SWARM });
-  manager = new Dockerode({ socketPath: swarm.lab.managerSocket });
+  manager = swarm.lab.manager;
 });
 afterAll(async () => {
   if (swarm) {

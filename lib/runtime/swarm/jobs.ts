@@ -6,7 +6,7 @@ import type Docker from "dockerode";
 import { dockerCall, SLOW_CALL_MS } from "@/lib/runtime/docker/call";
 import { hasStatus, orNull } from "@/lib/runtime/docker/errors";
 import { demuxBuffer } from "@/lib/runtime/docker/log-frames";
-import type { FileEntry, Limits, TaskResult } from "@/lib/runtime/runtime";
+import type { TaskResult, TaskSpec } from "@/lib/runtime/runtime";
 import { listNodes, tasksByService } from "@/lib/runtime/swarm/cluster";
 import { jobName, RUNTIME_LABELS } from "@/lib/runtime/swarm/names";
 import { nodeEngine } from "@/lib/runtime/swarm/node-engines";
@@ -14,25 +14,17 @@ import { filesOf, removeSecretsOf, secretRefs } from "@/lib/runtime/swarm/secret
 import { LOG_DRIVER, limitsToSwarm, swarmHardening } from "@/lib/runtime/swarm/service-spec";
 import type { SwarmTask } from "@/lib/runtime/swarm/shapes";
 
-export type JobSpec = {
-  name: string;
-  image: string;
-  command: string[];
-  user: string;
-  env: Record<string, string>;
-  labels: Record<string, string>;
+/** A runtime task as a job: the same spec, and what a Swarm adds (capabilities, the node, the volume's options). */
+export type JobSpec = Omit<TaskSpec, "volume" | "network"> & {
   network?: string;
   /**
    * The workload's volume at `target`; `options` as the workload's own mount has them (driver, labels), so a job that
    * runs before the workload's first task makes the volume as the workload would have.
    */
-  volume: { name: string; target: string; options?: unknown };
-  files: FileEntry[];
-  limits: Limits;
+  volume: TaskSpec["volume"] & { options?: unknown };
   capAdd: string[];
   /** The node it must run on (its volume's); none for a shared volume. */
   pinTo?: string;
-  timeoutMs: number;
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

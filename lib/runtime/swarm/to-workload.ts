@@ -31,13 +31,21 @@ export function currentTask(tasks: SwarmTask[]): SwarmTask | undefined {
 
 export const replicasOf = (service: SwarmService) => service.Spec.Mode.Replicated?.Replicas ?? 0;
 
+/** Why the node a workload is pinned to can't take it now (down, or drained or paused), or null when it can. */
+export function pinnedNodeAway(pinned: NodeRef | undefined): string | null {
+  if (!pinned) return null;
+  if (pinned.status !== "ready")
+    return `Its data is on node ${pinned.hostname}, which is ${pinned.status}: it starts again when that node is back.`;
+  if (pinned.availability && pinned.availability !== "active")
+    return `Its data is on node ${pinned.hostname}, which an admin set to ${pinned.availability}: it starts again when that node is active.`;
+  return null;
+}
+
 /** The scheduler's reason for a task it can't place, in words a person can act on. */
 export function waitingReason(task: SwarmTask | undefined, pinned: NodeRef | undefined): string | undefined {
   if (task?.Status.State !== "pending") return undefined;
-  if (pinned && pinned.status !== "ready")
-    return `Its data is on node ${pinned.hostname}, which is ${pinned.status}: it starts again when that node is back.`;
-  if (pinned?.availability && pinned.availability !== "active")
-    return `Its data is on node ${pinned.hostname}, which an admin set to ${pinned.availability}: it starts again when that node is active.`;
+  const away = pinnedNodeAway(pinned);
+  if (away) return away;
   const err = task.Status.Err ?? "";
   if (/insufficient resources/i.test(err))
     return "No node has room for it right now (memory or CPUs reserved).";

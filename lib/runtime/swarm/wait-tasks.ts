@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import type { StartPhase } from "@/lib/runtime/runtime";
 import { listNodes, tasksByService } from "@/lib/runtime/swarm/cluster";
 import type { SwarmTask } from "@/lib/runtime/swarm/shapes";
-import { currentTask, nodeRef, waitingReason } from "@/lib/runtime/swarm/to-workload";
+import { currentTask, nodeRef, pinnedNodeAway, waitingReason } from "@/lib/runtime/swarm/to-workload";
 
 // A task's state is read this often while a launch waits on it (one small call; the bench measured 100 ms costing
 // ~40 ms a launch on average against raw Swarm polled at 20 ms).
@@ -62,9 +62,7 @@ export async function waitUntilRunning(
       const pinned = options.pinnedTo
         ? nodeRef((await listNodes(docker)).get(options.pinnedTo), options.pinnedTo)
         : undefined;
-      const nodeAway =
-        pinned && (pinned.status !== "ready" || (pinned.availability ?? "active") !== "active");
-      if (nodeAway || Date.now() - pendingSince > UNPLACEABLE_MS) {
+      if (pinnedNodeAway(pinned) || Date.now() - pendingSince > UNPLACEABLE_MS) {
         const reason = waitingReason(task, pinned) ?? "No node can run it right now.";
         throw new AppError(
           /room/.test(reason) ? "RESOURCE_LIMIT_EXCEEDED" : "CONTAINER_START_FAILED",

@@ -12,6 +12,7 @@ export const ADMIN_SECTIONS = [
   { href: "/admin/templates", label: "Templates" },
   { href: "/admin/orphans", label: "Orphans" },
   { href: "/admin/nodes", label: "Nodes" },
+  { href: "/admin/engine", label: "Engine" },
   { href: "/admin/tokens", label: "API tokens" },
   { href: "/admin/defaults", label: "Defaults" },
   { href: "/admin/audit", label: "Audit log" },

@@ -101,7 +101,8 @@ describe("deploy/swarm/stack.yml, deploy/swarm/traefik.yml and the labels the ap
   });
 
   it("route the app's host to its own port by labels on the service (deploy.labels), the lowest priority", () => {
-    expect(app.labels).toBeUndefined();
+    // Its container labels say only that the engine pages protect it: routing labels there would be ignored.
+    expect(labelMap(app.labels)).toEqual({ "spawner.protected": "app" });
     expect(appLabels["traefik.enable"]).toBe("true");
     expect(appLabels["traefik.http.routers.spawner.rule"]).toBe(`Host(\`${dotenv.SPAWNER_HOST}\`)`);
     expect(appLabels["traefik.http.routers.spawner.priority"]).toBe("1");
@@ -188,8 +189,10 @@ describe("the Swarm stack next to docker-compose.yml", () => {
 
   it("uses nothing docker stack deploy ignores or refuses, and explains every variable in .env.example", () => {
     for (const service of [app, traefik])
-      for (const key of ["build", "group_add", "security_opt", "restart", "depends_on", "labels"])
+      for (const key of ["build", "group_add", "security_opt", "restart", "depends_on"])
         expect(service[key], key).toBeUndefined();
+    // Container labels (applied by docker stack deploy) only mark the platform's own services as protected.
+    expect(labelMap(traefik.labels)).toEqual({ "spawner.protected": "proxy" });
     const text = readFileSync(STACK_FILE, "utf8");
     const lines = readFileSync(".env.example", "utf8").split("\n");
     for (const [, variable] of text.matchAll(/\$\{([A-Z0-9_]+)/g))

@@ -1,0 +1,33 @@
+// An engine image as the Images tab and the API show it. Wire names are snake_case (the API's).
+
+export type ImageView = {
+  /** sha256:… */
+  id: string;
+  /** repo:tag names; empty for a dangling image. */
+  repo_tags: string[];
+  size_bytes: number;
+  created_at: string;
+  /** Containers made from it, running or not. */
+  containers: { count: number; names: string[] };
+  /** Templates (or the app's own image settings) that launch from it: such an image is not removed. */
+  templates: string[];
+  dangling: boolean;
+};
+
+export type RemovedImageView = { id: string; untagged: string[]; deleted: string[] };
+
+export type PrunedImagesView = {
+  removed: { id: string; repo_tags: string[] }[];
+  count: number;
+  /** What the engine's layer store shrank by (shared layers count only once gone from every image). */
+  reclaimed_bytes: number;
+  /** Images the engine would not remove (a child image needs it), with its words. */
+  failed: { id: string; message: string }[];
+};
+
+/** "name" means "name:latest", as the engine reads it; a digest or an id stays as it is. */
+export function withTag(reference: string): string {
+  if (reference.includes("@") || reference.startsWith("sha256:")) return reference;
+  const last = reference.split("/").pop() ?? reference;
+  return last.includes(":") ? reference : `${reference}:latest`;
+}

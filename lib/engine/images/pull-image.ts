@@ -1,0 +1,86 @@
+// Use case: an admin pulls an image by reference, watching the engine's progress per layer. Only connecting is
+// bounded (a big pull may take many minutes); the client leaving aborts the pull, so nothing waits on a stream
+// nobody reads. Audited with the outcome: IMAGE_PULL_FAILED carries the registry's own message.
+import "server-only";
+import { assertAdmin } from "@/lib/admin/assert-admin";
+import { audited } from "@/lib/audit/audited";
+import type { Actor } from "@/lib/auth/actor";
+import { withTag } from "@/lib/engine/images/image-view";
+import { type PullProgress, progressOf, throttled } from "@/lib/engine/images/pull-events";
+import { engineError, engineMessage } from "@/lib/engine/system/engine-call";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { getDocker } from "@/lib/runtime/docker/client";
+import { inspectImage } from "@/lib/runtime/docker/images";
+
+function pullFailed(reference: string, message: string): AppError {
+  return new AppError("IMAGE_PULL_FAILED", `The engine could not pull ${reference}: ${message}`);
+}
+
+async function follow(
+  stream: NodeJS.ReadableStream,
+  onProgress: (event: PullProgress) => void,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    getDocker().modem.followProgress(
+      stream,
+      (error: unknown) => (error ? reject(error) : resolve()),
+      (line: Parameters<typeof progressOf>[0]) => {
+        const event = progressOf(line);
+        if (event) onProgress(event);
+      },
+    );
+  });
+}
+
+export async function pullImage({
+  actor,
+  reference: raw,
+  signal,
+  onProgress,
+}: {
+  actor: Actor;
+  reference: string;
+  /** The client's request: aborted when it leaves. */
+  signal: AbortSignal;
+  onProgress: (event: PullProgress) => void;
+}): Promise<{ reference: string; id: string }> {
+  const reference = withTag(raw);
+  return audited(
+    actor,
+    { action: "engine.image.pull", target: { type: "image", name: reference } },
+    async (draft) => {
+      assertAdmin(actor);
+      const lifetime = new AbortController();
+      const leave = () => lifetime.abort();
+      signal.addEventListener("abort", leave, { once: true });
+      const connect = setTimeout(leave, getEnv().DOCKER_TIMEOUT_MS);
+      try {
+        let stream: NodeJS.ReadableStream;
+        try {
+          stream = (await getDocker().pull(reference, {
+            abortSignal: lifetime.signal,
+          })) as NodeJS.ReadableStream;
+        } catch (error) {
+          if (signal.aborted) throw pullFailed(reference, "the request was cancelled.");
+          const message = engineMessage(error);
+          throw message ? pullFailed(reference, message) : engineError(error, "pull the image");
+        } finally {
+          clearTimeout(connect);
+        }
+        try {
+          await follow(stream, throttled(onProgress));
+        } catch (error) {
+          if (signal.aborted) throw pullFailed(reference, "the request was cancelled.");
+          // An error line of the stream is a plain Error with the registry's words.
+          throw pullFailed(reference, engineMessage(error) || (error as Error).message || "unknown error");
+        }
+        const image = await inspectImage<{ Id: string }>(getDocker(), reference);
+        draft.target = { type: "image", id: image.Id, name: reference };
+        return { reference, id: image.Id };
+      } finally {
+        signal.removeEventListener("abort", leave);
+      }
+    },
+  );
+}

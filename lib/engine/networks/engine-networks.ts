@@ -1,0 +1,60 @@
+// The engine's networks with the containers configured on each and why one is protected: what list and remove
+// decide on. The list answer has no containers, so they come from the container list (stopped ones too, which
+// would fail to start on a network that is gone).
+import "server-only";
+import { networkProtection } from "@/lib/engine/networks/network-protection";
+import type { NetworkView } from "@/lib/engine/networks/network-view";
+import { engineCall } from "@/lib/engine/system/engine-call";
+import { getDocker } from "@/lib/runtime/docker/client";
+
+export async function engineNetworks(): Promise<NetworkView[]> {
+  const docker = getDocker();
+  const [networks, containers, protection] = await Promise.all([
+    engineCall("list the networks", (opts) => docker.listNetworks(opts)),
+    engineCall("list the containers", (opts) => docker.listContainers({ ...opts, all: true })),
+    networkProtection(),
+  ]);
+  const attached = new Map<string, string[]>();
+  for (const container of containers) {
+    const name = (container.Names?.[0] ?? container.Id).replace(/^\//, "");
+    for (const [networkName, endpoint] of Object.entries(container.NetworkSettings?.Networks ?? {})) {
+      const key = endpoint.NetworkID || networkName;
+      attached.set(key, [...(attached.get(key) ?? []), name]);
+      if (key !== networkName)
+        attached.set(`name:${networkName}`, [...(attached.get(`name:${networkName}`) ?? []), name]);
+    }
+  }
+  return networks
+    .map((network) => {
+      const labels = network.Labels ?? {};
+      const names = new Set([
+        ...(attached.get(network.Id) ?? []),
+        ...(attached.get(`name:${network.Name}`) ?? []),
+      ]);
+      const created = network.Created ? new Date(network.Created) : null;
+      return {
+        id: network.Id,
+        name: network.Name,
+        driver: network.Driver,
+        scope: network.Scope,
+        internal: network.Internal === true,
+        attachable: network.Attachable === true,
+        subnets: (network.IPAM?.Config ?? []).flatMap((config) => (config.Subnet ? [config.Subnet] : [])),
+        created_at: created && !Number.isNaN(created.getTime()) ? created.toISOString() : null,
+        labels,
+        containers: [...names].sort(),
+        protected: protection({ id: network.Id, name: network.Name, labels }),
+      };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** By full or short id, or by name. */
+export function findNetwork(networks: NetworkView[], idOrName: string): NetworkView | undefined {
+  return (
+    networks.find((network) => network.id === idOrName || network.name === idOrName) ??
+    (/^[0-9a-f]{12,64}$/.test(idOrName)
+      ? networks.find((network) => network.id.startsWith(idOrName))
+      : undefined)
+  );
+}

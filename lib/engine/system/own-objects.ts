@@ -1,0 +1,30 @@
+// The engine objects the app's own container holds: its networks and the volumes mounted into it. Removing one
+// takes the platform down (its database lives on one), so the engine pages refuse to.
+import "server-only";
+import { ownContainerId, ownHostname } from "@/lib/engine/self";
+import { engineCall } from "@/lib/engine/system/engine-call";
+import { AppError } from "@/lib/errors";
+import { getDocker } from "@/lib/runtime/docker/client";
+import { orNull } from "@/lib/runtime/docker/errors";
+
+export type OwnObjects = { networks: Set<string>; volumes: Set<string> };
+
+const SHORT_ID = /^[0-9a-f]{12}$/;
+
+/** Network names and ids, volume names; empty when the app runs on the host. */
+export async function ownObjects(): Promise<OwnObjects> {
+  const own = ownContainerId() ?? (SHORT_ID.test(ownHostname()) ? ownHostname() : null);
+  const found: OwnObjects = { networks: new Set(), volumes: new Set() };
+  if (!own) return found;
+  const info = await orNull(
+    engineCall("look up the app's own container", (opts) => getDocker().getContainer(own).inspect(opts)),
+    (error) => error instanceof AppError && error.code === "ENGINE_OBJECT_NOT_FOUND",
+  );
+  for (const [name, network] of Object.entries(info?.NetworkSettings?.Networks ?? {})) {
+    found.networks.add(name);
+    if (network.NetworkID) found.networks.add(network.NetworkID);
+  }
+  for (const mount of info?.Mounts ?? [])
+    if (mount.Type === "volume" && mount.Name) found.volumes.add(mount.Name);
+  return found;
+}

@@ -1,0 +1,60 @@
+// Use case: an admin removes unused volumes one by one: none a container mounts and none of this app's (never the
+// engine's own prune, which would delete every stopped workspace's data). Anonymous ones only (the default, as
+// docker 23+ prunes) or named ones too; `label` narrows it further.
+import "server-only";
+import { assertAdmin } from "@/lib/admin/assert-admin";
+import { audited } from "@/lib/audit/audited";
+import type { Actor } from "@/lib/auth/actor";
+import { engineCall } from "@/lib/engine/system/engine-call";
+import { labelsMatch } from "@/lib/engine/system/labels-match";
+import { engineVolumes, isAnonymous } from "@/lib/engine/volumes/engine-volumes";
+import type { PrunedVolumesView } from "@/lib/engine/volumes/volume-view";
+import { AppError } from "@/lib/errors";
+import { SLOW_CALL_MS } from "@/lib/runtime/docker/call";
+import { getDocker } from "@/lib/runtime/docker/client";
+
+export async function pruneVolumes({
+  actor,
+  all = false,
+  label,
+}: {
+  actor: Actor;
+  /** Named volumes too; without it only anonymous ones. */
+  all?: boolean;
+  /** "key" or "key=value": only volumes carrying that label. */
+  label?: string;
+}): Promise<PrunedVolumesView> {
+  return audited(actor, { action: "engine.volume.prune", target: { type: "volume" } }, async (draft) => {
+    assertAdmin(actor);
+    draft.details = { all, ...(label ? { label } : {}) };
+    const unused = (await engineVolumes()).filter(
+      (volume) =>
+        volume.ref_count === 0 &&
+        volume.containers.length === 0 &&
+        volume.belongs_to === null &&
+        (all || isAnonymous(volume.name)) &&
+        labelsMatch(volume.labels, label),
+    );
+    const view: PrunedVolumesView = { removed: [], count: 0, reclaimed_bytes: 0, failed: [] };
+    for (const volume of unused) {
+      try {
+        await engineCall("remove the volume", (opts) => getDocker().getVolume(volume.name).remove(opts), {
+          what: `volume ${volume.name}`,
+          timeoutMs: SLOW_CALL_MS,
+        });
+        view.removed.push(volume.name);
+        view.reclaimed_bytes += volume.size_bytes ?? 0;
+      } catch (error) {
+        if (error instanceof AppError && error.code === "ENGINE_OBJECT_NOT_FOUND") continue;
+        // A container that started using it meanwhile keeps it: the engine says so.
+        view.failed.push({
+          name: volume.name,
+          message: error instanceof AppError ? error.message : "not removed",
+        });
+      }
+    }
+    view.count = view.removed.length;
+    draft.details = { ...draft.details, count: view.count, reclaimed_bytes: view.reclaimed_bytes };
+    return view;
+  });
+}

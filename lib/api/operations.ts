@@ -4,6 +4,10 @@ import type { Operation } from "@/lib/api/operation";
 import { seedOperations } from "@/lib/api/seed";
 import { adminAuditOperations } from "@/lib/api/v1/admin-audit";
 import { adminDefaultsOperations } from "@/lib/api/v1/admin-defaults";
+import { adminEngineImageOperations } from "@/lib/api/v1/admin-engine-images";
+import { adminEngineNetworkOperations } from "@/lib/api/v1/admin-engine-networks";
+import { adminEngineSystemOperations } from "@/lib/api/v1/admin-engine-system";
+import { adminEngineVolumeOperations } from "@/lib/api/v1/admin-engine-volumes";
 import { adminNodeOperations } from "@/lib/api/v1/admin-nodes";
 import { adminOrphanOperations } from "@/lib/api/v1/admin-orphans";
 import { adminTemplateOperations } from "@/lib/api/v1/admin-templates";
@@ -20,6 +24,10 @@ export const operations: Operation[] = [
   ...adminUserOperations,
   ...adminOrphanOperations,
   ...adminNodeOperations,
+  ...adminEngineSystemOperations,
+  ...adminEngineImageOperations,
+  ...adminEngineVolumeOperations,
+  ...adminEngineNetworkOperations,
   ...adminTemplateOperations,
   ...adminDefaultsOperations,
   ...adminAuditOperations,

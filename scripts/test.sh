@@ -37,6 +37,13 @@ ensure_git() {
   apt_install git || die "The clone tests need git: apt-get install git."
 }
 
+# The image pull tests push to and pull from a real registry: Debian's docker-registry (distribution), started by the
+# tests themselves on a loopback port (tests/support/registry.ts).
+ensure_registry() {
+  [ -x /usr/bin/docker-registry ] && return 0
+  apt_install docker-registry || die "The image pull tests need a registry: apt-get install docker-registry."
+}
+
 # The metrics test reads /metrics with Prometheus' own parser, promtool: taken out of Debian's prometheus package,
 # which installed would also run a Prometheus server as a service.
 ensure_promtool() {
@@ -70,6 +77,7 @@ ensure_chromium
 ensure_busybox
 ensure_compose
 ensure_git
+ensure_registry
 ensure_promtool
 ensure_swarm_lab
 

@@ -17,12 +17,10 @@ export async function engineNetworks(): Promise<NetworkView[]> {
   const attached = new Map<string, string[]>();
   for (const container of containers) {
     const name = (container.Names?.[0] ?? container.Id).replace(/^\//, "");
-    for (const [networkName, endpoint] of Object.entries(container.NetworkSettings?.Networks ?? {})) {
-      const key = endpoint.NetworkID || networkName;
-      attached.set(key, [...(attached.get(key) ?? []), name]);
-      if (key !== networkName)
-        attached.set(`name:${networkName}`, [...(attached.get(`name:${networkName}`) ?? []), name]);
-    }
+    // A container never started has no network id yet, only the network's name.
+    for (const [networkName, endpoint] of Object.entries(container.NetworkSettings?.Networks ?? {}))
+      for (const key of [endpoint.NetworkID, `name:${networkName}`])
+        if (key) attached.set(key, [...(attached.get(key) ?? []), name]);
   }
   return networks
     .map((network) => {

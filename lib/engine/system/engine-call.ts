@@ -11,7 +11,9 @@ type EngineError = Error & { json?: { message?: string } | null; reason?: string
 /** The engine's own message (one line, no stack); dockerode keeps it in json.message. */
 export function engineMessage(error: unknown): string {
   const err = error as EngineError | undefined;
-  const text = err?.json?.message ?? err?.reason ?? "";
+  // A streamed call (pull) has no parsed body: the engine's words follow "(HTTP code 404) unexpected - ".
+  const fromMessage = /^\(HTTP code \d+\) [^-]*- (.+)$/s.exec(err?.message ?? "")?.[1]?.trim();
+  const text = err?.json?.message ?? fromMessage ?? "";
   return String(text).split("\n")[0]?.slice(0, 500) ?? "";
 }
 

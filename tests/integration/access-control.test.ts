@@ -373,6 +373,55 @@ const ADMIN_ROUTES: Record<string, Record<string, AdminTouch[]>> = {
   "app/api/v1/admin/nodes/join-command/route.ts": {
     GET: [{ method: "GET", path: "/api/v1/admin/nodes/join-command", admin: 501 }],
   },
+  // The engine's objects: reads answer, writes a non-admin could try change nothing (no such object, bad input).
+  "app/api/v1/admin/engine/system/route.ts": {
+    GET: [{ method: "GET", path: "/api/v1/admin/engine/system", admin: 200 }],
+  },
+  "app/api/v1/admin/engine/images/route.ts": {
+    GET: [{ method: "GET", path: "/api/v1/admin/engine/images", admin: 200 }],
+  },
+  "app/api/v1/admin/engine/images/pull/route.ts": {
+    POST: [
+      {
+        method: "POST",
+        path: "/api/v1/admin/engine/images/pull",
+        body: { reference: "not a ref!" },
+        admin: 400,
+      },
+    ],
+  },
+  "app/api/v1/admin/engine/images/[id]/route.ts": {
+    DELETE: [
+      { method: "DELETE", path: "/api/v1/admin/engine/images/no-such-image%3Anever?force=true", admin: 404 },
+    ],
+  },
+  "app/api/v1/admin/engine/images/prune/route.ts": {
+    POST: [{ method: "POST", path: "/api/v1/admin/engine/images/prune", body: { all: "yes" }, admin: 400 }],
+  },
+  "app/api/v1/admin/engine/volumes/route.ts": {
+    GET: [{ method: "GET", path: "/api/v1/admin/engine/volumes", admin: 200 }],
+    POST: [{ method: "POST", path: "/api/v1/admin/engine/volumes", body: { name: "-bad" }, admin: 400 }],
+  },
+  "app/api/v1/admin/engine/volumes/[name]/route.ts": {
+    DELETE: [{ method: "DELETE", path: "/api/v1/admin/engine/volumes/no-such-volume", admin: 404 }],
+  },
+  "app/api/v1/admin/engine/volumes/prune/route.ts": {
+    POST: [{ method: "POST", path: "/api/v1/admin/engine/volumes/prune", body: { label: "=" }, admin: 400 }],
+  },
+  "app/api/v1/admin/engine/networks/route.ts": {
+    GET: [{ method: "GET", path: "/api/v1/admin/engine/networks", admin: 200 }],
+    POST: [
+      {
+        method: "POST",
+        path: "/api/v1/admin/engine/networks",
+        body: { name: "x", driver: "macvlan" },
+        admin: 400,
+      },
+    ],
+  },
+  "app/api/v1/admin/engine/networks/[id]/route.ts": {
+    DELETE: [{ method: "DELETE", path: "/api/v1/admin/engine/networks/bridge", admin: 409 }],
+  },
   "app/api/v1/admin/orphans/route.ts": {
     GET: [{ method: "GET", path: "/api/v1/admin/orphans", admin: 200 }],
   },
@@ -429,6 +478,10 @@ const ADMIN_PAGES: Record<string, string> = {
   "app/admin/users/page.tsx": "/admin/users",
   "app/admin/orphans/page.tsx": "/admin/orphans",
   "app/admin/nodes/page.tsx": "/admin/nodes",
+  "app/admin/engine/page.tsx": "/admin/engine",
+  "app/admin/engine/images/page.tsx": "/admin/engine/images",
+  "app/admin/engine/volumes/page.tsx": "/admin/engine/volumes",
+  "app/admin/engine/networks/page.tsx": "/admin/engine/networks",
   "app/admin/audit/page.tsx": "/admin/audit",
   "app/admin/workspaces/page.tsx": "/admin/workspaces",
   "app/admin/tokens/page.tsx": "/admin/tokens",

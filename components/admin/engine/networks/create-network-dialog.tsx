@@ -1,0 +1,79 @@
+"use client";
+
+import { useState } from "react";
+import { CreateDialog } from "@/components/admin/engine/system/create-dialog";
+import { Checkbox } from "@/components/ui/checkbox";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { NativeSelect } from "@/components/ui/native-select";
+import { OBJECT_NAME } from "@/lib/validations/engine-objects";
+
+/** A bridge on this engine, or (on a Swarm manager) an attachable overlay across the nodes. */
+export function CreateNetworkDialog({ swarm }: { swarm: boolean }) {
+  const [name, setName] = useState("");
+  const [driver, setDriver] = useState<"bridge" | "overlay">("bridge");
+  const [internal, setInternal] = useState(false);
+  const [subnet, setSubnet] = useState("");
+  return (
+    <CreateDialog
+      title="Create a network"
+      description={
+        swarm
+          ? "A bridge on this engine, or an overlay across the Swarm (attachable: plain containers may join it)."
+          : "A bridge on this engine. Overlay networks need a Swarm, which this engine is not a manager of."
+      }
+      path="/api/v1/admin/engine/networks"
+      body={() => ({
+        name: name.trim(),
+        driver,
+        internal,
+        ...(subnet.trim() ? { subnet: subnet.trim() } : {}),
+      })}
+      valid={OBJECT_NAME.test(name.trim())}
+      onCreated={() => {
+        setName("");
+        setSubnet("");
+      }}
+    >
+      <div className="flex flex-col gap-1">
+        <Label htmlFor="network-name">Name</Label>
+        <Input
+          id="network-name"
+          value={name}
+          autoComplete="off"
+          onChange={(event) => setName(event.target.value)}
+        />
+      </div>
+      <div className="flex flex-col gap-1">
+        <Label htmlFor="network-driver">Driver</Label>
+        <NativeSelect
+          id="network-driver"
+          value={driver}
+          onChange={(event) => setDriver(event.target.value === "overlay" ? "overlay" : "bridge")}
+        >
+          <option value="bridge">bridge</option>
+          <option value="overlay" disabled={!swarm}>
+            overlay{swarm ? "" : " (needs a Swarm)"}
+          </option>
+        </NativeSelect>
+      </div>
+      <div className="flex flex-col gap-1">
+        <Label htmlFor="network-subnet">Subnet (optional)</Label>
+        <Input
+          id="network-subnet"
+          value={subnet}
+          placeholder="10.42.0.0/24"
+          onChange={(event) => setSubnet(event.target.value)}
+        />
+      </div>
+      <div className="flex items-center gap-2">
+        <Checkbox
+          id="network-internal"
+          checked={internal}
+          onCheckedChange={(value) => setInternal(value === true)}
+        />
+        <Label htmlFor="network-internal">Internal (no way out of it)</Label>
+      </div>
+    </CreateDialog>
+  );
+}

@@ -1,0 +1,51 @@
+"use client";
+
+import { useState } from "react";
+import { CreateDialog } from "@/components/admin/engine/system/create-dialog";
+import { parseLabels } from "@/components/admin/engine/system/labels-input";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Textarea } from "@/components/ui/textarea";
+import { OBJECT_NAME } from "@/lib/validations/engine-objects";
+
+export function CreateVolumeDialog() {
+  const [name, setName] = useState("");
+  const [driver, setDriver] = useState("local");
+  const [labels, setLabels] = useState("");
+  return (
+    <CreateDialog
+      title="Create a volume"
+      description="A named volume on this engine. Workspaces make their own data volumes: this is for anything else."
+      path="/api/v1/admin/engine/volumes"
+      body={() => ({ name: name.trim(), driver: driver.trim() || "local", labels: parseLabels(labels) })}
+      valid={OBJECT_NAME.test(name.trim())}
+      onCreated={() => {
+        setName("");
+        setLabels("");
+      }}
+    >
+      <div className="flex flex-col gap-1">
+        <Label htmlFor="volume-name">Name</Label>
+        <Input
+          id="volume-name"
+          value={name}
+          autoComplete="off"
+          onChange={(event) => setName(event.target.value)}
+        />
+      </div>
+      <div className="flex flex-col gap-1">
+        <Label htmlFor="volume-driver">Driver</Label>
+        <Input id="volume-driver" value={driver} onChange={(event) => setDriver(event.target.value)} />
+      </div>
+      <div className="flex flex-col gap-1">
+        <Label htmlFor="volume-labels">Labels (key=value, one a line)</Label>
+        <Textarea
+          id="volume-labels"
+          rows={3}
+          value={labels}
+          onChange={(event) => setLabels(event.target.value)}
+        />
+      </div>
+    </CreateDialog>
+  );
+}

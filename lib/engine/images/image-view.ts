@@ -31,3 +31,10 @@ export function withTag(reference: string): string {
   const last = reference.split("/").pop() ?? reference;
   return last.includes(":") ? reference : `${reference}:latest`;
 }
+
+/** One spelling per Docker Hub image: "docker.io/library/node:20" is the "node:20" the engine lists. */
+export function canonical(reference: string): string {
+  return withTag(reference)
+    .replace(/^(?:index\.)?docker\.io\//, "")
+    .replace(/^library\//, "");
+}

@@ -3,7 +3,7 @@
 // gets a template's image removed.
 import "server-only";
 import { getDb } from "@/lib/db";
-import { withTag } from "@/lib/engine/images/image-view";
+import { canonical } from "@/lib/engine/images/image-view";
 import { getEnv } from "@/lib/env";
 
 /** Reference (repo:tag, or an id) -> the names of what uses it. */
@@ -11,7 +11,7 @@ export async function templateImages(): Promise<Map<string, string[]>> {
   const env = getEnv();
   const uses = new Map<string, string[]>();
   const add = (image: string, user: string) => {
-    const key = withTag(image);
+    const key = canonical(image);
     uses.set(key, [...(uses.get(key) ?? []), user]);
   };
   for (const template of await getDb().template.findMany({ select: { name: true, image: true } }))
@@ -33,7 +33,7 @@ export function templatesOf(
   for (const [reference, users] of uses) {
     const bare = reference.replace(/^sha256:/, "").replace(/:latest$/, "");
     const byId = /^[0-9a-f]{12,64}$/.test(bare) && short.startsWith(bare);
-    if (byId || image.repoTags.includes(reference)) for (const user of users) names.add(user);
+    if (byId || image.repoTags.some((tag) => canonical(tag) === reference)) for (const user of users) names.add(user);
   }
   return [...names].sort();
 }

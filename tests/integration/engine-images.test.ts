@@ -2,6 +2,7 @@
 // per-layer progress and the image lands; a missing reference ends in the registry's words; list, remove, the
 // template protection and prune (narrowed to this file's own label: the engine is shared with other runs).
 import { randomBytes } from "node:crypto";
+import { type AddressInfo, createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { type AppServer, startAppServer } from "../support/app-server";
@@ -17,6 +18,7 @@ import { IT } from "../support/prefixes";
 import { type Registry, startRegistry } from "../support/registry";
 import { docker } from "../support/test-image";
 import { type TestUser, uniqueEmail, userWithSession } from "../support/users";
+import { eventually } from "../support/wait";
 import { testSettings } from "./setup-env";
 
 const db = getDb();
@@ -81,6 +83,11 @@ describe("pull", () => {
       where: { action: "engine.image.pull", targetName: reference },
     });
     expect(audit).toMatchObject({ outcome: "ok", targetType: "image", targetId: id });
+
+    // Removed by that reference, its slashes URL-encoded in the path.
+    const removed = await api("DELETE", `/api/v1/admin/engine/images/${encodeURIComponent(reference)}`);
+    expect(removed.status, JSON.stringify(removed.body)).toBe(200);
+    expect(imageExists(reference)).toBe(false);
   });
 
   it("ends a missing reference with an error event naming it, and leaves nothing behind", async () => {
@@ -100,6 +107,38 @@ describe("pull", () => {
       where: { action: "engine.image.pull", targetName: reference },
     });
     expect(audit?.outcome).toBe("IMAGE_PULL_FAILED");
+  });
+
+  it("cancels the pull when the client leaves: the app records it at once instead of waiting on the registry", async () => {
+    // A registry that accepts connections and never answers: the engine would wait on it for a long time.
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const port = (silent.address() as AddressInfo).port;
+    const reference = `127.0.0.1:${port}/${IT}/hangs-${RUN}:v1`;
+    const controller = new AbortController();
+    try {
+      const answer = fetch(`${app.url}/api/v1/admin/engine/images/pull`, {
+        method: "POST",
+        headers: { cookie: admin.cookie, "content-type": "application/json" },
+        body: JSON.stringify({ reference }),
+        signal: controller.signal,
+      }).then((response) => response.text());
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      controller.abort();
+      await answer.catch(() => undefined);
+      const audit = await eventually(
+        "the cancelled pull's audit event",
+        10_000,
+        async () =>
+          (await db.auditEvent.findFirst({
+            where: { action: "engine.image.pull", targetName: reference },
+          })) ?? undefined,
+      );
+      expect(audit.outcome).toBe("IMAGE_PULL_FAILED");
+      expect(imageExists(reference)).toBe(false);
+    } finally {
+      silent.close();
+    }
   });
 
   it("refuses a reference that is not one before any stream", async () => {

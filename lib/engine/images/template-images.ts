@@ -33,7 +33,8 @@ export function templatesOf(
   for (const [reference, users] of uses) {
     const bare = reference.replace(/^sha256:/, "").replace(/:latest$/, "");
     const byId = /^[0-9a-f]{12,64}$/.test(bare) && short.startsWith(bare);
-    if (byId || image.repoTags.some((tag) => canonical(tag) === reference)) for (const user of users) names.add(user);
+    if (byId || image.repoTags.some((tag) => canonical(tag) === reference))
+      for (const user of users) names.add(user);
   }
   return [...names].sort();
 }

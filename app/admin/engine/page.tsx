@@ -34,8 +34,9 @@ export default async function EngineSystemPage() {
             <CardHeader>
               <CardTitle className="text-xl">Disk use</CardTitle>
               <CardDescription>
-                What the engine keeps on disk. Reclaimable is what removing the unused ones would give back:
-                the Images and Volumes tabs prune them, never a template's image or a workspace's data.
+                What the engine keeps on disk. Reclaimable is the engine's own figure for what no container
+                uses; the Images and Volumes tabs prune only what is neither a template's image nor this app's
+                data.
               </CardDescription>
             </CardHeader>
             <CardContent className="overflow-x-auto">

@@ -26,6 +26,7 @@ export async function readSystem({ actor }: { actor: Actor }): Promise<SystemVie
     }),
   ]);
   const swarm = info.Swarm ?? {};
+  const disk = diskUse(df);
   return {
     engine_version: String(version.Version ?? info.ServerVersion ?? ""),
     api_version: String(version.ApiVersion ?? ""),
@@ -44,8 +45,9 @@ export async function readSystem({ actor }: { actor: Actor }): Promise<SystemVie
       paused: Number(info.ContainersPaused ?? 0),
       stopped: Number(info.ContainersStopped ?? 0),
     },
-    images: Number(info.Images ?? 0),
+    // info.Images counts intermediate layers too (76 where `docker images` shows 12): df's top-level ones.
+    images: disk.images.count,
     swarm: { state: String(swarm.LocalNodeState ?? "inactive"), manager: swarm.ControlAvailable === true },
-    disk: diskUse(df),
+    disk,
   };
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PruneImagesButton, RemoveImageButton } from "@/components/admin/engine/images/image-actions";
 import { PullImageDialog } from "@/components/admin/engine/images/pull-image-dialog";
+import { EmptyRow } from "@/components/admin/engine/system/empty-row";
 import { EngineProblem, loadOrProblem } from "@/components/admin/engine/system/engine-problem";
 import { formatBytes, formatDate, shortId } from "@/components/admin/engine/system/format";
 import { Badge } from "@/components/ui/badge";
@@ -48,6 +49,7 @@ export default async function EngineImagesPage() {
             </tr>
           </thead>
           <tbody className="divide-y">
+            {images?.length === 0 && <EmptyRow columns={HEADERS.length} text="No images on the engine." />}
             {images?.map((image) => (
               <tr key={image.id} data-testid="image" data-image={image.repo_tags.join(" ")}>
                 <td className="px-2 py-2">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { CreateNetworkDialog } from "@/components/admin/engine/networks/create-network-dialog";
 import { RemoveNetworkButton } from "@/components/admin/engine/networks/remove-network-button";
+import { EmptyRow } from "@/components/admin/engine/system/empty-row";
 import { EngineProblem, loadOrProblem } from "@/components/admin/engine/system/engine-problem";
 import { formatDate, shortId } from "@/components/admin/engine/system/format";
 import { Badge } from "@/components/ui/badge";
@@ -49,6 +50,7 @@ export default async function EngineNetworksPage() {
             </tr>
           </thead>
           <tbody className="divide-y">
+            {data?.networks.length === 0 && <EmptyRow columns={HEADERS.length} text="No networks." />}
             {data?.networks.map((network) => (
               <tr key={network.id} data-testid="network" data-network={network.name}>
                 <td className="px-2 py-2">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { EmptyRow } from "@/components/admin/engine/system/empty-row";
 import { EngineProblem, loadOrProblem } from "@/components/admin/engine/system/engine-problem";
 import { formatBytes, formatDate } from "@/components/admin/engine/system/format";
 import { CreateVolumeDialog } from "@/components/admin/engine/volumes/create-volume-dialog";
@@ -48,6 +49,7 @@ export default async function EngineVolumesPage() {
             </tr>
           </thead>
           <tbody className="divide-y">
+            {volumes?.length === 0 && <EmptyRow columns={HEADERS.length} text="No volumes on the engine." />}
             {volumes?.map((volume) => (
               <tr key={volume.name} data-testid="volume" data-volume={volume.name}>
                 <td className="px-2 py-2 font-mono text-xs break-all">{volume.name}</td>

@@ -79,7 +79,7 @@ export function PullImageDialog() {
           <Download aria-hidden /> Pull
         </Button>
       </DialogTrigger>
-      <DialogContent data-testid="pull-dialog">
+      <DialogContent data-testid="pull-dialog" className="max-w-2xl">
         <DialogHeader>
           <DialogTitle>Pull an image</DialogTitle>
           <DialogDescription>
@@ -94,7 +94,7 @@ export function PullImageDialog() {
             if (valid && !pulling) void pull();
           }}
         >
-          <div className="flex flex-1 flex-col gap-1">
+          <div className="flex min-w-0 flex-1 flex-col gap-1">
             <Label htmlFor="pull-reference">Reference</Label>
             <Input
               id="pull-reference"
@@ -112,7 +112,7 @@ export function PullImageDialog() {
         {(layers.length > 0 || lines.length > 0) && (
           <div className="flex flex-col gap-1 font-mono text-xs" data-testid="pull-progress">
             {lines.map((line) => (
-              <div key={line} className="text-muted-foreground">
+              <div key={line} className="break-all text-muted-foreground">
                 {line}
               </div>
             ))}

@@ -185,6 +185,30 @@ describe("volumes", () => {
   });
 });
 
+describe("objects an operator protected (label spawner.protected)", () => {
+  it("refuses to remove them or prune them; they stay", async () => {
+    const volume = name("guarded");
+    const network = name("guarded-net");
+    volumes.push(volume);
+    networks.push(network);
+    docker("volume", "create", "--label", "spawner.protected=proxy", "--label", label, volume);
+    docker("network", "create", "--label", "spawner.protected=proxy", network);
+    const removeVolume = await api("DELETE", `/api/v1/admin/engine/volumes/${volume}`);
+    expect(removeVolume.status).toBe(409);
+    expect(removeVolume.body.error.code).toBe("PROTECTED");
+    const pruned = await api("POST", "/api/v1/admin/engine/volumes/prune", { all: true, label });
+    expect(pruned.body.removed).not.toContain(volume);
+    const removeNetwork = await api("DELETE", `/api/v1/admin/engine/networks/${network}`);
+    expect(removeNetwork.status).toBe(409);
+    expect(removeNetwork.body.error).toMatchObject({
+      code: "PROTECTED",
+      message: expect.stringContaining("spawner.protected"),
+    });
+    expect(volumeExists(volume)).toBe(true);
+    expect(networkExists(network)).toBe(true);
+  });
+});
+
 describe("networks", () => {
   it("creates a bridge, lists it, refuses it while a container is attached (naming it), then removes it", async () => {
     const network = name("net");

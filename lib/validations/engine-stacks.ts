@@ -28,7 +28,9 @@ const confirm = z
   .string()
   .max(255)
   .optional()
-  .describe("The stack's name, typed again: needed for a protected stack (the app's own, Traefik's).");
+  .describe(
+    "The stack's name, typed again: needed for a protected stack (the app's own, Traefik's) and to remove volumes.",
+  );
 
 export const stopStackQuerySchema = z.strictObject({ confirm });
 
@@ -36,6 +38,8 @@ export const removeStackQuerySchema = z.strictObject({
   volumes: z
     .enum(["true", "false"])
     .optional()
-    .describe("true: remove the stack's volumes and their data too (default false: they are kept)."),
+    .describe(
+      "true: remove the stack's volumes and their data too, with confirm (default false: they are kept).",
+    ),
   confirm,
 });

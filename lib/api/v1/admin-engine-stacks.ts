@@ -130,7 +130,7 @@ export const adminEngineStackOperations = [
     path: "/api/v1/admin/engine/stacks/{name}",
     summary: "Remove a stack",
     description:
-      "Removes its containers (forced) and networks; its volumes and their data only with `volumes=true`. A protected stack only with `confirm` = its name (400 otherwise). A network or volume still used outside the stack is 409.",
+      "Removes its containers (forced) and networks; its volumes and their data only with `volumes=true` and `confirm` = its name. A protected stack only with `confirm` = its name too (400 CONFIRMATION_REQUIRED otherwise). A network or volume still used outside the stack is 409.",
     tags: [TAG],
     access: "admin",
     params: stackName,

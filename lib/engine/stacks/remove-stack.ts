@@ -1,12 +1,12 @@
 // Use case: an admin removes a stack: its containers (forced), then its networks; its volumes, and the data in
-// them, only when asked (kept otherwise, still labelled, so the stack stays listed until they go too). A protected
-// stack only with its name typed again.
+// them, only when asked and with the stack's name typed (kept otherwise, still labelled, so the stack stays listed
+// until they go too). A protected stack only with its name typed again.
 import "server-only";
 import { assertAdmin } from "@/lib/admin/assert-admin";
 import { audited } from "@/lib/audit/audited";
 import type { Actor } from "@/lib/auth/actor";
 import { findStack } from "@/lib/engine/stacks/get-stack";
-import { assertConfirmed } from "@/lib/engine/stacks/stack-errors";
+import { assertConfirmed, protectedWhy } from "@/lib/engine/stacks/stack-errors";
 import { stackProtection } from "@/lib/engine/stacks/stack-view";
 import { AppError } from "@/lib/errors";
 import { dockerCall, SLOW_CALL_MS } from "@/lib/runtime/docker/call";
@@ -49,14 +49,21 @@ export async function removeStack({
     async (draft) => {
       assertAdmin(actor);
       const stack = await findStack(name);
-      assertConfirmed(name, stackProtection(stack), confirm);
+      const deletesData = volumes && stack.volumes.length > 0;
+      assertConfirmed(
+        name,
+        protectedWhy(stackProtection(stack)) ??
+          (deletesData ? "Removing the stack's volumes deletes the data in them for good." : null),
+        confirm,
+      );
       const docker = getDocker();
+      const names = (list: { name: string }[]) => list.map((item) => item.name).sort();
       const removed: RemovedStackView = {
         name,
-        containers: stack.containers.map((container) => container.name),
-        networks: stack.networks.map((network) => network.name),
-        volumes: volumes ? stack.volumes.map((volume) => volume.name) : [],
-        kept_volumes: volumes ? [] : stack.volumes.map((volume) => volume.name),
+        containers: names(stack.containers),
+        networks: names(stack.networks),
+        volumes: volumes ? names(stack.volumes) : [],
+        kept_volumes: volumes ? [] : names(stack.volumes),
       };
       draft.details = { ...removed, with_volumes: volumes };
       await Promise.all(

@@ -7,11 +7,16 @@ export function stackNotFound(name: string): AppError {
   return new AppError("ENGINE_OBJECT_NOT_FOUND", `There is no stack ${shown} on the engine.`);
 }
 
-/** A protected stack is stopped or removed only with its name typed again. */
-export function assertConfirmed(name: string, protection: string | null, confirm: string | undefined): void {
-  if (protection && confirm !== name)
+/** A protected stack is stopped or removed, and a stack's data deleted, only with its name typed again. */
+export function assertConfirmed(name: string, why: string | null, confirm: string | undefined): void {
+  if (why && confirm !== name)
     throw new AppError(
       "CONFIRMATION_REQUIRED",
-      `${protection} Stopping it may take the platform down: type the stack's name (${name}) to confirm.`,
+      `${why} Type the stack's name (${name}) as confirm to go ahead.`,
     );
+}
+
+/** Why stopping or removing a protected stack needs its name typed. */
+export function protectedWhy(protection: string | null): string | null {
+  return protection && `${protection} Stopping or removing it may take the platform down.`;
 }

@@ -5,7 +5,7 @@ import { assertAdmin } from "@/lib/admin/assert-admin";
 import { audited } from "@/lib/audit/audited";
 import type { Actor } from "@/lib/auth/actor";
 import { findStack } from "@/lib/engine/stacks/get-stack";
-import { assertConfirmed } from "@/lib/engine/stacks/stack-errors";
+import { assertConfirmed, protectedWhy } from "@/lib/engine/stacks/stack-errors";
 import { type StackView, stackProtection, stackView } from "@/lib/engine/stacks/stack-view";
 import { dockerCall, SLOW_CALL_MS } from "@/lib/runtime/docker/call";
 import { getDocker } from "@/lib/runtime/docker/client";
@@ -28,7 +28,7 @@ export async function stopStack({
     async (draft) => {
       assertAdmin(actor);
       const stack = await findStack(name);
-      assertConfirmed(name, stackProtection(stack), confirm);
+      assertConfirmed(name, protectedWhy(stackProtection(stack)), confirm);
       const live = stack.containers.filter((container) => LIVE.has(container.state));
       draft.details = { containers: live.map((container) => container.name) };
       await Promise.all(

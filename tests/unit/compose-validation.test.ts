@@ -98,6 +98,15 @@ describe("validateCompose", () => {
       "networks.front.driver": ["must be a string (line 11)"],
       servics: [expect.stringMatching(/^is not a top-level key of a Compose file .* \(line 12\)$/)],
     });
+    // Listed in the file's order.
+    expect(Object.keys(fields)).toEqual([
+      "services.web.ports",
+      "services.api.ports[0]",
+      "services.api.ports[1]",
+      "services.api.environment.A",
+      "networks.front.driver",
+      "servics",
+    ]);
   });
 
   it("names unknown keys, bad service names and missing keys in their place", () => {

@@ -20,6 +20,7 @@ export function composeEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { NODE_ENV: process.env.NODE_ENV };
   for (const name of PASSED_ON) if (process.env[name]) env[name] = process.env[name];
   const host = getEnv().DOCKER_HOST;
-  if (host) env.DOCKER_HOST = host;
+  // dockerode takes http://host:2375 (a socket proxy); the Docker CLI and Compose name the same address tcp://.
+  if (host) env.DOCKER_HOST = host.replace(/^http:\/\//, "tcp://");
   return env;
 }

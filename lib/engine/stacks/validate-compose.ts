@@ -25,12 +25,12 @@ function refused(fields: Record<string, string[]>): AppError {
   );
 }
 
-/** The line of the deepest node on the way to the place that exists (a missing key: its mapping's line). */
-function lineOf(
+/** Where the deepest node on the way to the place starts (a missing key: its mapping), as offset and line. */
+function positionOf(
   doc: ReturnType<typeof parseDocument>,
   lines: LineCounter,
   segments: string[],
-): number | null {
+): { offset: number; line: number } | null {
   for (let depth = segments.length; depth >= 0; depth--) {
     let node: unknown = doc.contents;
     for (const segment of segments.slice(0, depth)) {
@@ -38,8 +38,8 @@ function lineOf(
       else if (isSeq(node)) node = node.get(Number(segment), true);
       else node = undefined;
     }
-    const start = (node as Node | undefined)?.range?.[0];
-    if (start !== undefined) return lines.linePos(start).line;
+    const offset = (node as Node | undefined)?.range?.[0];
+    if (offset !== undefined) return { offset, line: lines.linePos(offset).line };
   }
   return null;
 }
@@ -81,10 +81,16 @@ export function validateCompose(text: string): ComposeFile {
   if (problems.length > 0) {
     const fields: Record<string, string[]> = {};
     let listed = 0;
-    for (const { segments, message } of problems) {
-      const place = placeText(segments, mapping);
-      const line = lineOf(doc, lines, segments);
-      const text = line ? `${message} (line ${line})` : message;
+    // In the order of the file, so the list reads top to bottom like the file does.
+    const located = problems
+      .map(({ segments, message }) => ({
+        place: placeText(segments, mapping),
+        at: positionOf(doc, lines, segments),
+        message,
+      }))
+      .sort((a, b) => (a.at?.offset ?? 0) - (b.at?.offset ?? 0));
+    for (const { place, at, message } of located) {
+      const text = at ? `${message} (line ${at.line})` : message;
       if (fields[place]?.includes(text) || listed >= MAX_COMPOSE_ERRORS) continue;
       fields[place] = [...(fields[place] ?? []), text];
       listed += 1;

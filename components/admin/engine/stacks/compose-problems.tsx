@@ -5,7 +5,7 @@ export function ComposeProblems({ fields }: { fields: Record<string, string[]> }
   return (
     <div role="alert" className="rounded-md border border-destructive/40 bg-destructive/5 p-3 text-sm">
       <p className="mb-2 font-medium text-destructive">The compose file was refused; nothing ran:</p>
-      <ul className="flex max-h-60 flex-col gap-1 overflow-y-auto" data-testid="compose-problems">
+      <ul className="flex max-h-96 flex-col gap-1 overflow-y-auto" data-testid="compose-problems">
         {entries.map(([place, messages]) => (
           <li key={place} data-place={place}>
             {place !== "compose" && <code className="font-mono text-xs font-semibold">{place}</code>}

@@ -116,6 +116,8 @@ describe("validateCompose", () => {
     expect(fields["services.web.imgae"]).toEqual(["is not a key Compose knows here (line 4)"]);
     expect(fields['services["my web"]']?.[0]).toMatch(/^is not a valid name/);
     expect(fields["services.db.volumes[0].type"]?.[0]).toMatch(/^is required/);
+    // Compose v2's top-level name: the stack's name is given beside the file instead.
+    expect(fieldsOf("name: demo\nservices:\n  web:\n    image: x\n").name?.[0]).toContain("the stack's name");
   });
 
   it("refuses build, env_file, extends with a file and relative paths, naming each place", () => {

@@ -75,6 +75,17 @@ function engineOf(project: string) {
   };
 }
 
+/** The stack's container names as the engine has them (v1 names them name_web_1, v2 name-web-1). */
+function containerNames(): string[] {
+  const names = docker("ps", "-a", "--filter", `label=${PROJECT}=${NAME}`, "--format", "{{.Names}}")
+    .split("\n")
+    .filter(Boolean)
+    .sort();
+  expect(names).toHaveLength(2);
+  for (const name of names) expect(name).toMatch(new RegExp(`^${NAME}[_-](web|worker)[_-]1$`));
+  return names;
+}
+
 function removeProjects(prefix: string) {
   const projectsOf = (kind: string[]) =>
     docker(...kind, "--filter", `label=${PROJECT}`, "--format", `{{.Label "${PROJECT}"}}`)
@@ -131,7 +142,7 @@ describe("engine stacks", () => {
       "--format",
       "{{range .Containers}}{{.Name}} {{end}}",
     );
-    expect(attached.split(" ").filter(Boolean).sort()).toEqual([`${NAME}_web_1`, `${NAME}_worker_1`]);
+    expect(attached.split(" ").filter(Boolean).sort()).toEqual(containerNames());
   });
 
   it("lists the stack with both services running, and reads it alone", async () => {
@@ -214,11 +225,12 @@ describe("engine stacks", () => {
     expect((await call("DELETE", `/api/v1/admin/engine/stacks/${NAME}`)).body.error.code).toBe(
       "CONFIRMATION_REQUIRED",
     );
+    const names = containerNames();
     const removed = await call("DELETE", `/api/v1/admin/engine/stacks/${NAME}?confirm=${NAME}`);
     expect(removed.status).toBe(200);
     expect(removed.body).toEqual({
       name: NAME,
-      containers: [`${NAME}_web_1`, `${NAME}_worker_1`].sort(),
+      containers: names,
       networks: [`${NAME}_front`],
       volumes: [],
       kept_volumes: [`${NAME}_data`],

@@ -270,6 +270,29 @@ describe("engine stacks", () => {
     expect(JSON.parse(events[0]?.details ?? "{}")).toMatchObject({ services: ["web", "worker"] });
   });
 
+  it("answers 503 when the engine is down, and runs nothing", async () => {
+    const cut = await startAppServer({
+      ...testSettings,
+      RECONCILER: "off",
+      DOCKER_HOST: "unix:///nonexistent/docker.sock",
+      DOCKER_TIMEOUT_MS: "1000",
+    });
+    try {
+      for (const [method, path, body] of [
+        ["GET", "/api/v1/admin/engine/stacks", undefined],
+        ["POST", "/api/v1/admin/engine/stacks", { name: BROKEN, compose: COMPOSE }],
+        ["POST", `/api/v1/admin/engine/stacks/${BROKEN}/stop`, undefined],
+      ] as const) {
+        const answer = await call(method, path, body, cut);
+        expect(answer.status, `${method} ${path}`).toBe(503);
+        expect(answer.body.error.code).toBe("CONTAINER_ENGINE_UNAVAILABLE");
+      }
+    } finally {
+      await cut.stop();
+    }
+    expect(engineOf(BROKEN)).toEqual({ containers: [], networks: [], volumes: [] });
+  });
+
   it("says clearly when no Compose tool is installed: the list has none, a deploy is 501", async () => {
     const bare = await startAppServer({
       ...testSettings,

@@ -19,6 +19,7 @@ const run = Date.now().toString(36);
 const NAME = `${IT}-web-${run}`;
 const BROKEN = `${IT}-broken-${run}`;
 const FAILING = `${IT}-failing-${run}`;
+const TWICE = `${IT}-twice-${run}`;
 const PROJECT = "com.docker.compose.project";
 
 // Two services on one network; the worker is labelled protected, so its stack is too (stop/remove take the name).
@@ -204,6 +205,17 @@ describe("engine stacks", () => {
     expect(failed.body.error.details.output).toContain("127.0.0.1:9");
     expect(failed.body.error.details.output).not.toContain("spawner-stack-");
     expect(engineOf(FAILING)).toEqual({ containers: [], networks: [], volumes: [] });
+  });
+
+  it("makes one stack of two deploys of one name at once: the other is 409", async () => {
+    const compose = `services:\n  only:\n    image: ${IMAGE}\n    command: ["sleep", "3600"]\n    init: true\n`;
+    const answers = await Promise.all(
+      [1, 2].map(() => call("POST", "/api/v1/admin/engine/stacks", { name: TWICE, compose })),
+    );
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409]);
+    expect(engineOf(TWICE).containers).toEqual(["only running"]);
+    expect((await call("DELETE", `/api/v1/admin/engine/stacks/${TWICE}`)).status).toBe(200);
+    expect(engineOf(TWICE)).toEqual({ containers: [], networks: [], volumes: [] });
   });
 
   it("stops and starts the stack; a protected one stops only with its name typed", async () => {

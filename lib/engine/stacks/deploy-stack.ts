@@ -44,9 +44,11 @@ export async function deployStack({
         throw new AppError("NOT_AVAILABLE", message ?? "No Compose tool is installed on the app's machine.");
       const file = validateCompose(compose);
       draft.details = { services: file.services, tool: toolName(tool), bytes: Buffer.byteLength(compose) };
-      if (deploying.has(name) || (await readStack(name))) throw nameTaken(name);
+      // Held before the engine is asked, so two deploys of one name at once can't both find it free.
+      if (deploying.has(name)) throw nameTaken(name);
       deploying.add(name);
       try {
+        if (await readStack(name)) throw nameTaken(name);
         await withComposeFile(tool, name, compose, async (run) => {
           const up = await run(["up", "-d", "--no-build", "--remove-orphans"]);
           if (up.ok) return;

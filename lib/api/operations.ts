@@ -6,6 +6,7 @@ import { adminAuditOperations } from "@/lib/api/v1/admin-audit";
 import { adminDefaultsOperations } from "@/lib/api/v1/admin-defaults";
 import { adminEngineImageOperations } from "@/lib/api/v1/admin-engine-images";
 import { adminEngineNetworkOperations } from "@/lib/api/v1/admin-engine-networks";
+import { adminEngineStackOperations } from "@/lib/api/v1/admin-engine-stacks";
 import { adminEngineSystemOperations } from "@/lib/api/v1/admin-engine-system";
 import { adminEngineVolumeOperations } from "@/lib/api/v1/admin-engine-volumes";
 import { adminNodeOperations } from "@/lib/api/v1/admin-nodes";
@@ -28,6 +29,7 @@ export const operations: Operation[] = [
   ...adminEngineImageOperations,
   ...adminEngineVolumeOperations,
   ...adminEngineNetworkOperations,
+  ...adminEngineStackOperations,
   ...adminTemplateOperations,
   ...adminDefaultsOperations,
   ...adminAuditOperations,

@@ -220,6 +220,18 @@ describe("list and remove", () => {
     expect(audit?.outcome).toBe("IN_USE");
   });
 
+  it("untags a name no template uses from a template's image, which stays under its own name", async () => {
+    const image = testSettings.USER_TEMPLATE_IMAGE_DEV;
+    const extra = local("extra-name");
+    made.push(extra);
+    docker("tag", image, extra);
+    const { status, body } = await api("DELETE", `/api/v1/admin/engine/images/${encodeURIComponent(extra)}`);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ untagged: [extra], deleted: [] });
+    expect(imageExists(extra)).toBe(false);
+    expect(imageExists(image)).toBe(true);
+  });
+
   it("refuses an image a template in the database launches from", async () => {
     const id = buildTinyImage(labels, local("template"));
     made.push(local("template"));

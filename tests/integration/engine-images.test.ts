@@ -141,6 +141,24 @@ describe("pull", () => {
     }
   });
 
+  it("waits for a slow registry as long as the engine does, then ends in the engine's words", async () => {
+    // The engine answers a pull only once the registry has: with a silent one it gives up after about 25 s.
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const reference = `127.0.0.1:${(silent.address() as AddressInfo).port}/${IT}/slow-${RUN}:v1`;
+    try {
+      const { events } = await postSse(`${app.url}/api/v1/admin/engine/images/pull`, admin.cookie, {
+        reference,
+      });
+      expect(events.at(-1)).toMatchObject({
+        event: "error",
+        data: { code: "IMAGE_PULL_FAILED", message: expect.stringMatching(/timeout|awaiting headers/i) },
+      });
+    } finally {
+      silent.close();
+    }
+  }, 70_000);
+
   it("refuses a reference that is not one before any stream", async () => {
     const { status } = await api("POST", "/api/v1/admin/engine/images/pull", {
       reference: "not a reference!",

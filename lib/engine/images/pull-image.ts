@@ -1,4 +1,4 @@
-// Use case: an admin pulls an image by reference, watching the engine's progress per layer. Only connecting is
+// Use case: an admin pulls an image by reference, watching the engine's progress per layer. Only the start is
 // bounded (a big pull may take many minutes); the client leaving aborts the pull, so nothing waits on a stream
 // nobody reads. Audited with the outcome: IMAGE_PULL_FAILED carries the registry's own message.
 import "server-only";
@@ -8,8 +8,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { withTag } from "@/lib/engine/images/image-view";
 import { type PullProgress, progressOf, throttled } from "@/lib/engine/images/pull-events";
 import { engineError, engineMessage } from "@/lib/engine/system/engine-call";
-import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { SLOW_CALL_MS } from "@/lib/runtime/docker/call";
 import { getDocker } from "@/lib/runtime/docker/client";
 import { inspectImage } from "@/lib/runtime/docker/images";
 
@@ -54,7 +54,12 @@ export async function pullImage({
       const lifetime = new AbortController();
       const leave = () => lifetime.abort();
       signal.addEventListener("abort", leave, { once: true });
-      const connect = setTimeout(leave, getEnv().DOCKER_TIMEOUT_MS);
+      // The engine answers only once the registry has (its own limit on that is about 25 s): ours is longer.
+      let timedOut = false;
+      const connect = setTimeout(() => {
+        timedOut = true;
+        leave();
+      }, SLOW_CALL_MS);
       try {
         let stream: NodeJS.ReadableStream;
         try {
@@ -63,6 +68,8 @@ export async function pullImage({
           })) as NodeJS.ReadableStream;
         } catch (error) {
           if (signal.aborted) throw pullFailed(reference, "the request was cancelled.");
+          if (timedOut)
+            throw pullFailed(reference, `the engine did not start it within ${SLOW_CALL_MS / 1000} s.`);
           const message = engineMessage(error);
           throw message ? pullFailed(reference, message) : engineError(error, "pull the image");
         } finally {

@@ -168,6 +168,18 @@ describe("volumes", () => {
     docker("volume", "create", "--label", label, named);
     docker("volume", "create", "--label", label, used);
     container("prune-user", "-v", `${used}:/data`);
+    // A stack's volume after a down that kept it: its stack's page removes it, prune does not.
+    const stack = name("stack-data");
+    volumes.push(stack);
+    docker(
+      "volume",
+      "create",
+      "--label",
+      label,
+      "--label",
+      `com.docker.compose.project=${name("stack")}`,
+      stack,
+    );
 
     const first = await api("POST", "/api/v1/admin/engine/volumes/prune", { label });
     expect(first.status).toBe(200);
@@ -177,6 +189,7 @@ describe("volumes", () => {
     expect(volumeExists(anonymous)).toBe(false);
     expect(volumeExists(named)).toBe(false);
     expect(volumeExists(used)).toBe(true);
+    expect(volumeExists(stack)).toBe(true);
     const audit = await db.auditEvent.findFirst({
       where: { action: "engine.volume.prune" },
       orderBy: { id: "desc" },

@@ -104,7 +104,7 @@ export const adminEngineVolumeOperations = [
     path: "/api/v1/admin/engine/volumes/prune",
     summary: "Remove unused volumes",
     description:
-      "Each volume no container mounts and that is not this app's data, one by one (never the engine's own prune, which would take stopped workspaces' data): anonymous ones only unless `all`.",
+      "Each volume no container mounts and that is neither this app's data nor a Compose stack's, one by one (never the engine's own prune, which would take stopped workspaces' data): anonymous ones only unless `all`.",
     tags: [ENGINE_TAG],
     access: "admin",
     body: pruneVolumesSchema,

@@ -1,10 +1,11 @@
-// Use case: an admin removes unused volumes one by one: none a container mounts and none of this app's (never the
-// engine's own prune, which would delete every stopped workspace's data). Anonymous ones only (the default, as
-// docker 23+ prunes) or named ones too; `label` narrows it further.
+// Use case: an admin removes unused volumes one by one: none a container mounts, none of this app's and none of a
+// Compose stack's (never the engine's own prune, which would delete every stopped workspace's data). Anonymous ones
+// only (the default, as docker 23+ prunes) or named ones too; `label` narrows it further.
 import "server-only";
 import { assertAdmin } from "@/lib/admin/assert-admin";
 import { audited } from "@/lib/audit/audited";
 import type { Actor } from "@/lib/auth/actor";
+import { PROJECT_LABEL } from "@/lib/engine/stacks/stack-objects";
 import { engineCall } from "@/lib/engine/system/engine-call";
 import { labelsMatch } from "@/lib/engine/system/labels-match";
 import { engineVolumes, isAnonymous } from "@/lib/engine/volumes/engine-volumes";
@@ -32,6 +33,8 @@ export async function pruneVolumes({
         volume.ref_count === 0 &&
         volume.containers.length === 0 &&
         volume.belongs_to === null &&
+        // A stack's named volume outlives a stop or a down without its volumes: the stacks page removes it.
+        !(PROJECT_LABEL in volume.labels) &&
         (all || isAnonymous(volume.name)) &&
         labelsMatch(volume.labels, label),
     );

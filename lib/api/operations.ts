@@ -4,6 +4,7 @@ import type { Operation } from "@/lib/api/operation";
 import { seedOperations } from "@/lib/api/seed";
 import { adminAuditOperations } from "@/lib/api/v1/admin-audit";
 import { adminDefaultsOperations } from "@/lib/api/v1/admin-defaults";
+import { adminEngineContainerOperations } from "@/lib/api/v1/admin-engine-containers";
 import { adminNodeOperations } from "@/lib/api/v1/admin-nodes";
 import { adminOrphanOperations } from "@/lib/api/v1/admin-orphans";
 import { adminTemplateOperations } from "@/lib/api/v1/admin-templates";
@@ -20,6 +21,7 @@ export const operations: Operation[] = [
   ...adminUserOperations,
   ...adminOrphanOperations,
   ...adminNodeOperations,
+  ...adminEngineContainerOperations,
   ...adminTemplateOperations,
   ...adminDefaultsOperations,
   ...adminAuditOperations,

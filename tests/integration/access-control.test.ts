@@ -419,6 +419,44 @@ const ADMIN_ROUTES: Record<string, Record<string, AdminTouch[]>> = {
       },
     ],
   },
+  // The engine's containers: CTR is the owner's running workspace container; nothing here changes it (unknown
+  // containers for the verbs, reads for the rest).
+  "app/api/v1/admin/engine/containers/route.ts": {
+    GET: [
+      { method: "GET", path: "/api/v1/admin/engine/containers?all=true", admin: 200 },
+      { method: "GET", path: "/api/v1/admin/engine/containers?all=maybe", admin: 400 },
+    ],
+  },
+  "app/api/v1/admin/engine/containers/[id]/route.ts": {
+    GET: [
+      { method: "GET", path: "/api/v1/admin/engine/containers/CTR", admin: 200 },
+      { method: "GET", path: "/api/v1/admin/engine/containers/no-such-container", admin: 404 },
+    ],
+    DELETE: [
+      { method: "DELETE", path: "/api/v1/admin/engine/containers/no-such-container?force=true", admin: 404 },
+    ],
+  },
+  "app/api/v1/admin/engine/containers/[id]/start/route.ts": {
+    POST: [{ method: "POST", path: "/api/v1/admin/engine/containers/no-such-container/start", admin: 404 }],
+  },
+  "app/api/v1/admin/engine/containers/[id]/stop/route.ts": {
+    POST: [{ method: "POST", path: "/api/v1/admin/engine/containers/no-such-container/stop", admin: 404 }],
+  },
+  "app/api/v1/admin/engine/containers/[id]/restart/route.ts": {
+    POST: [{ method: "POST", path: "/api/v1/admin/engine/containers/no-such-container/restart", admin: 404 }],
+  },
+  "app/api/v1/admin/engine/containers/[id]/logs/route.ts": {
+    GET: [
+      { method: "GET", path: "/api/v1/admin/engine/containers/CTR/logs?tail=5", admin: 200 },
+      { method: "GET", path: "/api/v1/admin/engine/containers/CTR/logs?download=true&tail=5", admin: 200 },
+      { method: "GET", path: "/api/v1/admin/engine/containers/CTR/logs?tail=0x", admin: 400 },
+      {
+        method: "GET",
+        path: "/api/v1/admin/engine/containers/no-such-container/logs?follow=true",
+        admin: 404,
+      },
+    ],
+  },
 };
 
 // page file -> the path it serves (USER, WS as above).
@@ -432,6 +470,8 @@ const ADMIN_PAGES: Record<string, string> = {
   "app/admin/audit/page.tsx": "/admin/audit",
   "app/admin/workspaces/page.tsx": "/admin/workspaces",
   "app/admin/tokens/page.tsx": "/admin/tokens",
+  "app/admin/engine/containers/page.tsx": "/admin/engine/containers",
+  "app/admin/engine/containers/[id]/page.tsx": "/admin/engine/containers/CTR",
 };
 
 // Admin server action -> argument lists that would change something if anyone but an admin could call them.
@@ -466,6 +506,10 @@ const ADMIN_ACTIONS: Record<string, unknown[][]> = {
   readJoinCommandAction: [[]],
   bulkWorkspacesAction: [[{ action: "delete", ids: ["WS"] }]],
   revokeUserTokenAction: [["TOKEN"]],
+  startContainerAction: [["CTR"]],
+  stopContainerAction: [["CTR", ""]],
+  restartContainerAction: [["CTR", ""]],
+  removeContainerAction: [["CTR", true, ""]],
 };
 
 let user: TestUser;
@@ -474,7 +518,11 @@ let workspaceId = "";
 let tokenId = "";
 
 const fillAdmin = (text: string) =>
-  text.replaceAll("USER", user.id).replaceAll("WS", workspaceId).replaceAll("TOKEN", tokenId);
+  text
+    .replaceAll("USER", user.id)
+    .replaceAll("WS", workspaceId)
+    .replaceAll("TOKEN", tokenId)
+    .replaceAll("CTR", adaContainer);
 const adminTouches = Object.values(ADMIN_ROUTES).flatMap((methods) => Object.values(methods).flat());
 const pages = Object.values(ADMIN_PAGES);
 const adminActionCalls = Object.entries(ADMIN_ACTIONS).flatMap(([name, calls]) =>

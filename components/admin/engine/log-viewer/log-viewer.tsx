@@ -82,6 +82,13 @@ export function LogViewer({ containerId, tty }: { containerId: string; tty: bool
     setCurrentMatch(matches[0] ?? -1);
     if (matches.length) setJump((n) => n + 1);
   }, [query]);
+  // Lines that arrive later (the tail still loading, following) give a search without a match its first one.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only new matches matter here.
+  useEffect(() => {
+    if (currentMatch >= 0 || matches.length === 0) return;
+    setCurrentMatch(matches[0] ?? -1);
+    setJump((n) => n + 1);
+  }, [matches]);
 
   return (
     <div className="flex flex-col gap-3" data-testid="log-viewer">

@@ -380,3 +380,54 @@ describe("a container's log", () => {
     expect(rows).toContainEqual(expect.stringMatching(/^\S+Z stdout late-out$/));
   });
 });
+
+describe("a TTY container's log", () => {
+  it("has one stream, stdout, read whole and followed", async () => {
+    const tty = run("tty", ["-t"], `echo tty-one; echo tty-two >&2; sleep 1; echo tty-ready; ${IDLE}`);
+    const logs = () => spawnSync("docker", ["logs", tty], { encoding: "utf8" }).stdout;
+    for (let i = 0; i < 100 && !logs().includes("tty-ready"); i += 1)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    const tail = await call("GET", `${BASE}/${tty}/logs?tail=10`);
+    expect(tail.body.tty).toBe(true);
+    expect(tail.body.lines.map((l: { stream: string; text: string }) => [l.stream, l.text])).toEqual([
+      ["stdout", "tty-one"],
+      ["stdout", "tty-two"],
+      ["stdout", "tty-ready"],
+    ]);
+    const stream = await openSse(`${app.url}${BASE}/${tty}/logs?follow=true&tail=1`, admin.cookie);
+    try {
+      await stream.waitFor((e) => (e.data as { text?: string }).text === "tty-ready");
+      docker("exec", tty, "sh", "-c", "echo tty-late > /proc/1/fd/1");
+      const late = await stream.waitFor((e) => (e.data as { text?: string }).text === "tty-late", 15_000);
+      expect(late.data).toMatchObject({ stream: "stdout" });
+    } finally {
+      stream.close();
+    }
+  });
+});
+
+describe("with the engine down", () => {
+  it("answers 503 CONTAINER_ENGINE_UNAVAILABLE, without the engine's own words", async () => {
+    const down = await startAppServer({
+      ...testSettings,
+      RECONCILER: "off",
+      DOCKER_HOST: "unix:///nonexistent/docker.sock",
+    });
+    try {
+      for (const [method, path] of [
+        ["GET", BASE],
+        ["GET", `${BASE}/${talker}`],
+        ["POST", `${BASE}/${talker}/stop`],
+        ["GET", `${BASE}/${talker}/logs?follow=true`],
+      ] as const) {
+        const response = await fetch(`${down.url}${path}`, { method, headers: { cookie: admin.cookie } });
+        const text = await response.text();
+        expect(response.status, path).toBe(503);
+        expect(JSON.parse(text).error.code).toBe("CONTAINER_ENGINE_UNAVAILABLE");
+        expect(text).not.toMatch(/sock|ECONN|ENOENT/);
+      }
+    } finally {
+      await down.stop();
+    }
+  });
+});

@@ -1,7 +1,7 @@
 "use client";
 
 import { ChevronDown, ChevronUp, Download, Loader2, RefreshCw } from "lucide-react";
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { LogRows } from "@/components/admin/engine/log-viewer/log-rows";
 import { findMatches, stepMatch } from "@/components/admin/engine/log-viewer/log-search";
 import { useFollow } from "@/components/admin/engine/log-viewer/use-follow";
@@ -66,6 +66,14 @@ export function LogViewer({ containerId, tty }: { containerId: string; tty: bool
       setEnded(true);
     },
   });
+
+  // The oldest lines going (the cap) moves every index down: the current match stays on its line.
+  const droppedBefore = useRef(0);
+  useEffect(() => {
+    const gone = buffer.dropped - droppedBefore.current;
+    droppedBefore.current = buffer.dropped;
+    if (gone > 0) setCurrentMatch((index) => (index - gone >= 0 ? index - gone : -1));
+  }, [buffer.dropped]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: version says the lines changed.
   const matches = useMemo(() => findMatches(buffer.lines, query), [buffer.version, query]);

@@ -119,6 +119,36 @@ describe("a container's log in the browser", () => {
     });
     await page.locator('[data-testid="log-row"][data-index="0"]').waitFor();
     expect(await rows().count()).toBeLessThan(300);
+
+    // How long a jump anywhere in the 100,000 takes to paint (measured, not asserted: the machine is shared).
+    const perJump = await page.getByTestId("log-viewport").evaluate(async (element) => {
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      const started = performance.now();
+      for (let jump = 0; jump < 20; jump += 1) {
+        element.scrollTop = ((jump * 7919) % 20) * (element.scrollHeight / 20);
+        await frame();
+        await frame();
+      }
+      return (performance.now() - started) / 20;
+    });
+    console.log(`[engine-logs] a scroll jump paints in ${perJump.toFixed(1)} ms on average`);
+
+    // Following at the cap: a new line comes in, the oldest goes, and the viewer says so.
+    await page.getByTestId("log-viewport").evaluate((element) => {
+      element.scrollTop = element.scrollHeight;
+    });
+    await page.getByLabel("Follow").click();
+    await page.getByText("Following…").waitFor();
+    docker("exec", chatty, "sh", "-c", `echo capped-${TAG} > /proc/1/fd/1`);
+    await page
+      .getByTestId("log-text")
+      .filter({ hasText: `capped-${TAG}` })
+      .waitFor({ timeout: 20_000 });
+    expect(await lineCount()).toBe("100,000 lines loaded");
+    expect(await page.getByTestId("dropped").textContent()).toBe(
+      "1 oldest line dropped: the viewer holds 100,000.",
+    );
+    expect(await rows().count()).toBeLessThan(300);
   });
 
   it("follows the log: a line written afterwards appears", async () => {

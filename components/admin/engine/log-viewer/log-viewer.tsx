@@ -188,7 +188,8 @@ export function LogViewer({ containerId, tty }: { containerId: string; tty: bool
         {ended && <span>The container stopped: the log ended.</span>}
         {buffer.dropped > 0 && (
           <span data-testid="dropped">
-            {count(buffer.dropped)} oldest lines dropped: the viewer holds {count(MAX_LINES)}.
+            {count(buffer.dropped)} oldest {buffer.dropped === 1 ? "line" : "lines"} dropped: the viewer holds{" "}
+            {count(MAX_LINES)}.
           </span>
         )}
       </div>

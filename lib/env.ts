@@ -150,6 +150,15 @@ export const envSchema = z.object({
     )
     .optional(),
   DOCKER_TIMEOUT_MS: int(500, 60_000).default(3000),
+  // The Compose tool the engine's stacks page deploys with: a command and its first words ("docker compose",
+  // "docker-compose", "/usr/local/bin/docker-compose"). Unset: `docker compose` (the v2 plugin), else docker-compose.
+  COMPOSE_COMMAND: z
+    .string()
+    .trim()
+    .regex(/^[\w./-]+( +[\w./-]+)*$/, {
+      message: 'must be a command such as "docker compose" or docker-compose',
+    })
+    .optional(),
   LABEL_PREFIX: z
     .string()
     .regex(/^[a-z0-9]+([.-][a-z0-9]+)*$/, { message: "must be lower-case words joined by dots or dashes" })

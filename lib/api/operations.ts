@@ -5,6 +5,7 @@ import { seedOperations } from "@/lib/api/seed";
 import { adminAuditOperations } from "@/lib/api/v1/admin-audit";
 import { adminDefaultsOperations } from "@/lib/api/v1/admin-defaults";
 import { adminEngineContainerOperations } from "@/lib/api/v1/admin-engine-containers";
+import { adminEngineStackOperations } from "@/lib/api/v1/admin-engine-stacks";
 import { adminNodeOperations } from "@/lib/api/v1/admin-nodes";
 import { adminOrphanOperations } from "@/lib/api/v1/admin-orphans";
 import { adminTemplateOperations } from "@/lib/api/v1/admin-templates";
@@ -22,6 +23,7 @@ export const operations: Operation[] = [
   ...adminOrphanOperations,
   ...adminNodeOperations,
   ...adminEngineContainerOperations,
+  ...adminEngineStackOperations,
   ...adminTemplateOperations,
   ...adminDefaultsOperations,
   ...adminAuditOperations,

@@ -373,6 +373,30 @@ const ADMIN_ROUTES: Record<string, Record<string, AdminTouch[]>> = {
   "app/api/v1/admin/nodes/join-command/route.ts": {
     GET: [{ method: "GET", path: "/api/v1/admin/nodes/join-command", admin: 501 }],
   },
+  // The engine's stacks: a file without services is refused before anything runs; unknown stacks are 404.
+  "app/api/v1/admin/engine/stacks/route.ts": {
+    GET: [{ method: "GET", path: "/api/v1/admin/engine/stacks", admin: 200 }],
+    POST: [
+      {
+        method: "POST",
+        path: "/api/v1/admin/engine/stacks",
+        body: { name: `${IT}-pwned`, compose: "services: {}\n" },
+        admin: 400,
+      },
+    ],
+  },
+  "app/api/v1/admin/engine/stacks/[name]/route.ts": {
+    GET: [{ method: "GET", path: "/api/v1/admin/engine/stacks/no-such-stack", admin: 404 }],
+    DELETE: [
+      { method: "DELETE", path: "/api/v1/admin/engine/stacks/no-such-stack?volumes=true", admin: 404 },
+    ],
+  },
+  "app/api/v1/admin/engine/stacks/[name]/stop/route.ts": {
+    POST: [{ method: "POST", path: "/api/v1/admin/engine/stacks/no-such-stack/stop", admin: 404 }],
+  },
+  "app/api/v1/admin/engine/stacks/[name]/start/route.ts": {
+    POST: [{ method: "POST", path: "/api/v1/admin/engine/stacks/no-such-stack/start", admin: 404 }],
+  },
   "app/api/v1/admin/orphans/route.ts": {
     GET: [{ method: "GET", path: "/api/v1/admin/orphans", admin: 200 }],
   },
@@ -467,6 +491,7 @@ const ADMIN_PAGES: Record<string, string> = {
   "app/admin/users/page.tsx": "/admin/users",
   "app/admin/orphans/page.tsx": "/admin/orphans",
   "app/admin/nodes/page.tsx": "/admin/nodes",
+  "app/admin/engine/stacks/page.tsx": "/admin/engine/stacks",
   "app/admin/audit/page.tsx": "/admin/audit",
   "app/admin/workspaces/page.tsx": "/admin/workspaces",
   "app/admin/tokens/page.tsx": "/admin/tokens",
@@ -504,6 +529,12 @@ const ADMIN_ACTIONS: Record<string, unknown[][]> = {
   drainNodeAction: [["nosuchnode", "nosuchnode"]],
   activateNodeAction: [["nosuchnode"]],
   readJoinCommandAction: [[]],
+  deployStackAction: [
+    [{ name: `${IT}-pwned`, compose: "services:\n  web:\n    image: spawner-test-httpd:latest\n" }],
+  ],
+  stopStackAction: [["no-such-stack", ""]],
+  startStackAction: [["no-such-stack"]],
+  removeStackAction: [["no-such-stack", { volumes: true, confirm: "no-such-stack" }]],
   bulkWorkspacesAction: [[{ action: "delete", ids: ["WS"] }]],
   revokeUserTokenAction: [["TOKEN"]],
   startContainerAction: [["CTR"]],

@@ -2,6 +2,7 @@
 // a time), CPU % and network rates from the previous round's reading of the same workload, and every row written by
 // one statement. The latest numbers also go to the admin views' in-memory store.
 import "server-only";
+import type { Prisma } from "@prisma/client";
 import { mapPool } from "@/lib/admin/map-pool";
 import { setSampledStats, type WorkloadUsage } from "@/lib/admin/stats-sampler";
 import { cpuPercentBetween } from "@/lib/admin/usage-math";
@@ -42,7 +43,7 @@ export async function sampleRound({
   ]);
   const next: Readings = new Map();
   const usage = new Map<string, WorkloadUsage>();
-  const rows = [];
+  const rows: Prisma.StatsPointCreateManyInput[] = [];
   for (const { id, reading } of readings) {
     if (!reading) continue;
     next.set(id, reading);
@@ -64,9 +65,28 @@ export async function sampleRound({
       netTxBytesPerSec: rates.txBytesPerSec,
     });
   }
-  const { count } = rows.length > 0 ? await getDb().statsPoint.createMany({ data: rows }) : { count: 0 };
+  const count = await writePoints(rows);
   setSampledStats({ engine, workloads: usage, sampledAt: new Date().toISOString() });
   return { readings: next, running: running.length, written: count };
+}
+
+/** One statement for the round; a workspace deleted while it ran fails it, so it is written again without that one. */
+async function writePoints(rows: Prisma.StatsPointCreateManyInput[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const db = getDb();
+  try {
+    return (await db.statsPoint.createMany({ data: rows })).count;
+  } catch (error) {
+    const ids = [...new Set(rows.map((row) => row.workspaceId))];
+    const alive = new Set(
+      (await db.workspace.findMany({ where: { id: { in: ids } }, select: { id: true } })).map(
+        (row) => row.id,
+      ),
+    );
+    if (alive.size === ids.length) throw error;
+    const kept = rows.filter((row) => alive.has(row.workspaceId));
+    return kept.length > 0 ? (await db.statsPoint.createMany({ data: kept })).count : 0;
+  }
 }
 
 /**

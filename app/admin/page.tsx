@@ -98,7 +98,7 @@ export default async function AdminOverviewPage() {
       </div>
       <Card className="min-w-0" data-testid="platform-history">
         <CardHeader>
-          <CardTitle>History</CardTitle>
+          <CardTitle>Resource history</CardTitle>
           <CardDescription>
             What all running workspaces used together, as the stats sampler recorded it.
           </CardDescription>

@@ -66,11 +66,12 @@ export async function startServer(): Promise<void> {
     stopWork: () => {
       stopReconciler();
       auditPruning.stop();
-      statsSampler.stop();
+      void statsSampler.stop();
       closeAllStreams();
     },
     release: async () => {
       await activity.stop();
+      await statsSampler.stop();
       const { getDb } = await import("@/lib/db");
       await getDb().$disconnect();
     },

@@ -32,13 +32,23 @@ export function startStatsSampler({
       failures.set(what, message);
     }
   };
-  let previous: Readings = new Map();
-  let sampling = false;
   let stopped = false;
-  const sample = async () => {
-    if (sampling || stopped) return;
-    sampling = true;
-    await guard("sampling", async () => {
+  const inFlight = new Set<Promise<void>>();
+  /** One at a time: a call while the last is still running is skipped, not queued. */
+  const single = (work: () => Promise<void>) => {
+    let current: Promise<void> | undefined;
+    return () => {
+      if (current || stopped) return;
+      current = work().finally(() => {
+        if (current) inFlight.delete(current);
+        current = undefined;
+      });
+      inFlight.add(current);
+    };
+  };
+  let previous: Readings = new Map();
+  const sample = single(() =>
+    guard("sampling", async () => {
       try {
         previous = (await sampleRound({ previous })).readings;
       } catch (error) {
@@ -47,33 +57,30 @@ export function startStatsSampler({
         setSampledStats({ engine: null, workloads: new Map(), sampledAt: null });
         throw error;
       }
-    });
-    sampling = false;
-  };
-  let maintaining = false;
-  const maintain = async () => {
-    if (maintaining || stopped) return;
-    maintaining = true;
+    }),
+  );
+  const maintain = single(async () => {
     // Rolled up before pruning: a raw point is averaged into its bucket before it may go.
     await guard("rolling up", async () => void (await rollUpStats()));
     await guard("pruning", async () => {
       const { points, rollups } = await pruneStats();
       if (points + rollups > 0) console.info(`[stats] pruned ${points} point(s) and ${rollups} rollup(s)`);
     });
-    maintaining = false;
-  };
+  });
   const timers = [
-    setInterval(() => void sample(), intervalMs),
-    setInterval(() => void maintain(), maintenanceMs),
-    setTimeout(() => void sample(), FOLLOW_UP_MS),
+    setInterval(sample, intervalMs),
+    setInterval(maintain, maintenanceMs),
+    setTimeout(sample, FOLLOW_UP_MS),
   ];
   for (const timer of timers) timer.unref();
-  void sample();
-  void maintain();
+  sample();
+  maintain();
   return {
-    stop: () => {
+    // No new round starts; the one in flight is waited for, so its rows are written before the database closes.
+    stop: async () => {
       stopped = true;
       for (const timer of timers) clearInterval(timer);
+      await Promise.all(inFlight);
       setSampledStats(null);
     },
   };

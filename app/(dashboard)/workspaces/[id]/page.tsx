@@ -140,7 +140,7 @@ export default async function WorkspacePage({ params }: Props) {
           </Card>
           <Card className="min-w-0" data-testid="history-card">
             <CardHeader>
-              <CardTitle>History</CardTitle>
+              <CardTitle>Resource history</CardTitle>
               <CardDescription>
                 CPU, memory and network, recorded in the background while it runs: every sample for the last
                 hour, 5-minute averages for the last day and month.

@@ -187,3 +187,23 @@ describe("downsampling and retention", () => {
     workspaceId = "";
   });
 });
+
+describe("with the engine down", () => {
+  it("writes nothing, keeps serving, and logs the failure once until it works again", async () => {
+    const dead = await startAppServer({
+      ...testSettings,
+      DOCKER_HOST: `unix:///tmp/spawner-sts-dead-${process.pid}.sock`,
+      STATS_SAMPLE_INTERVAL_S: "1",
+    });
+    try {
+      await dead.waitForOutput("[stats] sampling failed", 10_000);
+      // Several rounds later: still one line, and the server answers.
+      await new Promise((resolve) => setTimeout(resolve, 4000));
+      expect(dead.output().split("[stats] sampling failed").length - 1).toBe(1);
+      expect((await fetch(`${dead.url}/api/v1/health`)).status).toBe(503);
+      expect(dead.process.exitCode).toBeNull();
+    } finally {
+      await dead.stop();
+    }
+  }, 30_000);
+});

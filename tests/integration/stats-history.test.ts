@@ -168,6 +168,16 @@ describe("downsampling and retention", () => {
       cpu_percent: 20,
       memory_bytes: 200,
     });
+    const platform = await get("/api/v1/admin/stats/history?range=day", boss);
+    const platformDay = await platform.json();
+    expectConforms("adminGetStatsHistory", platform.status, platformDay);
+    // Summed over workspaces: this one's 20% at least (others' tests may have run then too).
+    const total = platformDay.points.find((point: { at: string }) => point.at === bucket.toISOString());
+    expect(total.cpu_percent).toBeGreaterThanOrEqual(20);
+    expect(total.workspaces).toBeGreaterThanOrEqual(1);
+    const platformMonth = await (await get("/api/v1/admin/stats/history?range=month", boss)).json();
+    expect(platformMonth.step_seconds).toBe(7200);
+    expect(platformMonth.points.length).toBeGreaterThan(0);
     const month = await (
       await get(`/api/v1/workspaces/${workspaceId}/stats/history?range=month`, ada)
     ).json();

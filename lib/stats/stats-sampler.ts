@@ -8,6 +8,7 @@ import { ROLLUP_BUCKET_MS } from "@/lib/stats/buckets";
 import { pruneStats } from "@/lib/stats/prune-stats";
 import { rollUpStats } from "@/lib/stats/roll-up-stats";
 import { type Readings, sampleRound } from "@/lib/stats/sample-round";
+import { singleFlight } from "@/lib/stats/single-flight";
 
 /** The first round has no earlier readings to give CPU %: the second comes this soon after it. */
 const FOLLOW_UP_MS = 2_000;
@@ -18,7 +19,7 @@ export function startStatsSampler({
 }: {
   intervalMs?: number;
   maintenanceMs?: number;
-} = {}): { stop: () => void } {
+} = {}): { stop: () => Promise<void> } {
   const failures = new Map<string, string>();
   const guard = async (what: string, work: () => Promise<void>) => {
     try {
@@ -32,22 +33,8 @@ export function startStatsSampler({
       failures.set(what, message);
     }
   };
-  let stopped = false;
-  const inFlight = new Set<Promise<void>>();
-  /** One at a time: a call while the last is still running is skipped, not queued. */
-  const single = (work: () => Promise<void>) => {
-    let current: Promise<void> | undefined;
-    return () => {
-      if (current || stopped) return;
-      current = work().finally(() => {
-        if (current) inFlight.delete(current);
-        current = undefined;
-      });
-      inFlight.add(current);
-    };
-  };
   let previous: Readings = new Map();
-  const sample = single(() =>
+  const sample = singleFlight(() =>
     guard("sampling", async () => {
       try {
         previous = (await sampleRound({ previous })).readings;
@@ -59,7 +46,7 @@ export function startStatsSampler({
       }
     }),
   );
-  const maintain = single(async () => {
+  const maintain = singleFlight(async () => {
     // Rolled up before pruning: a raw point is averaged into its bucket before it may go.
     await guard("rolling up", async () => void (await rollUpStats()));
     await guard("pruning", async () => {
@@ -68,19 +55,18 @@ export function startStatsSampler({
     });
   });
   const timers = [
-    setInterval(sample, intervalMs),
-    setInterval(maintain, maintenanceMs),
-    setTimeout(sample, FOLLOW_UP_MS),
+    setInterval(sample.run, intervalMs),
+    setInterval(maintain.run, maintenanceMs),
+    setTimeout(sample.run, FOLLOW_UP_MS),
   ];
   for (const timer of timers) timer.unref();
-  sample();
-  maintain();
+  sample.run();
+  maintain.run();
   return {
     // No new round starts; the one in flight is waited for, so its rows are written before the database closes.
     stop: async () => {
-      stopped = true;
       for (const timer of timers) clearInterval(timer);
-      await Promise.all(inFlight);
+      await Promise.all([sample.stop(), maintain.stop()]);
       setSampledStats(null);
     },
   };

@@ -1,14 +1,16 @@
-// The History card of a running workspace's page: Hour / Day / Month tabs, the empty state until the sampler has a
-// point, then the charts of CPU, memory and network.
+// The Resource history card of a running workspace's page: Hour / Day / Month tabs, the empty state until the sampler
+// has a point, then the charts of CPU, memory and network; and the platform's on the admin overview.
 import { randomBytes } from "node:crypto";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "../support/browser";
+import { withDatabase } from "../support/database";
 import { signIn } from "../support/sign-in";
 import { listWorkspaces } from "../support/workspace-ui";
 
 const baseUrl = inject("baseUrl");
 const mailDir = inject("mailDir");
+const databaseUrl = inject("databaseUrl");
 
 let browser: Browser;
 let context: BrowserContext;
@@ -53,4 +55,18 @@ describe("the workspace page's history", () => {
       await card.getByTestId(chart).locator("svg.recharts-surface").waitFor();
     expect(await card.getByRole("tab", { name: "Hour" }).getAttribute("aria-selected")).toBe("true");
   }, 120_000);
+
+  it("charts the whole platform on the admin overview", async () => {
+    const email = `hist-boss-${randomBytes(4).toString("hex")}@example.com`;
+    const admin = await signIn(await browser.newContext(), baseUrl, mailDir, email);
+    withDatabase(databaseUrl, (db) =>
+      db.prepare(`UPDATE "User" SET role = 'ADMIN' WHERE email = ?`).run(email),
+    );
+    await admin.goto(`${baseUrl}/admin`);
+    const card = admin.getByTestId("platform-history");
+    await card.getByRole("heading", { name: "Resource history" }).waitFor();
+    // The first test's workspace has points by now.
+    await card.getByTestId("history-cpu").locator("svg.recharts-surface").waitFor({ timeout: 30_000 });
+    for (const name of ["Hour", "Day", "Month"]) await card.getByRole("tab", { name }).waitFor();
+  }, 60_000);
 });

@@ -13,10 +13,12 @@ import { adminUserOperations } from "@/lib/api/v1/admin-users";
 import { adminWorkspaceOperations } from "@/lib/api/v1/admin-workspaces";
 import { healthOperations } from "@/lib/api/v1/health";
 import { openApiOperations } from "@/lib/api/v1/openapi";
+import { statsHistoryOperations } from "@/lib/api/v1/stats-history";
 import { workspaceOperations } from "@/lib/api/v1/workspaces";
 
 export const operations: Operation[] = [
   ...workspaceOperations,
+  ...statsHistoryOperations,
   ...healthOperations,
   ...adminWorkspaceOperations,
   ...adminUserOperations,

@@ -67,6 +67,9 @@ const ROUTES: Record<string, Record<string, Touch[] | string>> = {
   "app/api/workspaces/[id]/stats/route.ts": {
     GET: [{ method: "GET", path: "/api/workspaces/WS/stats", user: 404, admin: 200 }],
   },
+  "app/api/workspaces/[id]/stats/history/route.ts": {
+    GET: [{ method: "GET", path: "/api/workspaces/WS/stats/history?range=day", user: 404, admin: 200 }],
+  },
   "app/api/workspaces/[id]/progress/route.ts": {
     GET: [{ method: "GET", path: "/api/workspaces/WS/progress", user: 404, admin: 200 }],
   },
@@ -100,6 +103,9 @@ const ROUTES: Record<string, Record<string, Touch[] | string>> = {
   },
   "app/api/v1/workspaces/[id]/stats/route.ts": {
     GET: [{ method: "GET", path: "/api/v1/workspaces/WS/stats", user: 404, admin: 200 }],
+  },
+  "app/api/v1/workspaces/[id]/stats/history/route.ts": {
+    GET: [{ method: "GET", path: "/api/v1/workspaces/WS/stats/history?range=hour", user: 404, admin: 200 }],
   },
   "app/api/v1/health/route.ts": { GET: "up/down and the version only" },
   "app/api/volumes/route.ts": { GET: [{ method: "GET", path: "/api/volumes", user: 200, admin: 200 }] },
@@ -419,6 +425,12 @@ const ADMIN_ROUTES: Record<string, Record<string, AdminTouch[]>> = {
   },
   "app/api/v1/admin/orphans/workloads/[id]/route.ts": {
     DELETE: [{ method: "DELETE", path: "/api/v1/admin/orphans/workloads/no-such-workload", admin: 404 }],
+  },
+  "app/api/v1/admin/stats/history/route.ts": {
+    GET: [
+      { method: "GET", path: "/api/v1/admin/stats/history?range=month", admin: 200 },
+      { method: "GET", path: "/api/v1/admin/stats/history?range=week", admin: 400 },
+    ],
   },
   "app/api/v1/admin/audit/route.ts": {
     GET: [

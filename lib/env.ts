@@ -196,6 +196,12 @@ export const envSchema = z.object({
   RECONCILER: z.enum(["on", "off"], { message: "must be on or off" }).default("on"),
   // How long the audit log keeps events; older ones are pruned hourly by the background loop.
   AUDIT_RETENTION_DAYS: int(1, 3650).default(90),
+  // Stats history: how often the sampler reads every running workload, how many readings at once, how long raw
+  // points and their 5-minute averages are kept (lib/stats).
+  STATS_SAMPLE_INTERVAL_S: int(1, 3600).default(15),
+  STATS_SAMPLE_CONCURRENCY: int(1, 256).default(16),
+  STATS_RAW_RETENTION_HOURS: int(1, 24 * 30).default(24),
+  STATS_ROLLUP_RETENTION_DAYS: int(1, 3650).default(30),
   // How long SIGTERM waits for in-flight requests (a launch) before the process exits anyway.
   SHUTDOWN_DRAIN_MS: int(0, 600_000).default(8000),
 

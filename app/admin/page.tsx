@@ -5,10 +5,12 @@ import { AuditTable } from "@/components/admin/audit-table";
 import { OverviewCapacity, OverviewUsage } from "@/components/admin/overview-usage";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { StatsHistory } from "@/components/workspaces/stats-history";
 import { StatusBadge } from "@/components/workspaces/status-badge";
 import { readOverview } from "@/lib/admin/read-overview";
 import { actorFromSessionUser } from "@/lib/auth/actor";
 import { requireAdminOrNotFound } from "@/lib/auth/session";
+import { getEnv } from "@/lib/env";
 import { WORKSPACE_STATUSES } from "@/lib/workspaces/status";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -94,6 +96,20 @@ export default async function AdminOverviewPage() {
           </CardContent>
         </Card>
       </div>
+      <Card className="min-w-0" data-testid="platform-history">
+        <CardHeader>
+          <CardTitle>Resource history</CardTitle>
+          <CardDescription>
+            What all running workspaces used together, as the stats sampler recorded it.
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <StatsHistory
+            url="/api/v1/admin/stats/history"
+            intervalSeconds={getEnv().STATS_SAMPLE_INTERVAL_S}
+          />
+        </CardContent>
+      </Card>
       <Card>
         <CardHeader>
           <CardTitle>Recent changes</CardTitle>

@@ -5,7 +5,7 @@ import { type AdminWorkspaceView, adminWorkspaceView } from "@/lib/admin/admin-w
 import { assertAdmin } from "@/lib/admin/assert-admin";
 import { findMatchingWorkspaces } from "@/lib/admin/matching-workspaces";
 import { sortWorkspaces } from "@/lib/admin/sort-workspaces";
-import { ensureStatsSampler, getSampledStats } from "@/lib/admin/stats-sampler";
+import { getSampledStats } from "@/lib/admin/stats-sampler";
 import type { Actor } from "@/lib/auth/actor";
 import {
   type AdminWorkspaceQuery,
@@ -35,8 +35,6 @@ export async function listAllWorkspaces({
   query: AdminWorkspaceQuery;
 }): Promise<AdminWorkspacePage> {
   assertAdmin(actor);
-  // An admin is looking: CPU and memory are sampled from now on (and stop a while after nobody looks).
-  ensureStatsSampler();
   const dir = query.dir ?? FIRST_DIR[query.sort];
   const matching = sortWorkspaces(await findMatchingWorkspaces(query), query.sort, dir);
   const pages = Math.max(1, Math.ceil(matching.length / query.per_page));

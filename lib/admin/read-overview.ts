@@ -5,7 +5,7 @@
 import "server-only";
 import { assertAdmin } from "@/lib/admin/assert-admin";
 import { listOrphans } from "@/lib/admin/list-orphans";
-import { ensureStatsSampler, getSampledStats } from "@/lib/admin/stats-sampler";
+import { getSampledStats } from "@/lib/admin/stats-sampler";
 import type { AuditEventView } from "@/lib/audit/audit-view";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
 import type { Actor } from "@/lib/auth/actor";
@@ -58,7 +58,6 @@ const RECENT_EVENTS = 10;
 
 export async function readOverview({ actor }: { actor: Actor }): Promise<Overview> {
   assertAdmin(actor);
-  ensureStatsSampler();
   const db = getDb();
   const [total, admins, disabled, rows, templates, recent] = await Promise.all([
     db.user.count(),

@@ -2,7 +2,10 @@
 // busy), as `docker stats` reads it.
 import type { UsageSample } from "@/lib/runtime/runtime";
 
-export function cpuPercentBetween(before: UsageSample, after: UsageSample): number {
+export function cpuPercentBetween(
+  before: Pick<UsageSample, "cpuNs" | "readAt">,
+  after: Pick<UsageSample, "cpuNs" | "readAt">,
+): number {
   const wallNs = (Date.parse(after.readAt) - Date.parse(before.readAt)) * 1e6;
   const cpuNs = after.cpuNs - before.cpuNs;
   // No time between them, or the counter went back (restarted in between): no honest number but none.

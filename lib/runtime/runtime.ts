@@ -143,6 +143,11 @@ export type UsageSample = {
   /** CPU time used since it started, in nanoseconds (100% of one CPU for one second is 1e9). */
   cpuNs: number;
   memoryBytes: number;
+  /** Its memory limit (the engine's memory when it has none of its own); 0 when the runtime can't tell. */
+  memoryLimitBytes: number;
+  /** Bytes received and sent over all its networks since it started (counters: rates need two readings). */
+  networkRxBytes: number;
+  networkTxBytes: number;
   readAt: string;
 };
 

@@ -1,5 +1,5 @@
-// Server start-up: bad settings stop the process here, naming the variable; then the reconciler and the audit
-// log's pruning start, and SIGTERM drains the server instead of cutting requests off.
+// Server start-up: bad settings stop the process here, naming the variable; then the reconciler, the audit
+// log's pruning and the stats sampler start, and SIGTERM drains the server instead of cutting requests off.
 import { EnvError, getEnv } from "@/lib/env";
 import { closeAllStreams } from "@/lib/http/open-streams";
 import { installGracefulShutdown } from "@/lib/server/graceful-shutdown";
@@ -49,6 +49,9 @@ export async function startServer(): Promise<void> {
   // Activity and idle shutdown are policy too: they run whether or not the reconciler does.
   const { startActivityLoop } = await import("@/lib/activity/activity-loop");
   const activity = startActivityLoop();
+  // Stats history (and the admin views' latest numbers): sampled whether or not the reconciler runs.
+  const { startStatsSampler } = await import("@/lib/stats/stats-sampler");
+  const statsSampler = startStatsSampler();
   if (env.TEST_FAULT_POINT)
     console.warn(
       `[spawner] TEST_FAULT_POINT=${env.TEST_FAULT_POINT}: launches stop there. This is a test hook.`,
@@ -63,10 +66,12 @@ export async function startServer(): Promise<void> {
     stopWork: () => {
       stopReconciler();
       auditPruning.stop();
+      void statsSampler.stop();
       closeAllStreams();
     },
     release: async () => {
       await activity.stop();
+      await statsSampler.stop();
       const { getDb } = await import("@/lib/db");
       await getDb().$disconnect();
     },

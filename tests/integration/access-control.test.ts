@@ -67,6 +67,9 @@ const ROUTES: Record<string, Record<string, Touch[] | string>> = {
   "app/api/workspaces/[id]/stats/route.ts": {
     GET: [{ method: "GET", path: "/api/workspaces/WS/stats", user: 404, admin: 200 }],
   },
+  "app/api/workspaces/[id]/stats/history/route.ts": {
+    GET: [{ method: "GET", path: "/api/workspaces/WS/stats/history?range=day", user: 404, admin: 200 }],
+  },
   "app/api/workspaces/[id]/progress/route.ts": {
     GET: [{ method: "GET", path: "/api/workspaces/WS/progress", user: 404, admin: 200 }],
   },
@@ -100,6 +103,9 @@ const ROUTES: Record<string, Record<string, Touch[] | string>> = {
   },
   "app/api/v1/workspaces/[id]/stats/route.ts": {
     GET: [{ method: "GET", path: "/api/v1/workspaces/WS/stats", user: 404, admin: 200 }],
+  },
+  "app/api/v1/workspaces/[id]/stats/history/route.ts": {
+    GET: [{ method: "GET", path: "/api/v1/workspaces/WS/stats/history?range=hour", user: 404, admin: 200 }],
   },
   "app/api/v1/health/route.ts": { GET: "up/down and the version only" },
   "app/api/volumes/route.ts": { GET: [{ method: "GET", path: "/api/volumes", user: 200, admin: 200 }] },
@@ -469,6 +475,12 @@ const ADMIN_ROUTES: Record<string, Record<string, AdminTouch[]>> = {
   "app/api/v1/admin/orphans/workloads/[id]/route.ts": {
     DELETE: [{ method: "DELETE", path: "/api/v1/admin/orphans/workloads/no-such-workload", admin: 404 }],
   },
+  "app/api/v1/admin/stats/history/route.ts": {
+    GET: [
+      { method: "GET", path: "/api/v1/admin/stats/history?range=month", admin: 200 },
+      { method: "GET", path: "/api/v1/admin/stats/history?range=week", admin: 400 },
+    ],
+  },
   "app/api/v1/admin/audit/route.ts": {
     GET: [
       { method: "GET", path: "/api/v1/admin/audit?owner=USER", admin: 200 },
@@ -492,6 +504,44 @@ const ADMIN_ROUTES: Record<string, Record<string, AdminTouch[]>> = {
       },
     ],
   },
+  // The engine's containers: CTR is the owner's running workspace container; nothing here changes it (unknown
+  // containers for the verbs, reads for the rest).
+  "app/api/v1/admin/engine/containers/route.ts": {
+    GET: [
+      { method: "GET", path: "/api/v1/admin/engine/containers?all=true", admin: 200 },
+      { method: "GET", path: "/api/v1/admin/engine/containers?all=maybe", admin: 400 },
+    ],
+  },
+  "app/api/v1/admin/engine/containers/[id]/route.ts": {
+    GET: [
+      { method: "GET", path: "/api/v1/admin/engine/containers/CTR", admin: 200 },
+      { method: "GET", path: "/api/v1/admin/engine/containers/no-such-container", admin: 404 },
+    ],
+    DELETE: [
+      { method: "DELETE", path: "/api/v1/admin/engine/containers/no-such-container?force=true", admin: 404 },
+    ],
+  },
+  "app/api/v1/admin/engine/containers/[id]/start/route.ts": {
+    POST: [{ method: "POST", path: "/api/v1/admin/engine/containers/no-such-container/start", admin: 404 }],
+  },
+  "app/api/v1/admin/engine/containers/[id]/stop/route.ts": {
+    POST: [{ method: "POST", path: "/api/v1/admin/engine/containers/no-such-container/stop", admin: 404 }],
+  },
+  "app/api/v1/admin/engine/containers/[id]/restart/route.ts": {
+    POST: [{ method: "POST", path: "/api/v1/admin/engine/containers/no-such-container/restart", admin: 404 }],
+  },
+  "app/api/v1/admin/engine/containers/[id]/logs/route.ts": {
+    GET: [
+      { method: "GET", path: "/api/v1/admin/engine/containers/CTR/logs?tail=5", admin: 200 },
+      { method: "GET", path: "/api/v1/admin/engine/containers/CTR/logs?download=true&tail=5", admin: 200 },
+      { method: "GET", path: "/api/v1/admin/engine/containers/CTR/logs?tail=0x", admin: 400 },
+      {
+        method: "GET",
+        path: "/api/v1/admin/engine/containers/no-such-container/logs?follow=true",
+        admin: 404,
+      },
+    ],
+  },
 };
 
 // page file -> the path it serves (USER, WS as above).
@@ -510,6 +560,8 @@ const ADMIN_PAGES: Record<string, string> = {
   "app/admin/audit/page.tsx": "/admin/audit",
   "app/admin/workspaces/page.tsx": "/admin/workspaces",
   "app/admin/tokens/page.tsx": "/admin/tokens",
+  "app/admin/engine/containers/page.tsx": "/admin/engine/containers",
+  "app/admin/engine/containers/[id]/page.tsx": "/admin/engine/containers/CTR",
 };
 
 // Admin server action -> argument lists that would change something if anyone but an admin could call them.
@@ -550,6 +602,10 @@ const ADMIN_ACTIONS: Record<string, unknown[][]> = {
   removeStackAction: [["no-such-stack", { volumes: true, confirm: "no-such-stack" }]],
   bulkWorkspacesAction: [[{ action: "delete", ids: ["WS"] }]],
   revokeUserTokenAction: [["TOKEN"]],
+  startContainerAction: [["CTR"]],
+  stopContainerAction: [["CTR", ""]],
+  restartContainerAction: [["CTR", ""]],
+  removeContainerAction: [["CTR", true, ""]],
 };
 
 let user: TestUser;
@@ -558,7 +614,11 @@ let workspaceId = "";
 let tokenId = "";
 
 const fillAdmin = (text: string) =>
-  text.replaceAll("USER", user.id).replaceAll("WS", workspaceId).replaceAll("TOKEN", tokenId);
+  text
+    .replaceAll("USER", user.id)
+    .replaceAll("WS", workspaceId)
+    .replaceAll("TOKEN", tokenId)
+    .replaceAll("CTR", adaContainer);
 const adminTouches = Object.values(ADMIN_ROUTES).flatMap((methods) => Object.values(methods).flat());
 const pages = Object.values(ADMIN_PAGES);
 const adminActionCalls = Object.entries(ADMIN_ACTIONS).flatMap(([name, calls]) =>

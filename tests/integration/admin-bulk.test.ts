@@ -64,7 +64,13 @@ const containersOf = (owner: TestUser) =>
   docker("ps", "-aq", "--filter", `label=${IT}.owner-id=${owner.id}`).split("\n").filter(Boolean);
 
 beforeAll(async () => {
-  app = await startAppServer({ ...testSettings, RECONCILER: "off", ADMIN_BULK_CONCURRENCY: "4" });
+  // A short sampling interval: a new workspace's CPU % needs two of the sampler's rounds.
+  app = await startAppServer({
+    ...testSettings,
+    RECONCILER: "off",
+    ADMIN_BULK_CONCURRENCY: "4",
+    STATS_SAMPLE_INTERVAL_S: "2",
+  });
   admin = await userWithSession(db, uniqueEmail(`${TAG}-admin`), "ADMIN");
   users = [];
   for (let i = 0; i < USERS; i++) users.push(await userWithSession(db, uniqueEmail(`${TAG}-u${i}`)));

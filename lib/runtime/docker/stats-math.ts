@@ -17,24 +17,33 @@ export function statsFromDocker(raw: RawStats, now = new Date()): WorkloadStats 
   const cpus = raw.cpu_stats?.online_cpus || 1;
   // Docker's own formula (docker stats): share of host CPU time, scaled by CPUs, as a percentage.
   const cpu = systemDelta > 0 && cpuDelta > 0 ? (cpuDelta / systemDelta) * cpus * 100 : 0;
-  const networks = Object.values(raw.networks ?? {});
   return {
     cpuPercent: Math.round(cpu * 100) / 100,
     memoryBytes: memoryInUse(raw),
     memoryLimitBytes: raw.memory_stats?.limit ?? 0,
-    networkRxBytes: networks.reduce((sum, net) => sum + (net.rx_bytes ?? 0), 0),
-    networkTxBytes: networks.reduce((sum, net) => sum + (net.tx_bytes ?? 0), 0),
+    ...networkTotals(raw),
     pids: raw.pids_stats?.current ?? 0,
     readAt: readAtOf(raw, now),
   };
 }
 
-/** The counters of a one-shot reading (its precpu_stats are empty): CPU time so far, memory in use. */
+/** The counters of a one-shot reading (its precpu_stats are empty): CPU time and network bytes so far, memory. */
 export function usageFromDocker(raw: RawStats, now = new Date()): UsageSample {
   return {
     cpuNs: raw.cpu_stats?.cpu_usage?.total_usage ?? 0,
     memoryBytes: memoryInUse(raw),
+    memoryLimitBytes: raw.memory_stats?.limit ?? 0,
+    ...networkTotals(raw),
     readAt: readAtOf(raw, now),
+  };
+}
+
+/** Summed over every network it is on (a workspace may be on several). */
+function networkTotals(raw: RawStats): { networkRxBytes: number; networkTxBytes: number } {
+  const networks = Object.values(raw.networks ?? {});
+  return {
+    networkRxBytes: networks.reduce((sum, net) => sum + (net.rx_bytes ?? 0), 0),
+    networkTxBytes: networks.reduce((sum, net) => sum + (net.tx_bytes ?? 0), 0),
   };
 }
 

@@ -10,6 +10,7 @@ import { AppLinks } from "@/components/workspaces/app-links";
 import { AutoRefresh } from "@/components/workspaces/auto-refresh";
 import { LogViewer } from "@/components/workspaces/log-viewer";
 import { SettingsForm } from "@/components/workspaces/settings-form";
+import { StatsHistory } from "@/components/workspaces/stats-history";
 import { StatsPanel } from "@/components/workspaces/stats-panel";
 import { StatusBadge } from "@/components/workspaces/status-badge";
 import { TemplateUpdate } from "@/components/workspaces/template-update";
@@ -19,6 +20,7 @@ import { pendingNote, workspaceNote } from "@/components/workspaces/workspace-no
 import { WorkspacePageControls } from "@/components/workspaces/workspace-page-controls";
 import { actorFromSessionUser } from "@/lib/auth/actor";
 import { currentUser, requireUserOrRedirect } from "@/lib/auth/session";
+import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { listTemplateViews } from "@/lib/templates/list-template-views";
 import { getWorkspace } from "@/lib/workspaces/get-workspace";
@@ -135,6 +137,21 @@ export default async function WorkspacePage({ params }: Props) {
               <CardDescription>Sampled every 2 seconds while this page is open.</CardDescription>
             </CardHeader>
             <StatsPanel key={`${workspace.container_id}:${workspace.status}`} workspaceId={workspace.id} />
+          </Card>
+          <Card className="min-w-0" data-testid="history-card">
+            <CardHeader>
+              <CardTitle>Resource history</CardTitle>
+              <CardDescription>
+                CPU, memory and network, recorded in the background while it runs: every sample for the last
+                hour, 5-minute averages for the last day and month.
+              </CardDescription>
+            </CardHeader>
+            <CardContent>
+              <StatsHistory
+                url={`/api/workspaces/${encodeURIComponent(workspace.id)}/stats/history`}
+                intervalSeconds={getEnv().STATS_SAMPLE_INTERVAL_S}
+              />
+            </CardContent>
           </Card>
           <Card className="min-w-0">
             <CardHeader>

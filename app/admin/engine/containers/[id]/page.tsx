@@ -1,0 +1,84 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ContainerActions } from "@/components/admin/engine/containers/container-actions";
+import { ContainerStateBadge, ProtectedBadge } from "@/components/admin/engine/containers/container-badges";
+import {
+  EnvSection,
+  LabelsSection,
+  MountsSection,
+  NetworksSection,
+  OverviewSection,
+} from "@/components/admin/engine/containers/container-sections";
+import { LogViewer } from "@/components/admin/engine/log-viewer/log-viewer";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { actorFromSessionUser } from "@/lib/auth/actor";
+import { requireAdminOrNotFound } from "@/lib/auth/session";
+import type { ContainerDetailsView } from "@/lib/engine/containers/container-view";
+import { inspectContainer } from "@/lib/engine/containers/inspect-container";
+import { AppError } from "@/lib/errors";
+import { CONTAINER_REF } from "@/lib/validations/engine-containers";
+
+export const metadata: Metadata = { title: "Container" };
+
+// One container on the engine: what it is, where it is connected, its environment (secrets masked), its actions and
+// its log.
+export default async function EngineContainerPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const admin = await requireAdminOrNotFound(`/admin/engine/containers/${id}`);
+  if (!CONTAINER_REF.test(id)) notFound();
+  let container: ContainerDetailsView | null = null;
+  let problem: string | null = null;
+  try {
+    container = await inspectContainer({ actor: actorFromSessionUser(admin), ref: id });
+  } catch (error) {
+    if (error instanceof AppError && error.code === "ENGINE_OBJECT_NOT_FOUND") notFound();
+    problem = error instanceof AppError ? error.message : "The container could not be read. Please reload.";
+  }
+  if (!container)
+    return (
+      <Alert variant="destructive">
+        <AlertDescription>{problem}</AlertDescription>
+      </Alert>
+    );
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="flex flex-col gap-1">
+          <Link href="/admin/engine/containers" className="text-sm text-muted-foreground hover:underline">
+            ← Containers
+          </Link>
+          <h2 className="flex flex-wrap items-center gap-2 text-xl font-semibold">
+            {container.name}
+            <ContainerStateBadge state={container.state} />
+            <ProtectedBadge protection={container.protected} />
+          </h2>
+          {container.protected && (
+            <p className="text-sm text-muted-foreground">{container.protected.message}</p>
+          )}
+        </div>
+        <ContainerActions container={container} afterRemove="/admin/engine/containers?all=true" />
+      </div>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <OverviewSection container={container} />
+        <div className="flex flex-col gap-4">
+          <NetworksSection container={container} />
+          <MountsSection container={container} />
+        </div>
+      </div>
+      <Card>
+        <CardHeader>
+          <CardTitle className="text-base">Log</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <LogViewer containerId={container.id} tty={container.tty} />
+        </CardContent>
+      </Card>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <EnvSection container={container} />
+        <LabelsSection container={container} />
+      </div>
+    </div>
+  );
+}

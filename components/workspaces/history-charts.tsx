@@ -1,0 +1,133 @@
+"use client";
+
+import { Area, AreaChart, CartesianGrid, Line, LineChart, XAxis, YAxis } from "recharts";
+import { type ChartConfig, ChartContainer, ChartTooltip, ChartTooltipContent } from "@/components/ui/chart";
+import { formatBytes, formatPercent } from "@/components/workspaces/format";
+import type { HistoryRange } from "@/lib/stats/history-range";
+import type { HistoryPointView } from "@/lib/stats/history-view";
+
+const cpuConfig = { cpu_percent: { label: "CPU", color: "var(--chart-1)" } } satisfies ChartConfig;
+const memoryConfig = { memory_bytes: { label: "Memory", color: "var(--chart-2)" } } satisfies ChartConfig;
+const networkConfig = {
+  net_rx_bytes_per_sec: { label: "In", color: "var(--chart-3)" },
+  net_tx_bytes_per_sec: { label: "Out", color: "var(--chart-4)" },
+} satisfies ChartConfig;
+
+/** UTC, as every time on the site: hours and minutes for an hour or a day, the date for a month. */
+function tick(range: HistoryRange) {
+  return (iso: string | number) => {
+    const date = new Date(iso);
+    if (Number.isNaN(date.getTime())) return String(iso);
+    return range === "month" ? date.toISOString().slice(5, 10) : date.toISOString().slice(11, 16);
+  };
+}
+
+const fullTime = (iso: string | number) => {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? String(iso)
+    : `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+};
+const perSecond = (value: number) => `${formatBytes(value)}/s`;
+
+function Chart({
+  title,
+  config,
+  points,
+  range,
+  format,
+  testId,
+}: {
+  title: string;
+  config: ChartConfig;
+  points: HistoryPointView[];
+  range: HistoryRange;
+  format: (value: number) => string;
+  testId: string;
+}) {
+  const keys = Object.keys(config);
+  return (
+    <figure className="flex min-w-0 flex-col gap-1" data-testid={testId}>
+      <figcaption className="text-xs font-medium text-muted-foreground">{title}</figcaption>
+      <ChartContainer config={config} className="aspect-auto h-36" aria-label={`${title} over time`}>
+        {/* An area for one series, lines for two that cross: either reads at a glance. */}
+        {keys.length === 1 ? (
+          <AreaChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
+            <CartesianGrid vertical={false} />
+            <XAxis
+              dataKey="at"
+              tickFormatter={tick(range)}
+              minTickGap={40}
+              tickLine={false}
+              axisLine={false}
+            />
+            <YAxis tickFormatter={format} width={64} tickLine={false} axisLine={false} />
+            <ChartTooltip content={<ChartTooltipContent formatValue={format} formatLabel={fullTime} />} />
+            <Area
+              dataKey={keys[0] as string}
+              stroke={`var(--color-${keys[0]})`}
+              fill={`var(--color-${keys[0]})`}
+              fillOpacity={0.2}
+              isAnimationActive={false}
+            />
+          </AreaChart>
+        ) : (
+          <LineChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
+            <CartesianGrid vertical={false} />
+            <XAxis
+              dataKey="at"
+              tickFormatter={tick(range)}
+              minTickGap={40}
+              tickLine={false}
+              axisLine={false}
+            />
+            <YAxis tickFormatter={format} width={64} tickLine={false} axisLine={false} />
+            <ChartTooltip content={<ChartTooltipContent formatValue={format} formatLabel={fullTime} />} />
+            {keys.map((key) => (
+              <Line
+                key={key}
+                dataKey={key}
+                stroke={`var(--color-${key})`}
+                strokeWidth={2}
+                dot={false}
+                isAnimationActive={false}
+              />
+            ))}
+          </LineChart>
+        )}
+      </ChartContainer>
+    </figure>
+  );
+}
+
+/** CPU %, memory and network in / out of one range, one small chart each. */
+export function HistoryCharts({ points, range }: { points: HistoryPointView[]; range: HistoryRange }) {
+  return (
+    <div className="grid gap-4 lg:grid-cols-3">
+      <Chart
+        title="CPU"
+        config={cpuConfig}
+        points={points}
+        range={range}
+        format={formatPercent}
+        testId="history-cpu"
+      />
+      <Chart
+        title="Memory"
+        config={memoryConfig}
+        points={points}
+        range={range}
+        format={formatBytes}
+        testId="history-memory"
+      />
+      <Chart
+        title="Network in / out"
+        config={networkConfig}
+        points={points}
+        range={range}
+        format={perSecond}
+        testId="history-network"
+      />
+    </div>
+  );
+}

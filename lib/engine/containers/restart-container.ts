@@ -1,0 +1,39 @@
+// Use case: an admin restarts a container on the engine; the platform's own only with its name typed.
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { actOnContainer } from "@/lib/engine/containers/act-on-container";
+import type { ContainerDetailsView } from "@/lib/engine/containers/container-view";
+import { engineCall } from "@/lib/engine/containers/engine-call";
+import { inspectContainer } from "@/lib/engine/containers/inspect-container";
+import { STOP_GRACE_SECONDS } from "@/lib/engine/containers/stop-container";
+import { SLOW_CALL_MS } from "@/lib/runtime/docker/call";
+import { getDocker } from "@/lib/runtime/docker/client";
+
+export async function restartContainer({
+  actor,
+  ref,
+  confirm,
+}: {
+  actor: Actor;
+  ref: string;
+  confirm?: string;
+}): Promise<ContainerDetailsView> {
+  const acted = await actOnContainer({
+    actor,
+    ref,
+    verb: "restart",
+    confirm,
+    work: async (found) => {
+      await engineCall(
+        "restart the container",
+        ref,
+        (opts) =>
+          getDocker()
+            .getContainer(found.facts.id)
+            .restart({ t: STOP_GRACE_SECONDS, ...opts }),
+        SLOW_CALL_MS,
+      );
+    },
+  });
+  return inspectContainer({ actor, ref: acted.id });
+}

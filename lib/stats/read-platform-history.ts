@@ -1,0 +1,82 @@
+// Use case (admin): what all workspaces used together over the last hour, day or month, with how many were sampled.
+// Beyond the hour the database sums each 5-minute bucket over workspaces, so a month of 100 workspaces is read as
+// 8,640 sums, not 864,000 rows.
+import "server-only";
+import { assertAdmin } from "@/lib/admin/assert-admin";
+import type { Actor } from "@/lib/auth/actor";
+import { getDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { type Averaged, averageByBucket, totalByBucket } from "@/lib/stats/buckets";
+import { type HistoryRange, rangeQuery } from "@/lib/stats/history-range";
+import {
+  type HistoryPointView,
+  type HistoryView,
+  historyView,
+  pointView,
+  readSeries,
+} from "@/lib/stats/history-view";
+
+export type PlatformHistoryView = Omit<HistoryView, "points"> & {
+  points: (HistoryPointView & { workspaces: number })[];
+};
+
+// Wider than one sample for the hour: a round straddling a step's edge would otherwise drop a workspace from one
+// step and count it twice in the next, and the sum would saw up and down.
+const HOUR_STEP_MS = 60_000;
+const PLATFORM = "platform";
+
+export async function readPlatformHistory({
+  actor,
+  range,
+  now = new Date(),
+}: {
+  actor: Actor;
+  range: HistoryRange;
+  now?: Date;
+}): Promise<PlatformHistoryView> {
+  assertAdmin(actor);
+  if (range === "hour") {
+    const { stepMs, series } = await readSeries({ range, now, minStepMs: HOUR_STEP_MS });
+    const points = totalByBucket(series).map((total) => ({
+      ...pointView(total),
+      workspaces: total.workspaces,
+    }));
+    return { ...historyView(range, stepMs, points), points };
+  }
+  const query = rangeQuery(range, now, getEnv().STATS_SAMPLE_INTERVAL_S * 1000);
+  const sums = await getDb().statsRollup.groupBy({
+    by: ["bucket"],
+    where: { bucket: { gte: query.since } },
+    _sum: {
+      cpuPercent: true,
+      memoryBytes: true,
+      memoryLimitBytes: true,
+      netRxBytesPerSec: true,
+      netTxBytesPerSec: true,
+    },
+    _count: { _all: true },
+    orderBy: { bucket: "asc" },
+  });
+  const totals = sums.map((row) => ({
+    workspaceId: PLATFORM,
+    at: row.bucket,
+    cpuPercent: row._sum.cpuPercent ?? 0,
+    memoryBytes: row._sum.memoryBytes ?? 0,
+    memoryLimitBytes: row._sum.memoryLimitBytes ?? 0,
+    netRxBytesPerSec: row._sum.netRxBytesPerSec ?? 0,
+    netTxBytesPerSec: row._sum.netTxBytesPerSec ?? 0,
+    workspaces: row._count._all,
+  }));
+  // A month's 2-hour step is the average of its 5-minute totals (buckets in which nothing ran left out), and the
+  // most workspaces any of them summed.
+  const workspaces = new Map<number, number>();
+  for (const total of totals) {
+    const step = Math.floor(total.at.getTime() / query.stepMs) * query.stepMs;
+    workspaces.set(step, Math.max(workspaces.get(step) ?? 0, total.workspaces));
+  }
+  const points = averageByBucket(totals, query.stepMs).map((row: Averaged) => ({
+    ...pointView(row),
+    workspaces: workspaces.get(row.bucket.getTime()) ?? 0,
+  }));
+  return { ...historyView(range, query.stepMs, points), points };
+}

@@ -1,0 +1,62 @@
+// Downsampling: complete 5-minute buckets of raw points become one StatsRollup row per workspace (an upsert, so a
+// bucket rolled up twice is the same row). Read an hour at a time, so a first run over a full day holds little.
+import "server-only";
+import { getDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { averageByBucket, firstIncompleteBucket, ROLLUP_BUCKET_MS } from "@/lib/stats/buckets";
+
+const HOUR_MS = 3_600_000;
+const CHUNK_MS = HOUR_MS;
+
+/**
+ * Rolls up the buckets from `since` (default: the last rolled-up bucket again, in case a late point joined it, or
+ * the raw retention when there is none) up to the first incomplete one. Returns how many rollup rows it wrote.
+ */
+export async function rollUpStats({
+  now = new Date(),
+  since,
+}: {
+  now?: Date;
+  since?: Date;
+} = {}): Promise<number> {
+  const db = getDb();
+  const end = firstIncompleteBucket(now);
+  const oldestRaw = new Date(now.getTime() - getEnv().STATS_RAW_RETENTION_HOURS * HOUR_MS);
+  let from = since;
+  if (!from) {
+    const last = await db.statsRollup.findFirst({ orderBy: { bucket: "desc" }, select: { bucket: true } });
+    from = last ? new Date(Math.max(last.bucket.getTime(), oldestRaw.getTime())) : oldestRaw;
+  }
+  // Whole buckets only: a window cut inside a bucket would average part of it over the rest.
+  let start = firstIncompleteBucket(from).getTime();
+  let written = 0;
+  while (start < end.getTime()) {
+    const stop = Math.min(start + CHUNK_MS, end.getTime());
+    const points = await db.statsPoint.findMany({
+      where: { at: { gte: new Date(start), lt: new Date(stop) } },
+      select: {
+        workspaceId: true,
+        at: true,
+        cpuPercent: true,
+        memoryBytes: true,
+        memoryLimitBytes: true,
+        netRxBytesPerSec: true,
+        netTxBytesPerSec: true,
+      },
+    });
+    const rollups = averageByBucket(points, ROLLUP_BUCKET_MS);
+    if (rollups.length > 0)
+      await db.$transaction(
+        rollups.map(({ workspaceId, bucket, ...values }) =>
+          db.statsRollup.upsert({
+            where: { workspaceId_bucket: { workspaceId, bucket } },
+            create: { workspaceId, bucket, ...values },
+            update: values,
+          }),
+        ),
+      );
+    written += rollups.length;
+    start = stop;
+  }
+  return written;
+}

@@ -1,0 +1,73 @@
+// The stats sampler, started with the server: a round every STATS_SAMPLE_INTERVAL_S (never two at once: a round still
+// running when the next is due makes that one skip), and the rollup and pruning every 5 minutes and at start. Timers
+// never keep the process alive; a failure (engine or database down) writes nothing and is logged once until it works.
+import "server-only";
+import { setSampledStats } from "@/lib/admin/stats-sampler";
+import { getEnv } from "@/lib/env";
+import { ROLLUP_BUCKET_MS } from "@/lib/stats/buckets";
+import { pruneStats } from "@/lib/stats/prune-stats";
+import { rollUpStats } from "@/lib/stats/roll-up-stats";
+import { type Readings, sampleRound } from "@/lib/stats/sample-round";
+import { singleFlight } from "@/lib/stats/single-flight";
+
+/** The first round has no earlier readings to give CPU %: the second comes this soon after it. */
+const FOLLOW_UP_MS = 2_000;
+
+export function startStatsSampler({
+  intervalMs = getEnv().STATS_SAMPLE_INTERVAL_S * 1000,
+  maintenanceMs = ROLLUP_BUCKET_MS,
+}: {
+  intervalMs?: number;
+  maintenanceMs?: number;
+} = {}): { stop: () => Promise<void> } {
+  const failures = new Map<string, string>();
+  const guard = async (what: string, work: () => Promise<void>) => {
+    try {
+      await work();
+      if (failures.get(what)) console.info(`[stats] ${what} works again`);
+      failures.delete(what);
+    } catch (error) {
+      const message = (error as Error)?.message ?? String(error);
+      if (failures.get(what) !== message)
+        console.error(`[stats] ${what} failed (will try again): ${message}`);
+      failures.set(what, message);
+    }
+  };
+  let previous: Readings = new Map();
+  const sample = singleFlight(() =>
+    guard("sampling", async () => {
+      try {
+        previous = (await sampleRound({ previous })).readings;
+      } catch (error) {
+        // No numbers rather than stale ones; rates start afresh once the engine answers again.
+        previous = new Map();
+        setSampledStats({ engine: null, workloads: new Map(), sampledAt: null });
+        throw error;
+      }
+    }),
+  );
+  const maintain = singleFlight(async () => {
+    // Rolled up before pruning: a raw point is averaged into its bucket before it may go.
+    await guard("rolling up", async () => void (await rollUpStats()));
+    await guard("pruning", async () => {
+      const { points, rollups } = await pruneStats();
+      if (points + rollups > 0) console.info(`[stats] pruned ${points} point(s) and ${rollups} rollup(s)`);
+    });
+  });
+  const timers = [
+    setInterval(sample.run, intervalMs),
+    setInterval(maintain.run, maintenanceMs),
+    setTimeout(sample.run, FOLLOW_UP_MS),
+  ];
+  for (const timer of timers) timer.unref();
+  sample.run();
+  maintain.run();
+  return {
+    // No new round starts; the one in flight is waited for, so its rows are written before the database closes.
+    stop: async () => {
+      for (const timer of timers) clearInterval(timer);
+      await Promise.all([sample.stop(), maintain.stop()]);
+      setSampledStats(null);
+    },
+  };
+}

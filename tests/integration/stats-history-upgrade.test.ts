@@ -1,0 +1,94 @@
+// Upgrading to the stats-history version loses nothing: a database as the template-volume version left it — an
+// admin, a user with a session, an admin-edited template with a volume driver, audit history, an API token, a running
+// workspace with data on its volume, a kept volume and a sealed secret — is migrated in place. Every row keeps every
+// value, the history starts empty, the same container is opened (not re-created) with its data, and the sampler
+// starts recording it.
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type AppServer, startAppServer } from "../support/app-server";
+import { expectWorkloadKept, type OldPlatform, oldPlatform } from "../support/old-platform";
+import { getAs, migrateKeepingRows } from "../support/old-workloads";
+import { eventually } from "../support/wait";
+import { testSettings } from "./setup-env";
+
+let app: AppServer | undefined;
+let platform: OldPlatform;
+
+beforeAll(() => {
+  platform = oldPlatform({
+    name: "stsup",
+    lastBefore: "20261206000000_template_volume",
+    image: testSettings.USER_TEMPLATE_IMAGE_DEV,
+    tables: [
+      "User",
+      "Session",
+      "Template",
+      "Workspace",
+      "WorkspaceSecret",
+      "KeptVolume",
+      "AuditEvent",
+      "ApiToken",
+    ],
+    lastUsedAt: Date.now(),
+    // What the versions since the admin one added: an idle timeout, a volume driver, a token of the owner's.
+    extra: (db, { ada }) => {
+      db.prepare(
+        `UPDATE "Template" SET idleSeconds = 7200, volumeDriver = 'local', volumeOptions = '{}', volumeShared = 0 WHERE id = 'tpl-dev'`,
+      ).run();
+      db.prepare(
+        `INSERT INTO "ApiToken" (id, userId, name, lookup, hash, scopes, expiresAt) VALUES ('t1', ?, 'ci', 'lk', 'h', 'workspaces:read', ?)`,
+      ).run(ada.id, Date.now() + 86_400_000);
+    },
+  });
+});
+
+afterAll(async () => {
+  await app?.stop();
+  platform?.cleanup();
+});
+
+const historyRows = (table: "StatsPoint" | "StatsRollup", workspaceId: string) => {
+  const db = new Database(platform.database, { readonly: true });
+  try {
+    return (
+      db.prepare(`SELECT COUNT(*) AS n FROM "${table}" WHERE workspaceId = ?`).get(workspaceId) as {
+        n: number;
+      }
+    ).n;
+  } finally {
+    db.close();
+  }
+};
+
+describe("upgrading a database made before the stats history", () => {
+  it("keeps every row and value, and the history tables start empty", () => {
+    const after = migrateKeepingRows(platform.database, platform.before);
+    expect(after.Workspace?.length).toBeGreaterThan(0);
+    expect(historyRows("StatsPoint", platform.workspaceId)).toBe(0);
+    expect(historyRows("StatsRollup", platform.workspaceId)).toBe(0);
+  });
+
+  it("opens the same running container with its data, and the sampler records it", async () => {
+    app = await startAppServer({
+      ...testSettings,
+      DATABASE_URL: `file:${platform.database}`,
+      LABEL_PREFIX: platform.prefix,
+      STATS_SAMPLE_INTERVAL_S: "1",
+    });
+    const opened = await fetch(`${app.url}/api/workspaces/${platform.workspaceId}/start`, {
+      method: "POST",
+      headers: { cookie: platform.ada.cookie },
+    });
+    expect(opened.status).toBe(200);
+    expect((await opened.json()).container_id).toBe(platform.containerId);
+    await eventually("a point of the old workspace", 20_000, async () =>
+      historyRows("StatsPoint", platform.workspaceId) > 0 ? true : undefined,
+    );
+    const history = JSON.parse(
+      (await getAs(`${app.url}/api/v1/workspaces/${platform.workspaceId}/stats/history`, platform.ada.cookie))
+        .text,
+    );
+    expect(history.points.length).toBeGreaterThan(0);
+    expectWorkloadKept(platform);
+  }, 60_000);
+});

@@ -1,0 +1,219 @@
+// The stats history against the built server, the real engine and the real SQLite file: a running workspace gets a
+// point about every STATS_SAMPLE_INTERVAL_S (1 s here) with real numbers; the history API answers its owner and an
+// admin and no one else; complete 5-minute buckets are averaged into rollups and old rows are pruned; and a deleted
+// workspace's history goes with it.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db";
+import { bucketStart } from "@/lib/stats/buckets";
+import { pruneStats } from "@/lib/stats/prune-stats";
+import { rollUpStats } from "@/lib/stats/roll-up-stats";
+import { type AppServer, startAppServer } from "../support/app-server";
+import { expectConforms } from "../support/conforms";
+import { type TestUser, uniqueEmail, userWithSession } from "../support/users";
+import { eventually } from "../support/wait";
+import { testSettings } from "./setup-env";
+
+const db = getDb();
+let app: AppServer;
+let ada: TestUser;
+let eve: TestUser;
+let boss: TestUser;
+let workspaceId = "";
+
+const get = (path: string, who: TestUser) => fetch(`${app.url}${path}`, { headers: { cookie: who.cookie } });
+const points = () => db.statsPoint.count({ where: { workspaceId } });
+
+beforeAll(async () => {
+  app = await startAppServer({ ...testSettings, STATS_SAMPLE_INTERVAL_S: "1" });
+  [ada, eve, boss] = await Promise.all([
+    userWithSession(db, uniqueEmail("stats-owner")),
+    userWithSession(db, uniqueEmail("stats-other")),
+    userWithSession(db, uniqueEmail("stats-admin"), "ADMIN"),
+  ]);
+  const post = (path: string, body?: unknown) =>
+    fetch(`${app.url}${path}`, {
+      method: "POST",
+      headers: { cookie: ada.cookie, "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  workspaceId = (await (await post("/api/workspaces", { name: "stats", template: "dev" })).json()).id;
+  expect((await post(`/api/workspaces/${workspaceId}/start`)).status).toBe(200);
+}, 90_000);
+
+afterAll(async () => {
+  if (workspaceId)
+    await fetch(`${app.url}/api/workspaces/${workspaceId}?keep_data=false`, {
+      method: "DELETE",
+      headers: { cookie: ada.cookie },
+    });
+  await app?.stop();
+});
+
+describe("the sampler", () => {
+  it("records a point of the running workspace about every second, with its memory and limit", async () => {
+    await eventually("a first point", 20_000, async () => ((await points()) > 0 ? true : undefined));
+    const before = await points();
+    await new Promise((resolve) => setTimeout(resolve, 8000));
+    const recorded = (await points()) - before;
+    // A round waits for the engine's stats tick (about a second), and a round still running makes the next skip.
+    expect(recorded).toBeGreaterThanOrEqual(3);
+    expect(recorded).toBeLessThanOrEqual(9);
+    const latest = await db.statsPoint.findFirstOrThrow({ where: { workspaceId }, orderBy: { at: "desc" } });
+    expect(latest.memoryBytes).toBeGreaterThan(0);
+    // CONTAINER_MEMORY=64m in the test settings.
+    expect(latest.memoryLimitBytes).toBe(64 * 1024 * 1024);
+    expect(latest.cpuPercent).toBeGreaterThanOrEqual(0);
+    expect(latest.netRxBytesPerSec).toBeGreaterThanOrEqual(0);
+    expect(Date.now() - latest.at.getTime()).toBeLessThan(10_000);
+  }, 40_000);
+});
+
+describe("the history API", () => {
+  it("gives the owner the last hour's points, and refuses a range it does not know", async () => {
+    const response = await get(`/api/v1/workspaces/${workspaceId}/stats/history?range=hour`, ada);
+    const body = await response.json();
+    expectConforms("getWorkspaceStatsHistory", response.status, body);
+    expect(response.status).toBe(200);
+    expect(body).toMatchObject({ range: "hour", sample_interval_seconds: 1, step_seconds: 10 });
+    expect(body.points.length).toBeGreaterThan(0);
+    expect(body.points.at(-1).memory_bytes).toBeGreaterThan(0);
+    const internal = await get(`/api/workspaces/${workspaceId}/stats/history`, ada);
+    expect((await internal.json()).range).toBe("hour");
+    const bad = await get(`/api/v1/workspaces/${workspaceId}/stats/history?range=week`, ada);
+    expect(bad.status).toBe(400);
+    expectConforms("getWorkspaceStatsHistory", bad.status, await bad.json());
+  });
+
+  it("answers another user 404 and an admin 200, and sums the platform for admins only", async () => {
+    const other = await get(`/api/v1/workspaces/${workspaceId}/stats/history?range=hour`, eve);
+    expect(other.status).toBe(404);
+    expect((await other.json()).error.code).toBe("WORKSPACE_NOT_FOUND");
+    const admin = await get(`/api/v1/workspaces/${workspaceId}/stats/history?range=hour`, boss);
+    expect(admin.status).toBe(200);
+    expect((await admin.json()).points.length).toBeGreaterThan(0);
+    const platform = await get("/api/v1/admin/stats/history?range=hour", boss);
+    const body = await platform.json();
+    expectConforms("adminGetStatsHistory", platform.status, body);
+    expect(body.step_seconds).toBe(60);
+    expect(body.points.at(-1).workspaces).toBeGreaterThanOrEqual(1);
+    expect((await get("/api/v1/admin/stats/history", ada)).status).toBe(404);
+  });
+});
+
+describe("downsampling and retention", () => {
+  it("averages complete 5-minute buckets into rollups, and prunes raw points and rollups past their retention", async () => {
+    const now = new Date();
+    const bucket = bucketStart(new Date(now.getTime() - 2 * 3_600_000));
+    const at = (ms: number) => new Date(bucket.getTime() + ms);
+    const row = (when: Date, cpuPercent: number, memoryBytes: number) => ({
+      workspaceId,
+      at: when,
+      cpuPercent,
+      memoryBytes,
+      memoryLimitBytes: 1000,
+      netRxBytesPerSec: cpuPercent * 10,
+      netTxBytesPerSec: 5,
+    });
+    const tooOld = new Date(now.getTime() - 25 * 3_600_000);
+    await db.statsPoint.createMany({
+      data: [
+        row(at(10_000), 10, 100),
+        row(at(70_000), 30, 300),
+        row(at(299_000), 20, 200),
+        row(tooOld, 1, 1),
+      ],
+    });
+    const ancient = new Date(bucketStart(now).getTime() - 31 * 86_400_000);
+    await db.statsRollup.create({
+      data: {
+        workspaceId,
+        bucket: ancient,
+        samples: 1,
+        cpuPercent: 1,
+        memoryBytes: 1,
+      },
+    });
+
+    expect(await rollUpStats({ now, since: bucket })).toBeGreaterThan(0);
+    const rolled = await db.statsRollup.findUniqueOrThrow({
+      where: { workspaceId_bucket: { workspaceId, bucket } },
+    });
+    expect(rolled).toMatchObject({
+      samples: 3,
+      cpuPercent: 20,
+      cpuPercentMax: 30,
+      memoryBytes: 200,
+      memoryLimitBytes: 1000,
+      netRxBytesPerSec: 200,
+      netTxBytesPerSec: 5,
+    });
+    // Rolled up twice, a bucket is still one row with the same averages.
+    await rollUpStats({ now, since: bucket });
+    expect(await db.statsRollup.count({ where: { workspaceId, bucket } })).toBe(1);
+
+    const pruned = await pruneStats({ now });
+    expect(pruned.points).toBeGreaterThanOrEqual(1);
+    expect(pruned.rollups).toBeGreaterThanOrEqual(1);
+    expect(
+      await db.statsPoint.count({ where: { workspaceId, at: { lt: new Date(now.getTime() - 86_400_000) } } }),
+    ).toBe(0);
+    expect(await db.statsRollup.count({ where: { workspaceId, bucket: ancient } })).toBe(0);
+    // Within the raw retention, the points themselves stay.
+    expect(await db.statsPoint.count({ where: { workspaceId, at: { gte: bucket, lt: at(300_000) } } })).toBe(
+      3,
+    );
+
+    const day = await (await get(`/api/v1/workspaces/${workspaceId}/stats/history?range=day`, ada)).json();
+    expect(day.points.find((point: { at: string }) => point.at === bucket.toISOString())).toMatchObject({
+      cpu_percent: 20,
+      memory_bytes: 200,
+    });
+    const platform = await get("/api/v1/admin/stats/history?range=day", boss);
+    const platformDay = await platform.json();
+    expectConforms("adminGetStatsHistory", platform.status, platformDay);
+    // Summed over workspaces: this one's 20% at least (others' tests may have run then too).
+    const total = platformDay.points.find((point: { at: string }) => point.at === bucket.toISOString());
+    expect(total.cpu_percent).toBeGreaterThanOrEqual(20);
+    expect(total.workspaces).toBeGreaterThanOrEqual(1);
+    const platformMonth = await (await get("/api/v1/admin/stats/history?range=month", boss)).json();
+    expect(platformMonth.step_seconds).toBe(7200);
+    expect(platformMonth.points.length).toBeGreaterThan(0);
+    const month = await (
+      await get(`/api/v1/workspaces/${workspaceId}/stats/history?range=month`, ada)
+    ).json();
+    expect(month.step_seconds).toBe(7200);
+    expect(month.points.length).toBeGreaterThan(0);
+  });
+
+  it("goes with its workspace when the workspace is deleted", async () => {
+    const deleted = await fetch(`${app.url}/api/workspaces/${workspaceId}?keep_data=false`, {
+      method: "DELETE",
+      headers: { cookie: ada.cookie },
+    });
+    expect(deleted.status).toBeLessThan(300);
+    await eventually("the history gone", 10_000, async () =>
+      (await points()) + (await db.statsRollup.count({ where: { workspaceId } })) === 0 ? true : undefined,
+    );
+    workspaceId = "";
+  });
+});
+
+describe("with the engine down", () => {
+  it("writes nothing, keeps serving, and logs the failure once until it works again", async () => {
+    const dead = await startAppServer({
+      ...testSettings,
+      DOCKER_HOST: `unix:///tmp/spawner-sts-dead-${process.pid}.sock`,
+      STATS_SAMPLE_INTERVAL_S: "1",
+    });
+    try {
+      await dead.waitForOutput("[stats] sampling failed", 10_000);
+      // Several rounds later: still one line, and the server answers.
+      await new Promise((resolve) => setTimeout(resolve, 4000));
+      expect(dead.output().split("[stats] sampling failed").length - 1).toBe(1);
+      expect((await fetch(`${dead.url}/api/v1/health`)).status).toBe(503);
+      expect(dead.process.exitCode).toBeNull();
+    } finally {
+      await dead.stop();
+    }
+  }, 30_000);
+});

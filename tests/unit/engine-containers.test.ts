@@ -1,0 +1,96 @@
+// The engine pages' pure rules: which env values are masked, how log times are read and compared, and how the
+// engine's port lists become rows.
+import { describe, expect, it } from "vitest";
+import { inspectedPorts, listedPorts, timeOrNull } from "@/lib/engine/containers/container-view";
+import { downloadLine, engineSince, normalizeAt, timedLine } from "@/lib/engine/containers/log-line";
+import { isSecretKey, MASK, maskEnv, maskEnvLine } from "@/lib/engine/containers/secret-env";
+
+describe("masking secret-looking environment values", () => {
+  it.each([
+    "PASSWORD",
+    "DB_PASS",
+    "POSTGRES_PASSWORD_FILE",
+    "MYSQL_ROOT_PWD",
+    "API_KEY",
+    "AWS_SECRET_ACCESS_KEY",
+    "GITHUB_TOKEN",
+    "auth_secret",
+    "NEXTAUTH_URL_AUTH",
+    "GOOGLE_APPLICATION_CREDENTIALS",
+    "SSH_PRIVATE_KEY",
+    "SESSION_COOKIE",
+    "PASSWORD_SALT",
+  ])("masks %s", (key) => {
+    expect(isSecretKey(key)).toBe(true);
+    expect(maskEnvLine(`${key}=hunter2`)).toEqual({ key, value: null, masked: true });
+  });
+
+  it.each(["PATH", "HOME", "NODE_ENV", "GREETING", "LANG", "TZ", "PORT", "HOSTNAME"])("shows %s", (key) => {
+    expect(maskEnvLine(`${key}=plain`)).toEqual({ key, value: "plain", masked: false });
+  });
+
+  it("masks a URL's password under any key, keeping the rest readable", () => {
+    expect(maskEnvLine("DATABASE_URL=postgres://app:hunter2@db:5432/app")).toEqual({
+      key: "DATABASE_URL",
+      value: `postgres://app:${MASK}@db:5432/app`,
+      masked: true,
+    });
+    expect(maskEnvLine("UPSTREAM=http://example.com:8080/x").masked).toBe(false);
+  });
+
+  it("keeps values with = in them and keys without one", () => {
+    expect(maskEnv(["OPTS=a=b", "FLAG"])).toEqual([
+      { key: "OPTS", value: "a=b", masked: false },
+      { key: "FLAG", value: "", masked: false },
+    ]);
+    expect(maskEnv(null)).toEqual([]);
+  });
+});
+
+describe("log times", () => {
+  it("pads the engine's times to nine digits so they compare as strings", () => {
+    const a = timedLine("stdout", "2026-12-02T04:00:00.12345Z hello world");
+    const b = timedLine("stderr", "2026-12-02T04:00:00.123456789Z later");
+    expect(a).toEqual({ stream: "stdout", text: "hello world", at: "2026-12-02T04:00:00.123450000Z" });
+    expect(b.at).toBe("2026-12-02T04:00:00.123456789Z");
+    expect((a.at ?? "") < (b.at ?? "")).toBe(true);
+    expect(normalizeAt("2026-12-02T04:00:00Z")).toBe("2026-12-02T04:00:00.000000000Z");
+    expect(timedLine("stdout", "no time here")).toEqual({ stream: "stdout", text: "no time here", at: null });
+  });
+
+  it("gives the engine's since in seconds and nanoseconds", () => {
+    expect(engineSince("1970-01-01T00:00:10.000000042Z")).toBe("10.000000042");
+  });
+
+  it("writes a downloaded line as time, stream, text", () => {
+    expect(downloadLine({ stream: "stderr", text: "boom", at: "2026-12-02T04:00:00.000000000Z" })).toBe(
+      "2026-12-02T04:00:00.000000000Z stderr boom",
+    );
+  });
+});
+
+describe("ports and times of the engine", () => {
+  it("lists a port published on both address families once", () => {
+    expect(
+      listedPorts([
+        { IP: "0.0.0.0", PrivatePort: 80, PublicPort: 8080, Type: "tcp" },
+        { IP: "::", PrivatePort: 80, PublicPort: 8080, Type: "tcp" },
+        { PrivatePort: 53, Type: "udp" },
+      ]),
+    ).toEqual([
+      { private_port: 53, public_port: null, host_ip: null, protocol: "udp" },
+      { private_port: 80, public_port: 8080, host_ip: "0.0.0.0", protocol: "tcp" },
+    ]);
+    expect(
+      inspectedPorts({ "8080/tcp": [{ HostIp: "127.0.0.1", HostPort: "32768" }], "8081/tcp": null }),
+    ).toEqual([
+      { private_port: 8080, public_port: 32768, host_ip: "127.0.0.1", protocol: "tcp" },
+      { private_port: 8081, public_port: null, host_ip: null, protocol: "tcp" },
+    ]);
+  });
+
+  it("reads Docker's zero time as never", () => {
+    expect(timeOrNull("0001-01-01T00:00:00Z")).toBeNull();
+    expect(timeOrNull("2026-12-02T04:00:00.5Z")).toBe("2026-12-02T04:00:00.500Z");
+  });
+});

@@ -20,6 +20,9 @@ const NAME = `${IT}-web-${run}`;
 const BROKEN = `${IT}-broken-${run}`;
 const FAILING = `${IT}-failing-${run}`;
 const TWICE = `${IT}-twice-${run}`;
+const ADOPT = `${IT}-adopt-${run}`;
+/** Another's volume, made beside the stacks: a stack must never take it over, nor delete it. */
+const THEIRS = `${IT}-theirs-${run}`;
 const PROJECT = "com.docker.compose.project";
 
 // Two services on one network; the worker is labelled protected, so its stack is too (stop/remove take the name).
@@ -119,7 +122,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
   removeProjects(`${IT}-`);
+  docker("volume", "rm", "-f", THEIRS);
 });
+
+/** What a file in a volume says, read with a throwaway container. */
+function readFromVolume(volume: string): string {
+  return docker("run", "--rm", "-v", `${volume}:/data`, IMAGE, "/bin/busybox", "cat", "/data/kept").trim();
+}
 
 describe("engine stacks", () => {
   it("deploys a file with two services and a network as a Compose project", async () => {
@@ -195,16 +204,43 @@ describe("engine stacks", () => {
     expect(engineOf(BROKEN)).toEqual({ containers: [], networks: [], volumes: [] });
   });
 
-  it("takes down what a failed up made, and answers 422 with the tool's output", async () => {
+  it("takes down what a failed up made, its new volume too, and answers 422 with the tool's output", async () => {
     const failed = await call("POST", "/api/v1/admin/engine/stacks", {
       name: FAILING,
-      compose: `services:\n  web:\n    image: ${IMAGE}\n    networks: [front]\n  gone:\n    image: 127.0.0.1:9/spawner-missing:never\n    networks: [front]\nnetworks:\n  front: {}\n`,
+      compose: `services:\n  web:\n    image: ${IMAGE}\n    networks: [front]\n    volumes: [data:/data]\n  gone:\n    image: 127.0.0.1:9/spawner-missing:never\n    networks: [front]\nnetworks:\n  front: {}\nvolumes:\n  data: {}\n`,
     });
     expect(failed.status, JSON.stringify(failed.body)).toBe(422);
     expect(failed.body.error.code).toBe("STACK_DEPLOY_FAILED");
     expect(failed.body.error.details.output).toContain("127.0.0.1:9");
     expect(failed.body.error.details.output).not.toContain("spawner-stack-");
     expect(engineOf(FAILING)).toEqual({ containers: [], networks: [], volumes: [] });
+  });
+
+  it("refuses a file that names a volume already on the engine, by its place, and the volume keeps its data", async () => {
+    docker("volume", "create", THEIRS);
+    docker(
+      "run",
+      "--rm",
+      "--user",
+      "0",
+      "-v",
+      `${THEIRS}:/data`,
+      IMAGE,
+      "/bin/busybox",
+      "sh",
+      "-c",
+      "echo theirs > /data/kept",
+    );
+    const refused = await call("POST", "/api/v1/admin/engine/stacks", {
+      name: ADOPT,
+      compose: `services:\n  web:\n    image: ${IMAGE}\n    volumes: [data:/data]\n  gone:\n    image: 127.0.0.1:9/spawner-missing:never\nvolumes:\n  data:\n    name: ${THEIRS}\n`,
+    });
+    expect(refused.status, JSON.stringify(refused.body)).toBe(400);
+    expect(refused.body.error.code).toBe("VALIDATION_FAILED");
+    expect(Object.keys(refused.body.error.fields)).toEqual(["volumes.data.name"]);
+    expect(refused.body.error.fields["volumes.data.name"][0]).toContain(`"${THEIRS}"`);
+    expect(engineOf(ADOPT)).toEqual({ containers: [], networks: [], volumes: [] });
+    expect(readFromVolume(THEIRS)).toBe("theirs");
   });
 
   it("makes one stack of two deploys of one name at once: the other is 409", async () => {
@@ -214,7 +250,40 @@ describe("engine stacks", () => {
     );
     expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409]);
     expect(engineOf(TWICE).containers).toEqual(["only running"]);
-    expect((await call("DELETE", `/api/v1/admin/engine/stacks/${TWICE}`)).status).toBe(200);
+  });
+
+  it("says what a removal could not remove, and records what went and what did not", async () => {
+    // A container outside the stack on the stack's network: the network can't go, the stack's container does.
+    const outside = `${IT}-outside-${run}`;
+    docker("run", "-d", "--name", outside, "--network", `${TWICE}_default`, IMAGE);
+    try {
+      const partly = await call("DELETE", `/api/v1/admin/engine/stacks/${TWICE}`);
+      expect(partly.status).toBe(409);
+      expect(partly.body.error.code).toBe("IN_USE");
+      expect(partly.body.error.message).toContain(`the network ${TWICE}_default`);
+      expect(engineOf(TWICE)).toEqual({ containers: [], networks: [`${TWICE}_default`], volumes: [] });
+    } finally {
+      docker("rm", "-f", outside);
+    }
+    const event = await db.auditEvent.findFirst({
+      where: { targetType: "stack", targetId: TWICE, action: "engine.stack.remove" },
+      orderBy: { id: "desc" },
+    });
+    expect(event?.outcome).toBe("IN_USE");
+    expect(JSON.parse(event?.details ?? "{}")).toMatchObject({
+      removed: { containers: [expect.stringMatching(/only/)], networks: [] },
+      failed: [{ kind: "network", name: `${TWICE}_default`, code: "IN_USE" }],
+    });
+    // volumes=true deletes the containers' anonymous volumes too: it takes the name typed (spaces around it are fine),
+    // even for a stack without a named volume.
+    const unconfirmed = await call("DELETE", `/api/v1/admin/engine/stacks/${TWICE}?volumes=true`);
+    expect(unconfirmed.body.error.code).toBe("CONFIRMATION_REQUIRED");
+    const removed = await call(
+      "DELETE",
+      `/api/v1/admin/engine/stacks/${TWICE}?volumes=true&confirm=${encodeURIComponent(` ${TWICE} `)}`,
+    );
+    expect(removed.status, JSON.stringify(removed.body)).toBe(200);
+    expect(removed.body).toMatchObject({ networks: [`${TWICE}_default`], volumes: [] });
     expect(engineOf(TWICE)).toEqual({ containers: [], networks: [], volumes: [] });
   });
 
@@ -280,6 +349,11 @@ describe("engine stacks", () => {
     ]);
     expect(new Set(events.map((event) => event.actorId))).toEqual(new Set([admin.id]));
     expect(JSON.parse(events[0]?.details ?? "{}")).toMatchObject({ services: ["web", "worker"] });
+    expect(JSON.parse(events.at(-1)?.details ?? "{}")).toEqual({
+      removed: { name: NAME, containers: [], networks: [], volumes: [`${NAME}_data`], kept_volumes: [] },
+      failed: [],
+      with_volumes: true,
+    });
   });
 
   it("answers 503 when the engine is down, and runs nothing", async () => {

@@ -2,12 +2,13 @@
 // place in compose terms (services.web.ports[0]) and what is wrong, all of them at once; what this server can't do
 // (build, relative paths, other files) is refused by place; a good file passes.
 import { describe, expect, it } from "vitest";
+import { claimedNames } from "@/lib/engine/stacks/claimed-names";
 import { MAX_COMPOSE_BYTES, validateCompose } from "@/lib/engine/stacks/validate-compose";
 import { AppError } from "@/lib/errors";
 
 function fieldsOf(text: string): Record<string, string[]> {
   try {
-    validateCompose(text);
+    validateCompose(text, "demo");
   } catch (error) {
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe("VALIDATION_FAILED");
@@ -57,7 +58,7 @@ volumes:
 
 describe("validateCompose", () => {
   it("passes a good file, with its services", () => {
-    const { services, config } = validateCompose(GOOD);
+    const { services, config } = validateCompose(GOOD, "demo");
     expect(services).toEqual(["web", "worker"]);
     expect((config.services as Record<string, { restart: string }>).web?.restart).toBe("unless-stopped");
   });
@@ -116,8 +117,10 @@ describe("validateCompose", () => {
     expect(fields["services.web.imgae"]).toEqual(["is not a key Compose knows here (line 4)"]);
     expect(fields['services["my web"]']?.[0]).toMatch(/^is not a valid name/);
     expect(fields["services.db.volumes[0].type"]?.[0]).toMatch(/^is required/);
-    // Compose v2's top-level name: the stack's name is given beside the file instead.
-    expect(fieldsOf("name: demo\nservices:\n  web:\n    image: x\n").name?.[0]).toContain("the stack's name");
+    // Compose v2's top-level name, not the stack's: said beside the file's other problems, not as the stack name's.
+    expect(fieldsOf("name: other\nservices:\n  web:\n    image: x\n")).toEqual({
+      compose: ['name: must equal the stack name ("demo"), or be left out (line 1)'],
+    });
   });
 
   it("refuses build, env_file, extends with a file and relative paths, naming each place", () => {
@@ -165,7 +168,9 @@ describe("validateCompose", () => {
   });
 
   it("reads YAML 1.2 as Compose v2 does (no is a string), and lists a bounded number of problems", () => {
-    expect(validateCompose("services:\n  web:\n    image: x\n    restart: no\n").services).toEqual(["web"]);
+    expect(validateCompose("services:\n  web:\n    image: x\n    restart: no\n", "demo").services).toEqual([
+      "web",
+    ]);
     expect(fieldsOf("services:\n  web:\n    image: x\n    restart: false\n")).toEqual({
       "services.web.restart": ["must be a string (line 4)"],
     });
@@ -175,6 +180,59 @@ describe("validateCompose", () => {
 
   it("refuses a file past the size limit with 413", () => {
     const big = `services:\n  web:\n    image: x\n# ${"x".repeat(MAX_COMPOSE_BYTES)}\n`;
-    expect(() => validateCompose(big)).toThrow(expect.objectContaining({ code: "PAYLOAD_TOO_LARGE" }));
+    expect(() => validateCompose(big, "demo")).toThrow(
+      expect.objectContaining({ code: "PAYLOAD_TOO_LARGE" }),
+    );
+  });
+
+  it("takes a top-level name equal to the stack's, and hands the tool the file without it", () => {
+    const file = validateCompose("# demo\nname: demo\nservices:\n  web:\n    image: x\n", "demo");
+    expect(file.services).toEqual(["web"]);
+    expect(file.config).not.toHaveProperty("name");
+    expect(file.text).toBe("# demo\n\nservices:\n  web:\n    image: x\n");
+    const flow = validateCompose('{"name": "demo", "services": {"web": {"image": "x"}}}', "demo");
+    expect(flow.text).not.toContain("name");
+    expect(validateCompose(flow.text, "demo").services).toEqual(["web"]);
+    expect(validateCompose("services:\n  web:\n    image: x\n", "demo").text).toBe(
+      "services:\n  web:\n    image: x\n",
+    );
+  });
+
+  it("refuses a top-level name that is not the stack's, with the other problems", () => {
+    expect(fieldsOf("services:\n  web:\n    image: x\n    ports: 8080\nname: other\n")).toEqual({
+      compose: ['name: must equal the stack name ("demo"), or be left out (line 5)'],
+      "services.web.ports": ["must be a list (line 4)"],
+    });
+  });
+});
+
+describe("claimedNames", () => {
+  it("names the volumes and networks a file makes, explicit names by their place, externals left out", () => {
+    const { config } = validateCompose(
+      [
+        "services:",
+        "  web:",
+        "    image: x",
+        "    networks: [front]",
+        "  db:",
+        "    image: x",
+        "volumes:",
+        "  data:",
+        "    name: spawner-ws-1234",
+        "  cache:",
+        "  shared:",
+        "    external: true",
+        "networks:",
+        "  front: {}",
+        "",
+      ].join("\n"),
+      "demo",
+    );
+    expect(claimedNames(config, "demo")).toEqual([
+      { kind: "volume", place: "volumes.data.name", name: "spawner-ws-1234" },
+      { kind: "volume", place: "volumes.cache", name: "demo_cache" },
+      { kind: "network", place: "networks.front", name: "demo_front" },
+      { kind: "network", place: "networks.default", name: "demo_default" },
+    ]);
   });
 });

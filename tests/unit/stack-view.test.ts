@@ -1,7 +1,9 @@
-// A stack's view from its engine objects: its state from its containers' (running, partial, stopped, empty), its
-// services in order, and protected when it holds Traefik or a container labelled spawner.protected.
+// A stack's view from its engine objects: its state from its containers' (running, restarting, paused, partial,
+// stopped, empty), with the same live set Stop uses; its services in order, and protected when it holds Traefik or a
+// container labelled spawner.protected.
 import { describe, expect, it } from "vitest";
 import type { StackContainer, StackObjects } from "@/lib/engine/stacks/stack-objects";
+import { isLive, isStartable } from "@/lib/engine/stacks/stack-state";
 import { stackView } from "@/lib/engine/stacks/stack-view";
 
 const container = (service: string, state: string, extra: Partial<StackContainer> = {}): StackContainer => ({
@@ -33,6 +35,31 @@ describe("stackView", () => {
       services: [],
       created_at: null,
     });
+  });
+
+  it("is not stopped while anything is live: restarting and paused containers count, as Stop counts them", () => {
+    const states = (...list: string[]) =>
+      stackView(stack(list.map((state, i) => container(`s${i}`, state)))).state;
+    expect(states("restarting", "restarting")).toBe("restarting");
+    expect(states("running", "restarting")).toBe("restarting");
+    expect(states("paused", "paused")).toBe("paused");
+    expect(states("paused", "running")).toBe("paused");
+    expect(states("restarting", "exited")).toBe("partial");
+    expect(states("paused", "created")).toBe("partial");
+    expect(states("exited", "dead")).toBe("stopped");
+  });
+
+  it("offers Stop when anything is live and Start when anything is neither running nor restarting", () => {
+    expect(["running", "restarting", "paused", "exited", "created"].filter(isLive)).toEqual([
+      "running",
+      "restarting",
+      "paused",
+    ]);
+    expect(["running", "restarting", "paused", "exited", "created"].filter(isStartable)).toEqual([
+      "paused",
+      "exited",
+      "created",
+    ]);
   });
 
   it("lists services by name, each with its containers and state", () => {

@@ -16,8 +16,10 @@ import {
 const TAG = "admin: engine stacks";
 
 const state = z
-  .enum(["running", "partial", "stopped", "empty"])
-  .describe("partial: some containers run; empty: only networks or volumes are left.");
+  .enum(["running", "restarting", "paused", "partial", "stopped", "empty"])
+  .describe(
+    "running: all run; restarting: all live (running, restarting or paused), one or more restarting; paused: all live, one or more paused; partial: some live, some not; stopped: none live; empty: only networks or volumes are left.",
+  );
 
 const stackSchema = z.strictObject({
   name: z.string().describe("The Compose project name (label com.docker.compose.project)."),
@@ -100,7 +102,7 @@ export const adminEngineStackOperations = [
     path: "/api/v1/admin/engine/stacks",
     summary: "Deploy a compose file as a stack",
     description:
-      "The file is checked before anything runs — YAML syntax (line and column), the Compose specification's schema, and what can't work here (`build`, relative bind mounts, `env_file`, `extends` with a file, no services) — every problem in `error.fields` keyed by its place (`services.web.ports[0]`). Then `up -d --no-build --remove-orphans` as Compose project `name`. A failed up is taken down again (422 with the tool's output in `error.details.output`). 501 when no Compose tool is installed.",
+      "The file is checked before anything runs — YAML syntax (line and column), the Compose specification's schema, and what can't work here (`build`, relative bind mounts, `env_file`, `extends` with a file, no services) — every problem in `error.fields` keyed by its place (`services.web.ports[0]`). A top-level `name:` is taken when it equals `name` (else refused under `compose`). A volume or network the file would make (by its `name:`, or `<name>_<key>`) that is already on the engine is refused at its place (`volumes.data.name`): the stack would take it over. Then `up -d --no-build --remove-orphans` as Compose project `name`. A failed up is taken down again, with only the volumes it made (422 with the tool's output in `error.details.output`). 501 when no Compose tool is installed.",
     tags: [TAG],
     access: "admin",
     body: deployStackSchema,
@@ -130,7 +132,7 @@ export const adminEngineStackOperations = [
     path: "/api/v1/admin/engine/stacks/{name}",
     summary: "Remove a stack",
     description:
-      "Removes its containers (forced) and networks; its volumes and their data only with `volumes=true` and `confirm` = its name. A protected stack only with `confirm` = its name too (400 CONFIRMATION_REQUIRED otherwise). A network or volume still used outside the stack is 409.",
+      "Removes its containers (forced) and networks; with `volumes=true` its volumes and their data too, and its containers' anonymous volumes, always with `confirm` = its name (even when it has no named volume). A protected stack only with `confirm` = its name too (400 CONFIRMATION_REQUIRED otherwise). Everything is tried; what could not be removed is named in the error: 409 IN_USE when a network or volume is still used outside the stack.",
     tags: [TAG],
     access: "admin",
     params: stackName,
@@ -144,7 +146,7 @@ export const adminEngineStackOperations = [
     path: "/api/v1/admin/engine/stacks/{name}/stop",
     summary: "Stop a stack",
     description:
-      "Stops its running containers (each gets 10 s before it is killed). A protected stack only with `confirm` = its name.",
+      "Stops its live containers: running, restarting and paused ones (each gets 10 s before it is killed). A protected stack only with `confirm` = its name.",
     tags: [TAG],
     access: "admin",
     params: stackName,
@@ -157,7 +159,8 @@ export const adminEngineStackOperations = [
     method: "post",
     path: "/api/v1/admin/engine/stacks/{name}/start",
     summary: "Start a stack",
-    description: "Starts its containers that are not running, oldest first.",
+    description:
+      "Starts its containers that are neither running nor restarting, oldest first; paused ones are unpaused.",
     tags: [TAG],
     access: "admin",
     params: stackName,

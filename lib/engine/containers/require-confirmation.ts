@@ -1,6 +1,7 @@
 // The platform's own containers (the app, Traefik, anything labelled spawner.protected) are acted on only with their
 // name typed again: a slip here takes every workspace offline with nobody able to undo it from this page.
 
+import { confirmsName } from "@/lib/engine/confirm-name";
 import type { ContainerFacts, Protection } from "@/lib/engine/self";
 import { AppError } from "@/lib/errors";
 
@@ -11,7 +12,7 @@ export function requireConfirmation(
   confirm: string | undefined,
 ): void {
   if (!protection) return;
-  if ((confirm ?? "").trim() === facts.name) return;
+  if (confirmsName(confirm, facts.name)) return;
   throw new AppError(
     "CONFIRMATION_REQUIRED",
     `${protection.message} To ${verb} it anyway, type its name "${facts.name}" as confirm.`,

@@ -1,26 +1,19 @@
-// What the Compose tool runs with: how to reach the engine and where its plugins live, nothing else of the app's
-// (no AUTH_SECRET, no DATABASE_URL). A ${VAR} in a stack's file so reads nothing of the app's either.
+// What the Compose tool runs with: the engine dockerode talks to, and where its plugins live; nothing else of the
+// app's (no AUTH_SECRET, no DATABASE_URL), so a ${VAR} in a stack's file reads none of it. DOCKER_HOST is always
+// set, to dockerode's own address: with it the Docker CLI and Compose ignore any context (DOCKER_CONTEXT, or a
+// config.json's currentContext), which could point them at another engine.
 import "server-only";
-import { getEnv } from "@/lib/env";
+import { existsSync } from "node:fs";
+import { homedir } from "node:os";
+import path from "node:path";
+import { composeEnvOf } from "@/lib/engine/stacks/compose-env-of";
 
-const PASSED_ON = [
-  "PATH",
-  "HOME",
-  "LANG",
-  "LC_ALL",
-  "TZ",
-  "DOCKER_TLS_VERIFY",
-  "DOCKER_CERT_PATH",
-  "DOCKER_CONFIG",
-  "DOCKER_CONTEXT",
-];
+/** The socket dockerode uses without DOCKER_HOST (docker-modem: ~/.docker/run/docker.sock if there, else the system's). */
+function defaultSocket(): string {
+  const user = path.join(homedir(), ".docker", "run", "docker.sock");
+  return existsSync(user) ? user : "/var/run/docker.sock";
+}
 
 export function composeEnv(): NodeJS.ProcessEnv {
-  // NODE_ENV only because the app's type of an environment has it; Compose reads nothing of it.
-  const env: NodeJS.ProcessEnv = { NODE_ENV: process.env.NODE_ENV };
-  for (const name of PASSED_ON) if (process.env[name]) env[name] = process.env[name];
-  const host = getEnv().DOCKER_HOST;
-  // dockerode takes http://host:2375 (a socket proxy); the Docker CLI and Compose name the same address tcp://.
-  if (host) env.DOCKER_HOST = host.replace(/^http:\/\//, "tcp://");
-  return env;
+  return composeEnvOf(process.env, defaultSocket());
 }

@@ -73,13 +73,8 @@ function explain(error: ErrorObject, segments: string[]): PlacedError {
       const key = String(params.additionalProperty);
       const inside = segments.at(-1);
       if (segments.length === 0)
-        return {
-          segments: [key],
-          message:
-            key === "name"
-              ? "is not read here: the stack's name is given beside the file (it is the Compose project name)"
-              : `is not a top-level key of a Compose file (${TOP_LEVEL_KEYS})`,
-        };
+        // A top-level name never gets here: validate-compose.ts takes it out first.
+        return { segments: [key], message: `is not a top-level key of a Compose file (${TOP_LEVEL_KEYS})` };
       if (segments.length === 1 && inside && NAMED_MAPS.has(inside))
         return {
           segments: [...segments, key],

@@ -1,6 +1,7 @@
 // Use case: an admin removes a stack: its containers (forced), then its networks; its volumes, and the data in
-// them, only when asked and with the stack's name typed (kept otherwise, still labelled, so the stack stays listed
-// until they go too). A protected stack only with its name typed again.
+// them (the containers' anonymous volumes too), only when asked and with the stack's name typed (kept otherwise,
+// still labelled, so the stack stays listed until they go too). A protected stack only with its name typed again.
+// The audit log says what went and what could not; anything that could not is an error naming it.
 import "server-only";
 import { assertAdmin } from "@/lib/admin/assert-admin";
 import { audited } from "@/lib/audit/audited";
@@ -22,6 +23,8 @@ export type RemovedStackView = {
   kept_volumes: string[];
 };
 
+type Failure = { kind: "container" | "network" | "volume"; name: string; error: AppError };
+
 function inUse(kind: string, name: string) {
   return (error: unknown) => {
     if (!hasStatus(403, 409)(error)) throw error;
@@ -30,6 +33,40 @@ function inUse(kind: string, name: string) {
       `The ${kind} ${name} is still used by a container outside the stack: remove it first.`,
     );
   };
+}
+
+/** Runs every removal of one kind; returns the names removed, and adds what failed to `failed`. */
+async function removeAll<T extends { name: string }>(
+  kind: Failure["kind"],
+  items: T[],
+  remove: (item: T) => Promise<unknown>,
+  failed: Failure[],
+): Promise<string[]> {
+  const results = await Promise.allSettled(items.map(remove));
+  const removed: string[] = [];
+  results.forEach((result, index) => {
+    const name = items[index]?.name ?? "";
+    if (result.status === "fulfilled") removed.push(name);
+    else
+      failed.push({
+        kind,
+        name,
+        error:
+          result.reason instanceof AppError
+            ? result.reason
+            : new AppError("CONTAINER_ENGINE_ERROR", `The container engine could not remove the ${kind}.`),
+      });
+  });
+  return removed.sort();
+}
+
+function notAllRemoved(name: string, failed: Failure[]): AppError {
+  const listed = failed.map((failure) => `the ${failure.kind} ${failure.name} (${failure.error.message})`);
+  // One cause for all of them answers with its own code (IN_USE: 409, the engine down: 503); mixed causes: 502.
+  const codes = new Set(failed.map((failure) => failure.error.code));
+  const code =
+    codes.size === 1 ? (failed[0]?.error.code ?? "CONTAINER_ENGINE_ERROR") : "CONTAINER_ENGINE_ERROR";
+  return new AppError(code, `The stack ${name} was not removed entirely; still there: ${listed.join("; ")}`);
 }
 
 export async function removeStack({
@@ -49,25 +86,19 @@ export async function removeStack({
     async (draft) => {
       assertAdmin(actor);
       const stack = await findStack(name);
-      const deletesData = volumes && stack.volumes.length > 0;
+      // Asked for volumes=true even with no named volume: the containers' anonymous volumes go with them.
       assertConfirmed(
         name,
         protectedWhy(stackProtection(stack)) ??
-          (deletesData ? "Removing the stack's volumes deletes the data in them for good." : null),
+          (volumes ? "Removing the stack's volumes deletes the data in them for good." : null),
         confirm,
       );
       const docker = getDocker();
-      const names = (list: { name: string }[]) => list.map((item) => item.name).sort();
-      const removed: RemovedStackView = {
-        name,
-        containers: names(stack.containers),
-        networks: names(stack.networks),
-        volumes: volumes ? names(stack.volumes) : [],
-        kept_volumes: volumes ? [] : names(stack.volumes),
-      };
-      draft.details = { ...removed, with_volumes: volumes };
-      await Promise.all(
-        stack.containers.map((container) =>
+      const failed: Failure[] = [];
+      const containers = await removeAll(
+        "container",
+        stack.containers,
+        (container) =>
           dockerCall(
             "remove the stack's container",
             (opts) =>
@@ -77,27 +108,55 @@ export async function removeStack({
               ),
             SLOW_CALL_MS,
           ),
-        ),
+        failed,
       );
-      for (const network of stack.networks)
-        await dockerCall(
-          "remove the stack's network",
-          (opts) =>
-            orNull(docker.getNetwork(network.id).remove(opts), hasStatus(404)).catch(
-              inUse("network", network.name),
-            ),
-          SLOW_CALL_MS,
-        );
-      if (volumes)
-        for (const volume of stack.volumes)
-          await dockerCall(
-            "remove the stack's volume",
+      const networks = await removeAll(
+        "network",
+        stack.networks,
+        (network) =>
+          dockerCall(
+            "remove the stack's network",
             (opts) =>
-              orNull(docker.getVolume(volume.name).remove(opts), hasStatus(404)).catch(
-                inUse("volume", volume.name),
+              orNull(docker.getNetwork(network.id).remove(opts), hasStatus(404)).catch(
+                inUse("network", network.name),
               ),
             SLOW_CALL_MS,
-          );
+          ),
+        failed,
+      );
+      const removedVolumes = volumes
+        ? await removeAll(
+            "volume",
+            stack.volumes,
+            (volume) =>
+              dockerCall(
+                "remove the stack's volume",
+                (opts) =>
+                  orNull(docker.getVolume(volume.name).remove(opts), hasStatus(404)).catch(
+                    inUse("volume", volume.name),
+                  ),
+                SLOW_CALL_MS,
+              ),
+            failed,
+          )
+        : [];
+      const removed: RemovedStackView = {
+        name,
+        containers,
+        networks,
+        volumes: removedVolumes,
+        kept_volumes: volumes ? [] : stack.volumes.map((volume) => volume.name).sort(),
+      };
+      draft.details = {
+        removed,
+        failed: failed.map((failure) => ({
+          kind: failure.kind,
+          name: failure.name,
+          code: failure.error.code,
+        })),
+        with_volumes: volumes,
+      };
+      if (failed.length > 0) throw notAllRemoved(name, failed);
       return removed;
     },
   );

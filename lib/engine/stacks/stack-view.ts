@@ -3,8 +3,9 @@
 import "server-only";
 import { containerProtection } from "@/lib/engine/self";
 import type { StackObjects } from "@/lib/engine/stacks/stack-objects";
+import { type StackState, stackStateOf } from "@/lib/engine/stacks/stack-state";
 
-export type StackState = "running" | "partial" | "stopped" | "empty";
+export type { StackState };
 
 export type StackContainerView = { id: string; name: string; image: string; state: string; status: string };
 export type StackServiceView = { name: string; state: StackState; containers: StackContainerView[] };
@@ -22,13 +23,6 @@ export type StackView = {
 
 export type ComposeToolView = { command: string; version: string };
 export type StacksView = { tool: ComposeToolView | null; message: string | null; stacks: StackView[] };
-
-function stateOf(states: string[]): StackState {
-  if (states.length === 0) return "empty";
-  const running = states.filter((state) => state === "running").length;
-  if (running === states.length) return "running";
-  return running === 0 ? "stopped" : "partial";
-}
 
 /** The protection of the stack's first protected container: the app's own, Traefik, or a labelled one. */
 export function stackProtection(stack: StackObjects): string | null {
@@ -54,11 +48,11 @@ export function stackView(stack: StackObjects): StackView {
   }
   const services = [...byService.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, containers]) => ({ name, state: stateOf(containers.map((c) => c.state)), containers }));
+    .map(([name, containers]) => ({ name, state: stackStateOf(containers.map((c) => c.state)), containers }));
   const created = Math.min(...stack.containers.map((container) => container.createdAt));
   return {
     name: stack.name,
-    state: stateOf(stack.containers.map((container) => container.state)),
+    state: stackStateOf(stack.containers.map((container) => container.state)),
     protected: stackProtection(stack),
     services,
     networks: [...stack.networks].sort((a, b) => a.name.localeCompare(b.name)),

@@ -1,10 +1,12 @@
-// Use case: an admin starts a stack's containers that are not running (a paused one is unpaused). Starting takes
-// nothing down, so even a protected stack starts without its name typed.
+// Use case: an admin starts a stack's containers that are neither running nor restarting (the engine restarts
+// those itself; a paused one is unpaused). Starting takes nothing down, so even a protected stack starts without
+// its name typed.
 import "server-only";
 import { assertAdmin } from "@/lib/admin/assert-admin";
 import { audited } from "@/lib/audit/audited";
 import type { Actor } from "@/lib/auth/actor";
 import { findStack } from "@/lib/engine/stacks/get-stack";
+import { isStartable } from "@/lib/engine/stacks/stack-state";
 import { type StackView, stackView } from "@/lib/engine/stacks/stack-view";
 import { dockerCall, SLOW_CALL_MS } from "@/lib/runtime/docker/call";
 import { getDocker } from "@/lib/runtime/docker/client";
@@ -17,7 +19,7 @@ export async function startStack({ actor, name }: { actor: Actor; name: string }
     async (draft) => {
       assertAdmin(actor);
       const stack = await findStack(name);
-      const idle = stack.containers.filter((container) => container.state !== "running");
+      const idle = stack.containers.filter((container) => isStartable(container.state));
       draft.details = { containers: idle.map((container) => container.name) };
       // One after another, oldest first: the order Compose made them in is the closest to its depends_on order.
       for (const container of [...idle].sort((a, b) => a.createdAt - b.createdAt)) {

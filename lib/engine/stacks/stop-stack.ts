@@ -1,17 +1,16 @@
-// Use case: an admin stops a stack's running containers (the engine's 10 s grace each, all at once). A protected
-// stack (the app's own, Traefik's) only with its name typed again.
+// Use case: an admin stops a stack's live containers: running, restarting and paused ones (the engine's 10 s grace
+// each, all at once). A protected stack (the app's own, Traefik's) only with its name typed again.
 import "server-only";
 import { assertAdmin } from "@/lib/admin/assert-admin";
 import { audited } from "@/lib/audit/audited";
 import type { Actor } from "@/lib/auth/actor";
 import { findStack } from "@/lib/engine/stacks/get-stack";
 import { assertConfirmed, protectedWhy } from "@/lib/engine/stacks/stack-errors";
+import { isLive } from "@/lib/engine/stacks/stack-state";
 import { type StackView, stackProtection, stackView } from "@/lib/engine/stacks/stack-view";
 import { dockerCall, SLOW_CALL_MS } from "@/lib/runtime/docker/call";
 import { getDocker } from "@/lib/runtime/docker/client";
 import { hasStatus, orNull } from "@/lib/runtime/docker/errors";
-
-const LIVE = new Set(["running", "restarting", "paused"]);
 
 export async function stopStack({
   actor,
@@ -29,7 +28,7 @@ export async function stopStack({
       assertAdmin(actor);
       const stack = await findStack(name);
       assertConfirmed(name, protectedWhy(stackProtection(stack)), confirm);
-      const live = stack.containers.filter((container) => LIVE.has(container.state));
+      const live = stack.containers.filter((container) => isLive(container.state));
       draft.details = { containers: live.map((container) => container.name) };
       await Promise.all(
         live.map((container) =>

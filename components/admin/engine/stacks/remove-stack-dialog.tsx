@@ -32,7 +32,8 @@ export function RemoveStackDialog({
 >) {
   const [volumes, setVolumes] = useState(false);
   const [typed, setTyped] = useState("");
-  const mustType = stack.protected !== null || (volumes && stack.volumes.length > 0);
+  // The server asks the same: volumes=true deletes data (the containers' anonymous volumes too).
+  const mustType = stack.protected !== null || volumes;
   const id = `remove-volumes-${stack.name}`;
   return (
     <AlertDialog

@@ -20,9 +20,10 @@ import {
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { isLive, isStartable } from "@/lib/engine/stacks/stack-state";
 import type { StackView } from "@/lib/engine/stacks/stack-view";
 
-type Stack = Pick<StackView, "name" | "state" | "protected" | "volumes">;
+type Stack = Pick<StackView, "name" | "protected" | "volumes" | "services">;
 
 /** Stop or Start after a confirmation; a protected stack's stop asks for its name typed (the server checks it). */
 function StopOrStart({
@@ -52,8 +53,8 @@ function StopOrStart({
           <AlertDialogTitle>{stopping ? `Stop ${stack.name}?` : `Start ${stack.name}?`}</AlertDialogTitle>
           <AlertDialogDescription>
             {stopping
-              ? "Its running containers are stopped (10 s each to finish, then killed). Nothing is removed."
-              : "Its containers that are not running are started, oldest first."}
+              ? "Its running, restarting and paused containers are stopped (10 s each to finish, then killed). Nothing is removed."
+              : "Its stopped containers are started, oldest first, and paused ones unpaused."}
             {mustType && ` ${stack.protected} Type its name to confirm.`}
           </AlertDialogDescription>
         </AlertDialogHeader>
@@ -85,18 +86,15 @@ function StopOrStart({
   );
 }
 
-/** A stack row's actions: Stop (when anything runs), Start (when anything doesn't), Remove. */
+/** A stack row's actions: Stop (when anything is live), Start (when anything can be started), Remove. */
 export function StackActions({ stack }: { stack: Stack }) {
   const call = useAdminCall();
+  const states = stack.services.flatMap((service) => service.containers.map((container) => container.state));
   return (
     <div className="flex flex-col items-end gap-1">
       <div className="flex flex-wrap justify-end gap-1">
-        {(stack.state === "running" || stack.state === "partial") && (
-          <StopOrStart stack={stack} stopping {...call} />
-        )}
-        {(stack.state === "stopped" || stack.state === "partial") && (
-          <StopOrStart stack={stack} stopping={false} {...call} />
-        )}
+        {states.some(isLive) && <StopOrStart stack={stack} stopping {...call} />}
+        {states.some(isStartable) && <StopOrStart stack={stack} stopping={false} {...call} />}
         <RemoveStackDialog stack={stack} {...call} />
       </div>
       {call.error && (

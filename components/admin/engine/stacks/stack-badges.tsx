@@ -3,6 +3,8 @@ import type { StackState } from "@/lib/engine/stacks/stack-view";
 
 const STACK_VARIANT = {
   running: "success",
+  restarting: "destructive",
+  paused: "warning",
   partial: "warning",
   stopped: "secondary",
   empty: "outline",

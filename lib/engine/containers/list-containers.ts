@@ -9,6 +9,7 @@ import {
   protectionView,
   toState,
 } from "@/lib/engine/containers/container-view";
+import { configuredImages } from "@/lib/engine/containers/configured-images";
 import { engineCall } from "@/lib/engine/containers/engine-call";
 import { linksOf } from "@/lib/engine/containers/workspace-links";
 import { containerProtection } from "@/lib/engine/self";
@@ -25,14 +26,18 @@ export async function listContainers({
   const listed = await engineCall("list the containers", "", (opts) =>
     getDocker().listContainers({ all, ...opts }),
   );
-  const links = await linksOf(listed.map((container) => container.Labels));
+  const [links, images] = await Promise.all([
+    linksOf(listed.map((container) => container.Labels)),
+    configuredImages(listed),
+  ]);
   const containers = listed.map((container, index) => {
     const name = (container.Names[0] ?? container.Id.slice(0, 12)).replace(/^\//, "");
     const labels = container.Labels ?? {};
+    const image = images.get(container.Id) ?? container.Image;
     return {
       id: container.Id,
       name,
-      image: container.Image,
+      image,
       state: toState(container.State),
       status: container.Status,
       created_at: new Date(container.Created * 1000).toISOString(),
@@ -40,7 +45,7 @@ export async function listContainers({
       managed: links[index]?.managed ?? false,
       workspace: links[index]?.workspace ?? null,
       protected: protectionView(
-        containerProtection({ id: container.Id, name, image: container.Image, labels }),
+        containerProtection({ id: container.Id, name, image, labels }),
       ),
     };
   });

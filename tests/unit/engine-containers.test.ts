@@ -2,7 +2,13 @@
 // engine's port lists become rows.
 import { describe, expect, it } from "vitest";
 import { inspectedPorts, listedPorts, timeOrNull } from "@/lib/engine/containers/container-view";
-import { downloadLine, engineSince, normalizeAt, timedLine } from "@/lib/engine/containers/log-line";
+import {
+  downloadLine,
+  engineSince,
+  normalizeAt,
+  resumeFilter,
+  timedLine,
+} from "@/lib/engine/containers/log-line";
 import { isSecretKey, MASK, maskEnv, maskEnvLine } from "@/lib/engine/containers/secret-env";
 import { maskArgs, maskLabels, maskText } from "@/lib/engine/containers/secret-text";
 
@@ -120,6 +126,25 @@ describe("log times", () => {
 
   it("gives the engine's since in seconds and nanoseconds", () => {
     expect(engineSince("1970-01-01T00:00:10.000000042Z")).toBe("10.000000042");
+  });
+
+  it("resumes after the lines held, keeping the ones that share the last held line's time", () => {
+    const at = "2026-12-02T04:00:01.000000000Z";
+    const lines = [
+      { stream: "stdout" as const, text: "before", at: "2026-12-02T04:00:00.000000000Z" },
+      { stream: "stdout" as const, text: "a", at },
+      { stream: "stderr" as const, text: "b", at },
+      { stream: "stdout" as const, text: "c", at },
+      { stream: "stdout" as const, text: "untimed", at: null },
+      { stream: "stdout" as const, text: "after", at: "2026-12-02T04:00:02.000000000Z" },
+    ];
+    const texts = (keep: (line: (typeof lines)[number]) => boolean) =>
+      lines.filter(keep).map((line) => line.text);
+    // The viewer holds a and b: c, at the same time, is still sent.
+    expect(texts(resumeFilter(at, 2))).toEqual(["c", "untimed", "after"]);
+    expect(texts(resumeFilter(at, 0))).toEqual(["a", "b", "c", "untimed", "after"]);
+    // Without a count, none at that time (the old rule: nothing shown twice).
+    expect(texts(resumeFilter(at))).toEqual(["untimed", "after"]);
   });
 
   it("writes a downloaded line as time, stream, text", () => {

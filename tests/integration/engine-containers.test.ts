@@ -356,11 +356,15 @@ describe("the engine's containers", () => {
     try {
       // The tag now names another image: the engine's list gives the container's image by id.
       docker("commit", "--change", "LABEL moved=yes", created, tag);
-      expect(docker("ps", "--filter", `id=${edge}`, "--format", "{{.Image}}")).toMatch(/^sha256:|^[0-9a-f]{12}/);
+      expect(docker("ps", "--filter", `id=${edge}`, "--format", "{{.Image}}")).toMatch(
+        /^sha256:|^[0-9a-f]{12}/,
+      );
       const row = (await call("GET", BASE)).body.containers.find((c: { id: string }) => c.id === edge);
       expect(row).toMatchObject({ image: tag, protected: { reason: "proxy" } });
       const stacks = await call("GET", "/api/v1/admin/engine/stacks");
-      expect(stacks.body.stacks.find((s: { name: string }) => s.name === stack).protected).toContain("Traefik");
+      expect(stacks.body.stacks.find((s: { name: string }) => s.name === stack).protected).toContain(
+        "Traefik",
+      );
       const answer = await call("POST", `${BASE}/${edge}/stop`);
       expect(answer.status).toBe(400);
       expect(answer.body.error.code).toBe("CONFIRMATION_REQUIRED");

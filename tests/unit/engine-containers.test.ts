@@ -60,7 +60,9 @@ describe("masking secret-looking environment values", () => {
 describe("masking secrets outside the environment", () => {
   it("masks a URL's password even when it holds a raw @, keeping user and host", () => {
     expect(maskText("postgres://app:p@ss@word@db:5432/app")).toBe(`postgres://app:${MASK}@db:5432/app`);
-    expect(maskText("see redis://:hunter2@cache:6379 and more")).toBe(`see redis://:${MASK}@cache:6379 and more`);
+    expect(maskText("see redis://:hunter2@cache:6379 and more")).toBe(
+      `see redis://:${MASK}@cache:6379 and more`,
+    );
     expect(maskText("http://example.com:8080/x")).toBe("http://example.com:8080/x");
   });
 
@@ -81,7 +83,10 @@ describe("masking secrets outside the environment", () => {
       "-c",
       `redis-server --requirepass ${MASK} --port 6379`,
     ]);
-    expect(maskArgs(["--db", "mysql://root:hunter2@db/app"])).toEqual(["--db", `mysql://root:${MASK}@db/app`]);
+    expect(maskArgs(["--db", "mysql://root:hunter2@db/app"])).toEqual([
+      "--db",
+      `mysql://root:${MASK}@db/app`,
+    ]);
     // A flag with no value before the next flag keeps the next flag.
     expect(maskArgs(["--no-auth", "--verbose"])).toEqual(["--no-auth", "--verbose"]);
   });

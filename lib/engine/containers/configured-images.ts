@@ -38,7 +38,8 @@ export async function configuredImages(listed: readonly Listed[]): Promise<Map<s
   for (let i = 0; i < unnamed.length; i += AT_ONCE) {
     const batch = unnamed.slice(i, i + AT_ONCE);
     const names = await Promise.all(batch.map(configuredImage));
-    batch.forEach((container, index) => images.set(container.Id, names[index] ?? container.Image));
+    for (const [index, container] of batch.entries())
+      images.set(container.Id, names[index] ?? container.Image);
   }
   return images;
 }

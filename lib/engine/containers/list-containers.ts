@@ -3,13 +3,13 @@
 import "server-only";
 import { assertAdmin } from "@/lib/admin/assert-admin";
 import type { Actor } from "@/lib/auth/actor";
+import { configuredImages } from "@/lib/engine/containers/configured-images";
 import {
   type ContainersView,
   listedPorts,
   protectionView,
   toState,
 } from "@/lib/engine/containers/container-view";
-import { configuredImages } from "@/lib/engine/containers/configured-images";
 import { engineCall } from "@/lib/engine/containers/engine-call";
 import { linksOf } from "@/lib/engine/containers/workspace-links";
 import { containerProtection } from "@/lib/engine/self";
@@ -44,9 +44,7 @@ export async function listContainers({
       ports: listedPorts(container.Ports),
       managed: links[index]?.managed ?? false,
       workspace: links[index]?.workspace ?? null,
-      protected: protectionView(
-        containerProtection({ id: container.Id, name, image, labels }),
-      ),
+      protected: protectionView(containerProtection({ id: container.Id, name, image, labels })),
     };
   });
   containers.sort((a, b) => a.name.localeCompare(b.name));

@@ -35,7 +35,10 @@ export function downloadLine(line: TimedLogLine): string {
  * Where a viewer resumes: lines before `after` it holds; of those at exactly `after` it holds the first `skip` (all
  * of them when skip is not known), since the engine's `since` gives that instant again. Lines without a time pass.
  */
-export function resumeFilter(after: string, skip = Number.POSITIVE_INFINITY): (line: TimedLogLine) => boolean {
+export function resumeFilter(
+  after: string,
+  skip = Number.POSITIVE_INFINITY,
+): (line: TimedLogLine) => boolean {
   let same = 0;
   return (line) => {
     if (!line.at || line.at > after) return true;

@@ -1,8 +1,8 @@
 // An admin in Chromium on the engine's containers: a container made outside the app printed 100,000 lines (and a
 // few on stderr); its page loads all of them and stays usable — the last line shows, only a bounded number of rows
 // is in the DOM, a search finds and highlights one line, stderr lines are marked — and following shows a line
-// written afterwards; a follow that cannot go on stops and says why. The list shows outside containers, and stopping one (a protected one only with its name
-// typed) is what the engine then holds.
+// written afterwards; a follow that cannot go on stops and says why. The list shows outside containers, and
+// stopping one (a protected one only with its name typed) is what the engine then holds.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import type { Browser, Page } from "playwright-core";

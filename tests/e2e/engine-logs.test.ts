@@ -166,6 +166,26 @@ describe("a container's log in the browser", () => {
   });
 });
 
+describe("tail loads that overtake each other", () => {
+  it("shows the one asked for last, even when an earlier one answers later", async () => {
+    const slow = /\/logs\?tail=1000$/;
+    // The first load (the default 1,000 lines) answers only after the admin asked for 100.
+    await page.route(slow, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      await route.continue().catch(() => {});
+    });
+    try {
+      await page.goto(`${baseUrl}/admin/engine/containers/${chatty}`);
+      await page.getByLabel("Last lines").selectOption("100");
+      await expect.poll(lineCount, { timeout: 20_000 }).toBe("100 lines loaded");
+      await new Promise((resolve) => setTimeout(resolve, 3500));
+      expect(await lineCount()).toBe("100 lines loaded");
+    } finally {
+      await page.unroute(slow);
+    }
+  });
+});
+
 describe("a followed log that cannot go on", () => {
   it("stops following with the reason: a stream that keeps breaking, then a container that is gone", async () => {
     const doomed = run("doomed", `echo before-${TAG}; ${IDLE}`);

@@ -17,6 +17,26 @@ export function logStream(
   );
 }
 
+/**
+ * A log that a viewer resumes: "line", then "end" only when the engine ended it (the container stopped). A broken
+ * stream closes without "end", so the viewer reconnects from the last line it holds.
+ */
+export function resumableLogStream(
+  signal: AbortSignal,
+  follow: (handlers: LogHandlers & { onError: () => void }) => Promise<() => void>,
+): Response {
+  return sseResponse(signal, (sse) =>
+    follow({
+      onLine: (line) => sse.send("line", line),
+      onEnd: () => {
+        sse.send("end", {});
+        sse.close();
+      },
+      onError: () => sse.close(),
+    }),
+  );
+}
+
 export function logDownload({ filename, text }: { filename: string; text: string }): Response {
   return new Response(text, {
     headers: {

@@ -61,5 +61,16 @@ export const containerLogsQuerySchema = z.strictObject({
   since: z.iso
     .datetime({ offset: true, message: "since must be an ISO 8601 time." })
     .optional()
-    .describe("With follow: only lines after this time (a line's `at`), so a viewer resumes without a gap."),
+    .describe(
+      "With follow: only lines from this time on (a line's `at`), less `skip` of those at exactly this time, so a viewer resumes without a gap.",
+    ),
+  skip: z.coerce
+    .number({ message: "skip must be a number of lines." })
+    .int({ message: "skip must be a whole number of lines." })
+    .min(0, { message: "skip is at least 0." })
+    .max(MAX_LOG_TAIL, { message: `skip is at most ${MAX_LOG_TAIL} lines.` })
+    .optional()
+    .describe(
+      "With since: how many lines at exactly that time the viewer already holds (they are not sent again); without it, none at that time is sent.",
+    ),
 });

@@ -1,8 +1,8 @@
 // An admin in Chromium on the engine's containers: a container made outside the app printed 100,000 lines (and a
 // few on stderr); its page loads all of them and stays usable — the last line shows, only a bounded number of rows
 // is in the DOM, a search finds and highlights one line, stderr lines are marked — and following shows a line
-// written afterwards. The list shows outside containers, and stopping one (a protected one only with its name
-// typed) is what the engine then holds.
+// written afterwards; a follow that cannot go on stops and says why. The list shows outside containers, and
+// stopping one (a protected one only with its name typed) is what the engine then holds.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
@@ -163,6 +163,55 @@ describe("a container's log in the browser", () => {
       .filter({ hasText: `fresh-${TAG}` })
       .waitFor({ timeout: 20_000 });
     await expect.poll(lineCount).toBe("1,001 lines loaded");
+  });
+});
+
+describe("tail loads that overtake each other", () => {
+  it("shows the one asked for last, even when an earlier one answers later", async () => {
+    const slow = /\/logs\?tail=1000$/;
+    // The first load (the default 1,000 lines) answers only after the admin asked for 100.
+    await page.route(slow, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      await route.continue().catch(() => {});
+    });
+    try {
+      await page.goto(`${baseUrl}/admin/engine/containers/${chatty}`);
+      await page.getByLabel("Last lines").selectOption("100");
+      await expect.poll(lineCount, { timeout: 20_000 }).toBe("100 lines loaded");
+      await new Promise((resolve) => setTimeout(resolve, 3500));
+      expect(await lineCount()).toBe("100 lines loaded");
+    } finally {
+      await page.unroute(slow);
+    }
+  });
+});
+
+describe("a followed log that cannot go on", () => {
+  it("stops following with the reason: a stream that keeps breaking, then a container that is gone", async () => {
+    const doomed = run("doomed", `echo before-${TAG}; ${IDLE}`);
+    await page.goto(`${baseUrl}/admin/engine/containers/${doomed}`);
+    await page
+      .getByTestId("log-text")
+      .filter({ hasText: `before-${TAG}` })
+      .waitFor();
+    // Every stream breaks at once; the log endpoint itself still answers.
+    await page.route(/\/logs\?follow=true/, (route) => route.abort());
+    try {
+      await page.getByLabel("Follow").click();
+      await page
+        .getByTestId("follow-problem")
+        .filter({ hasText: "5 times in a row" })
+        .waitFor({ timeout: 30_000 });
+      expect(await page.getByText("Following…").count()).toBe(0);
+      expect(await page.getByText("The container stopped").count()).toBe(0);
+      // Gone from the engine: the first broken stream asks the endpoint, which says so.
+      docker("rm", "-f", doomed);
+      await page.getByLabel("Follow").click();
+      await page.getByTestId("follow-problem").filter({ hasText: "There is no container" }).waitFor();
+      expect(await page.getByLabel("Follow").isChecked()).toBe(false);
+    } finally {
+      await page.unroute(/\/logs\?follow=true/);
+    }
   });
 });
 

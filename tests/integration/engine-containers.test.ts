@@ -214,6 +214,42 @@ describe("the engine's containers", () => {
     expect((await call("GET", `${BASE}/${external.slice(0, 12)}`)).body.id).toBe(external);
   });
 
+  it("masks secrets in labels, the command and the health check's output too: none is anywhere in the answer", async () => {
+    const secrets = ["label", "users", "conn", "flag", "inline", "url", "health"].map(
+      (what) => `${what}-${randomBytes(6).toString("hex")}`,
+    );
+    const [label, users, conn, flag, inline, url, health] = secrets;
+    const id = run(
+      "secretive",
+      [
+        "--label",
+        `com.example.api-token=${label}`,
+        "--label",
+        `traefik.http.middlewares.x.basicauth.users=admin:${users}`,
+        "--label",
+        `com.example.db=Server=db;Password=${conn}`,
+        "-e",
+        `UPSTREAM=https://bot:${url}@hooks.example.com/x`,
+        "--health-cmd",
+        `echo connecting to postgres://app:${health}@db/app`,
+        "--health-interval",
+        "1s",
+      ],
+      `: --requirepass ${flag} --token=${inline}; ${IDLE}`,
+    );
+    let details = await call("GET", `${BASE}/${id}`);
+    for (let i = 0; i < 100 && !details.body.health?.last_output; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      details = await call("GET", `${BASE}/${id}`);
+    }
+    expect(details.status).toBe(200);
+    expect(details.body.health.last_output).toContain("@db/app");
+    for (const secret of secrets) expect(details.text).not.toContain(secret);
+    expect(details.body.labels).toMatchObject({ "com.example.db": "Server=db;Password=••••••" });
+    expect(details.body.command[1]).toContain("--requirepass ••••••");
+    docker("rm", "-f", id);
+  });
+
   it("answers 404 for a container the engine does not know and 400 for what can be no id", async () => {
     for (const [method, path] of [
       ["GET", `${BASE}/no-such-container-${RUN}`],
@@ -310,6 +346,33 @@ describe("the engine's containers", () => {
       where: { targetId: { in: [labelled, traefik] }, outcome: "CONFIRMATION_REQUIRED" },
     });
     expect(refusals).toBe(8);
+  });
+
+  it("still knows Traefik once its tag moved to another image, on the containers and stacks pages alike", async () => {
+    const tag = `traefik:${IT}-${RUN}-moved`;
+    const stack = `${IT}-${RUN}-edge`;
+    docker("tag", testSettings.USER_TEMPLATE_IMAGE_DEV, tag);
+    const edge = run("moved", ["--label", `com.docker.compose.project=${stack}`], IDLE, tag);
+    try {
+      // The tag now names another image: the engine's list gives the container's image by id.
+      docker("commit", "--change", "LABEL moved=yes", created, tag);
+      expect(docker("ps", "--filter", `id=${edge}`, "--format", "{{.Image}}")).toMatch(
+        /^sha256:|^[0-9a-f]{12}/,
+      );
+      const row = (await call("GET", BASE)).body.containers.find((c: { id: string }) => c.id === edge);
+      expect(row).toMatchObject({ image: tag, protected: { reason: "proxy" } });
+      const stacks = await call("GET", "/api/v1/admin/engine/stacks");
+      expect(stacks.body.stacks.find((s: { name: string }) => s.name === stack).protected).toContain(
+        "Traefik",
+      );
+      const answer = await call("POST", `${BASE}/${edge}/stop`);
+      expect(answer.status).toBe(400);
+      expect(answer.body.error.code).toBe("CONFIRMATION_REQUIRED");
+      expect(state(edge)).toBe("running");
+    } finally {
+      docker("rm", "-f", edge);
+      docker("rmi", tag);
+    }
   });
 });
 

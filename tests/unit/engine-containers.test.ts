@@ -2,8 +2,15 @@
 // engine's port lists become rows.
 import { describe, expect, it } from "vitest";
 import { inspectedPorts, listedPorts, timeOrNull } from "@/lib/engine/containers/container-view";
-import { downloadLine, engineSince, normalizeAt, timedLine } from "@/lib/engine/containers/log-line";
+import {
+  downloadLine,
+  engineSince,
+  normalizeAt,
+  resumeFilter,
+  timedLine,
+} from "@/lib/engine/containers/log-line";
 import { isSecretKey, MASK, maskEnv, maskEnvLine } from "@/lib/engine/containers/secret-env";
+import { maskArgs, maskLabels, maskText } from "@/lib/engine/containers/secret-text";
 
 describe("masking secret-looking environment values", () => {
   it.each([
@@ -20,6 +27,9 @@ describe("masking secret-looking environment values", () => {
     "SSH_PRIVATE_KEY",
     "SESSION_COOKIE",
     "PASSWORD_SALT",
+    "SENTRY_DSN",
+    "SLACK_WEBHOOK_URL",
+    "DB_PW",
   ])("masks %s", (key) => {
     expect(isSecretKey(key)).toBe(true);
     expect(maskEnvLine(`${key}=hunter2`)).toEqual({ key, value: null, masked: true });
@@ -47,6 +57,67 @@ describe("masking secret-looking environment values", () => {
   });
 });
 
+describe("masking secrets outside the environment", () => {
+  it("masks a URL's password even when it holds a raw @, keeping user and host", () => {
+    expect(maskText("postgres://app:p@ss@word@db:5432/app")).toBe(`postgres://app:${MASK}@db:5432/app`);
+    expect(maskText("see redis://:hunter2@cache:6379 and more")).toBe(
+      `see redis://:${MASK}@cache:6379 and more`,
+    );
+    expect(maskText("http://example.com:8080/x")).toBe("http://example.com:8080/x");
+  });
+
+  it("masks password= segments of a connection string and a query, nothing else", () => {
+    expect(maskText("Server=db;User Id=sa;Password=hunter2;Database=app")).toBe(
+      `Server=db;User Id=sa;Password=${MASK};Database=app`,
+    );
+    expect(maskText("host=db pwd='a b' dbname=app")).toBe(`host=db pwd=${MASK} dbname=app`);
+    expect(maskText("/db?sslmode=require&password=hunter2")).toBe(`/db?sslmode=require&password=${MASK}`);
+    expect(maskText("OPTS=a=b mode=fast")).toBe("OPTS=a=b mode=fast");
+  });
+
+  it("masks a secret flag's argument in flag=value and flag value forms, not other flags", () => {
+    expect(
+      maskArgs(["--password=hunter2", "--token", "abc", "--requirepass", "x1", "-p", "8080", "--port", "80"]),
+    ).toEqual([`--password=${MASK}`, "--token", MASK, "--requirepass", MASK, "-p", "8080", "--port", "80"]);
+    expect(maskArgs(["-c", "redis-server --requirepass hunter2 --port 6379"])).toEqual([
+      "-c",
+      `redis-server --requirepass ${MASK} --port 6379`,
+    ]);
+    expect(maskArgs(["--db", "mysql://root:hunter2@db/app"])).toEqual([
+      "--db",
+      `mysql://root:${MASK}@db/app`,
+    ]);
+    // A flag with no value before the next flag keeps the next flag.
+    expect(maskArgs(["--no-auth", "--verbose"])).toEqual(["--no-auth", "--verbose"]);
+  });
+
+  it("masks labels by their key (Traefik's auth users too) and scans the rest", () => {
+    expect(
+      maskLabels({
+        "traefik.http.middlewares.a.basicauth.users": "admin:$apr1$hash",
+        "traefik.http.middlewares.b.digestauth.users": "admin:realm:hash",
+        "com.example.api-token": "abc",
+        "com.example.db": "postgres://u:hunter2@db/app",
+        "traefik.http.routers.x.rule": "Host(`x.example.com`)",
+      }),
+    ).toEqual({
+      "traefik.http.middlewares.a.basicauth.users": MASK,
+      "traefik.http.middlewares.b.digestauth.users": MASK,
+      "com.example.api-token": MASK,
+      "com.example.db": `postgres://u:${MASK}@db/app`,
+      "traefik.http.routers.x.rule": "Host(`x.example.com`)",
+    });
+  });
+
+  it("masks a connection string's password under a key that names no secret", () => {
+    expect(maskEnvLine("MSSQL=Server=db;Password=hunter2")).toEqual({
+      key: "MSSQL",
+      value: `Server=db;Password=${MASK}`,
+      masked: true,
+    });
+  });
+});
+
 describe("log times", () => {
   it("pads the engine's times to nine digits so they compare as strings", () => {
     const a = timedLine("stdout", "2026-12-02T04:00:00.12345Z hello world");
@@ -60,6 +131,25 @@ describe("log times", () => {
 
   it("gives the engine's since in seconds and nanoseconds", () => {
     expect(engineSince("1970-01-01T00:00:10.000000042Z")).toBe("10.000000042");
+  });
+
+  it("resumes after the lines held, keeping the ones that share the last held line's time", () => {
+    const at = "2026-12-02T04:00:01.000000000Z";
+    const lines = [
+      { stream: "stdout" as const, text: "before", at: "2026-12-02T04:00:00.000000000Z" },
+      { stream: "stdout" as const, text: "a", at },
+      { stream: "stderr" as const, text: "b", at },
+      { stream: "stdout" as const, text: "c", at },
+      { stream: "stdout" as const, text: "untimed", at: null },
+      { stream: "stdout" as const, text: "after", at: "2026-12-02T04:00:02.000000000Z" },
+    ];
+    const texts = (keep: (line: (typeof lines)[number]) => boolean) =>
+      lines.filter(keep).map((line) => line.text);
+    // The viewer holds a and b: c, at the same time, is still sent.
+    expect(texts(resumeFilter(at, 2))).toEqual(["c", "untimed", "after"]);
+    expect(texts(resumeFilter(at, 0))).toEqual(["a", "b", "c", "untimed", "after"]);
+    // Without a count, none at that time (the old rule: nothing shown twice).
+    expect(texts(resumeFilter(at))).toEqual(["untimed", "after"]);
   });
 
   it("writes a downloaded line as time, stream, text", () => {

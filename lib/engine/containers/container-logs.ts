@@ -9,6 +9,7 @@ import {
   downloadLine,
   engineSince,
   normalizeAt,
+  resumeFilter,
   type TimedLogLine,
   timedLine,
 } from "@/lib/engine/containers/log-line";
@@ -19,7 +20,12 @@ import { followLogStream, type OpenLogs, readLogFrames } from "@/lib/runtime/doc
 
 export type ContainerLogView = { id: string; name: string; tty: boolean; lines: TimedLogLine[] };
 
-export type TimedLogHandlers = { onLine: (line: TimedLogLine) => void; onEnd: () => void };
+/** `onEnd`: the engine ended the log (the container stopped); `onError`: the stream broke, the viewer may resume. */
+export type TimedLogHandlers = {
+  onLine: (line: TimedLogLine) => void;
+  onEnd: () => void;
+  onError: () => void;
+};
 
 const openWith =
   (id: string, extra: Record<string, unknown>): OpenLogs =>
@@ -88,7 +94,11 @@ export async function downloadContainerLogs({
 async function followRaw(
   open: OpenLogs,
   tail: number,
-  handlers: { onLine: (line: { stream: "stdout"; text: string }) => void; onEnd: () => void },
+  handlers: {
+    onLine: (line: { stream: "stdout"; text: string }) => void;
+    onEnd: () => void;
+    onError: () => void;
+  },
 ) {
   const { stream, end } = await openDockerStream("read the logs", (abortSignal) =>
     open({ follow: true, tail, abortSignal }),
@@ -101,13 +111,15 @@ async function followRaw(
     end();
   };
   stream.on("data", (chunk: Buffer) => splitter.push("stdout", chunk.toString("utf8")));
-  const finish = () => {
+  stream.on("end", () => {
     splitter.flush();
     if (!stopped) handlers.onEnd();
     stop();
-  };
-  stream.on("end", finish);
-  stream.on("error", finish);
+  });
+  stream.on("error", () => {
+    if (!stopped) handlers.onError();
+    stop();
+  });
   return stop;
 }
 
@@ -118,26 +130,30 @@ export async function containerLogFollower({
   ref,
   tail,
   since,
+  skip,
 }: {
   actor: Actor;
   ref: string;
   tail: number;
   since?: string;
+  /** How many lines at exactly `since` the viewer holds. */
+  skip?: number;
 }) {
   assertAdmin(actor);
   const { facts, inspected } = await findContainer(ref);
   const tty = inspected.Config.Tty === true;
   const after = since ? (normalizeAt(since) ?? normalizeAt(new Date(since).toISOString())) : null;
-  // The engine's since is inclusive to the second's fraction it was given: what the viewer already holds is dropped.
+  // The engine's since is inclusive to the nanosecond it was given: what the viewer already holds is dropped.
   const open = openWith(facts.id, after ? { since: engineSince(after), tail: "all" } : {});
   return (handlers: TimedLogHandlers) => {
+    const wanted = after ? resumeFilter(after, skip) : () => true;
     const onLine = (line: { stream: "stdout" | "stderr"; text: string }) => {
       const timed = timedLine(line.stream, line.text);
-      if (after && timed.at && timed.at <= after) return;
-      handlers.onLine(timed);
+      if (wanted(timed)) handlers.onLine(timed);
     };
+    const rest = { onEnd: handlers.onEnd, onError: handlers.onError };
     return tty
-      ? followRaw(open, tail, { onLine, onEnd: handlers.onEnd })
-      : followLogStream(getDocker(), open, { tail, onLine, onEnd: handlers.onEnd });
+      ? followRaw(open, tail, { onLine, ...rest })
+      : followLogStream(getDocker(), open, { tail, onLine, ...rest });
   };
 }

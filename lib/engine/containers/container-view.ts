@@ -2,6 +2,7 @@
 // from the engine's own JSON here and nowhere else, so the routes and pages never read Docker's shapes.
 
 import { type EnvEntry, maskEnv } from "@/lib/engine/containers/secret-env";
+import { maskArgs, maskLabels, maskText } from "@/lib/engine/containers/secret-text";
 import type { Protection } from "@/lib/engine/self";
 
 export const CONTAINER_STATES = [
@@ -208,8 +209,8 @@ export function detailsView(
     created_at: timeOrNull(inspected.Created) ?? new Date(0).toISOString(),
     ports: inspectedPorts(inspected.NetworkSettings.Ports),
     ...extra,
-    command: asList(inspected.Config.Cmd),
-    entrypoint: asList(inspected.Config.Entrypoint),
+    command: maskArgs(asList(inspected.Config.Cmd)),
+    entrypoint: maskArgs(asList(inspected.Config.Entrypoint)),
     working_dir: inspected.Config.WorkingDir ?? "",
     user: inspected.Config.User ?? "",
     hostname: inspected.Config.Hostname ?? "",
@@ -231,7 +232,7 @@ export function detailsView(
       aliases: network.Aliases ?? [],
     })),
     env: maskEnv(inspected.Config.Env),
-    labels: inspected.Config.Labels ?? {},
+    labels: maskLabels(inspected.Config.Labels),
     restart_count: inspected.RestartCount,
     restart_policy:
       policy?.Name === "on-failure" && policy.MaximumRetryCount
@@ -245,7 +246,7 @@ export function detailsView(
       ? {
           status: health.Status,
           failing_streak: health.FailingStreak,
-          last_output: health.Log?.at(-1)?.Output?.trim().slice(0, 2000) || null,
+          last_output: maskText(health.Log?.at(-1)?.Output?.trim() ?? "").slice(0, 2000) || null,
         }
       : null,
   };

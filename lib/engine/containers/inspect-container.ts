@@ -1,5 +1,5 @@
 // Use case: one container's details for an admin: image, state, ports, mounts, networks with their addresses, its
-// environment (secret-looking values masked: lib/engine/containers/secret-env.ts), labels, restarts, health.
+// environment, labels, command and health (secret-looking values masked: lib/engine/containers/secret-text.ts).
 import "server-only";
 import { assertAdmin } from "@/lib/admin/assert-admin";
 import type { Actor } from "@/lib/auth/actor";

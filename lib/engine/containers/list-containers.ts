@@ -3,6 +3,7 @@
 import "server-only";
 import { assertAdmin } from "@/lib/admin/assert-admin";
 import type { Actor } from "@/lib/auth/actor";
+import { configuredImages } from "@/lib/engine/containers/configured-images";
 import {
   type ContainersView,
   listedPorts,
@@ -25,23 +26,25 @@ export async function listContainers({
   const listed = await engineCall("list the containers", "", (opts) =>
     getDocker().listContainers({ all, ...opts }),
   );
-  const links = await linksOf(listed.map((container) => container.Labels));
+  const [links, images] = await Promise.all([
+    linksOf(listed.map((container) => container.Labels)),
+    configuredImages(listed),
+  ]);
   const containers = listed.map((container, index) => {
     const name = (container.Names[0] ?? container.Id.slice(0, 12)).replace(/^\//, "");
     const labels = container.Labels ?? {};
+    const image = images.get(container.Id) ?? container.Image;
     return {
       id: container.Id,
       name,
-      image: container.Image,
+      image,
       state: toState(container.State),
       status: container.Status,
       created_at: new Date(container.Created * 1000).toISOString(),
       ports: listedPorts(container.Ports),
       managed: links[index]?.managed ?? false,
       workspace: links[index]?.workspace ?? null,
-      protected: protectionView(
-        containerProtection({ id: container.Id, name, image: container.Image, labels }),
-      ),
+      protected: protectionView(containerProtection({ id: container.Id, name, image, labels })),
     };
   });
   containers.sort((a, b) => a.name.localeCompare(b.name));

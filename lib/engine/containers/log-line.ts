@@ -30,3 +30,20 @@ export function engineSince(at: string): string {
 export function downloadLine(line: TimedLogLine): string {
   return `${line.at ?? "-"} ${line.stream} ${line.text}`;
 }
+
+/**
+ * Where a viewer resumes: lines before `after` it holds; of those at exactly `after` it holds the first `skip` (all
+ * of them when skip is not known), since the engine's `since` gives that instant again. Lines without a time pass.
+ */
+export function resumeFilter(
+  after: string,
+  skip = Number.POSITIVE_INFINITY,
+): (line: TimedLogLine) => boolean {
+  let same = 0;
+  return (line) => {
+    if (!line.at || line.at > after) return true;
+    if (line.at < after) return false;
+    same += 1;
+    return same > skip;
+  };
+}

@@ -1,6 +1,7 @@
 // A stack as the engine holds it: the containers, networks and volumes whose com.docker.compose.project label names
 // it, whoever made them (this app, docker compose on the host, Portainer …). Three labelled lists, nothing more.
 import "server-only";
+import { configuredImages } from "@/lib/engine/containers/configured-images";
 import { dockerCall } from "@/lib/runtime/docker/call";
 import { getDocker } from "@/lib/runtime/docker/client";
 
@@ -47,13 +48,15 @@ export async function readStacks(name?: string): Promise<Map<string, StackObject
     dockerCall("list the stacks' networks", (opts) => docker.listNetworks({ ...opts, filters: { label } })),
     dockerCall("list the stacks' volumes", (opts) => docker.listVolumes({ ...opts, filters: { label } })),
   ]);
+  const images = await configuredImages(containers);
   const stacks = new Map<string, StackObjects>();
   for (const container of containers) {
     const labels = container.Labels ?? {};
     stackOf(stacks, labels[PROJECT_LABEL] ?? "").containers.push({
       id: container.Id,
       name: (container.Names?.[0] ?? container.Id).replace(/^\//, ""),
-      image: container.Image,
+      // The configured name, not the id the list gives once the tag moved: protection is judged on it.
+      image: images.get(container.Id) ?? container.Image,
       service: labels[SERVICE_LABEL] ?? "",
       state: container.State,
       status: container.Status,

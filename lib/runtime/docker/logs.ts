@@ -17,11 +17,19 @@ const containerLogs =
       .getContainer(id)
       .logs({ stdout: true, stderr: true, ...options } as object) as unknown as Promise<unknown>;
 
-/** Follows a log from the last `tail` lines; returns a stop function that ends the stream. */
+/**
+ * Follows a log from the last `tail` lines; returns a stop function that ends the stream. `onEnd` is the engine ending
+ * it (the container stopped); a broken stream calls `onError` when given (the viewer may resume), else `onEnd` too.
+ */
 export async function followLogStream(
   docker: Docker,
   open: OpenLogs,
-  { tail, onLine, onEnd }: { tail: number; onLine: (line: LogLine) => void; onEnd: () => void },
+  {
+    tail,
+    onLine,
+    onEnd,
+    onError,
+  }: { tail: number; onLine: (line: LogLine) => void; onEnd: () => void; onError?: () => void },
 ): Promise<() => void> {
   const { stream, end } = await openDockerStream("read the logs", (abortSignal) =>
     open({ follow: true, tail, abortSignal }),
@@ -44,7 +52,7 @@ export async function followLogStream(
     stop();
   });
   stream.on("error", () => {
-    if (!stopped) onEnd();
+    if (!stopped) (onError ?? onEnd)();
     stop();
   });
   return stop;

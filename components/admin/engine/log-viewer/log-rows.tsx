@@ -17,7 +17,8 @@ export function LogRows({
   jump,
   pinKey,
 }: {
-  lines: readonly LoadedLine[];
+  /** The buffer (or an array): read by position, never copied. */
+  lines: { readonly length: number; at(index: number): LoadedLine | undefined };
   version: number;
   query: string;
   /** The line index of the current match (-1: none). */
@@ -72,7 +73,7 @@ export function LogRows({
   });
   const rows = [];
   for (let index = slice.start; index < slice.end; index += 1) {
-    const line = lines[index] as LoadedLine;
+    const line = lines.at(index) as LoadedLine;
     const stderr = line.stream === "stderr";
     rows.push(
       <div

@@ -2,8 +2,9 @@
 
 import { ChevronDown, ChevronUp, Download, Loader2, RefreshCw } from "lucide-react";
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import { MatchList } from "@/components/admin/engine/log-viewer/line-buffer";
 import { LogRows } from "@/components/admin/engine/log-viewer/log-rows";
-import { findMatches, stepMatch } from "@/components/admin/engine/log-viewer/log-search";
+import { stepMatch } from "@/components/admin/engine/log-viewer/log-search";
 import { useFollow } from "@/components/admin/engine/log-viewer/use-follow";
 import { MAX_LINES, useLogBuffer, type WireLine } from "@/components/admin/engine/log-viewer/use-log-buffer";
 import { Button } from "@/components/ui/button";
@@ -19,32 +20,46 @@ const count = (n: number) => n.toLocaleString("en-US");
 export function LogViewer({ containerId, tty }: { containerId: string; tty: boolean }) {
   const url = `/api/v1/admin/engine/containers/${encodeURIComponent(containerId)}/logs`;
   const buffer = useLogBuffer();
-  const { replace, append, lastAt } = buffer;
+  const { replace, append, resumePoint } = buffer;
   const [tail, setTail] = useState(1000);
   const [loading, setLoading] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [following, setFollowing] = useState(false);
   const [ended, setEnded] = useState(false);
+  const [followProblem, setFollowProblem] = useState<string | null>(null);
   const [loads, setLoads] = useState(0);
   const [search, setSearch] = useState("");
   const query = useDeferredValue(search);
+  // The current match by line number (the buffer's, which the cap dropping the oldest does not move); -1: none.
   const [currentMatch, setCurrentMatch] = useState(-1);
   const [jump, setJump] = useState(0);
 
+  // Only the latest load may fill the buffer: a slower earlier answer is aborted, and ignored if it still lands.
+  const loadSequence = useRef(0);
+  const inFlight = useRef<AbortController | null>(null);
   const load = useCallback(
     async (lines: number) => {
+      const sequence = ++loadSequence.current;
+      inFlight.current?.abort();
+      const controller = new AbortController();
+      inFlight.current = controller;
       setLoading(true);
       setProblem(null);
       try {
-        const response = await fetch(`${url}?tail=${lines}`, { cache: "no-store" });
+        const response = await fetch(`${url}?tail=${lines}`, {
+          cache: "no-store",
+          signal: controller.signal,
+        });
         const body = await response.json();
+        if (sequence !== loadSequence.current) return;
         if (!response.ok) throw new Error(body?.error?.message ?? "The log could not be read.");
         replace(body.lines as WireLine[]);
         setLoads((n) => n + 1);
       } catch (error) {
+        if (sequence !== loadSequence.current) return;
         setProblem(error instanceof Error ? error.message : "The log could not be read.");
       } finally {
-        setLoading(false);
+        if (sequence === loadSequence.current) setLoading(false);
       }
     },
     [url, replace],
@@ -53,50 +68,55 @@ export function LogViewer({ containerId, tty }: { containerId: string; tty: bool
   // biome-ignore lint/correctness/useExhaustiveDependencies: the first tail loads once; later ones on request.
   useEffect(() => {
     void load(1000);
+    return () => inFlight.current?.abort();
   }, []);
 
   useFollow({
     url,
     on: following && loads > 0,
     restartKey: loads,
-    lastAt,
+    resumePoint,
     onLine: append,
     onEnd: () => {
       setFollowing(false);
       setEnded(true);
     },
+    onFail: (message) => {
+      setFollowing(false);
+      setFollowProblem(message);
+    },
   });
 
-  // The oldest lines going (the cap) moves every index down: the current match stays on its line.
-  const droppedBefore = useRef(0);
-  useEffect(() => {
-    const gone = buffer.dropped - droppedBefore.current;
-    droppedBefore.current = buffer.dropped;
-    if (gone > 0) setCurrentMatch((index) => (index - gone >= 0 ? index - gone : -1));
-  }, [buffer.dropped]);
-
+  // Kept up incrementally: a followed frame searches only the lines it brought (lib: line-buffer.ts).
+  const matchList = useRef(new MatchList());
   // biome-ignore lint/correctness/useExhaustiveDependencies: version says the lines changed.
-  const matches = useMemo(() => findMatches(buffer.lines, query), [buffer.version, query]);
-  const position = matches.indexOf(currentMatch);
+  const matches = useMemo(() => {
+    matchList.current.update(buffer.lines, query);
+    return { list: matchList.current, count: matchList.current.count, version: buffer.version };
+  }, [buffer.version, query]);
+  const position = matches.list.indexOf(currentMatch);
+  const firstMatch = () => matches.list.nth(0) ?? -1;
   const go = (step: 1 | -1) => {
-    const next = stepMatch(matches.length, position, step);
+    const next = stepMatch(matches.count, position, step);
     if (next < 0) return;
-    setCurrentMatch(matches[next] ?? -1);
+    setCurrentMatch(matches.list.nth(next) ?? -1);
     setJump((n) => n + 1);
   };
   // A new search starts at its first match.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a new query moves to the first match.
   useEffect(() => {
-    setCurrentMatch(matches[0] ?? -1);
-    if (matches.length) setJump((n) => n + 1);
+    setCurrentMatch(firstMatch());
+    if (matches.count) setJump((n) => n + 1);
   }, [query]);
-  // Lines that arrive later (the tail still loading, following) give a search without a match its first one.
+  // Lines that arrive later (the tail still loading, following) give a search without a match its first one; a
+  // current match whose line the cap dropped gives way to the oldest one left.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only new matches matter here.
   useEffect(() => {
-    if (currentMatch >= 0 || matches.length === 0) return;
-    setCurrentMatch(matches[0] ?? -1);
+    if ((currentMatch >= 0 && currentMatch >= buffer.dropped) || matches.count === 0) return;
+    setCurrentMatch(firstMatch());
     setJump((n) => n + 1);
   }, [matches]);
+  const currentRow = currentMatch >= buffer.dropped ? currentMatch - buffer.dropped : -1;
 
   return (
     <div className="flex flex-col gap-3" data-testid="log-viewer">
@@ -130,6 +150,7 @@ export function LogViewer({ containerId, tty }: { containerId: string; tty: bool
             checked={following}
             onCheckedChange={(value) => {
               setEnded(false);
+              setFollowProblem(null);
               setFollowing(value === true);
             }}
           />
@@ -171,7 +192,7 @@ export function LogViewer({ containerId, tty }: { containerId: string; tty: bool
             <ChevronDown aria-hidden />
           </Button>
           <span className="pb-2 text-xs text-muted-foreground" data-testid="match-count" aria-live="polite">
-            {query ? `${position >= 0 ? count(position + 1) : 0} of ${count(matches.length)}` : ""}
+            {query ? `${position >= 0 ? count(position + 1) : 0} of ${count(matches.count)}` : ""}
           </span>
         </form>
         <Button variant="outline" size="sm" asChild>
@@ -186,6 +207,11 @@ export function LogViewer({ containerId, tty }: { containerId: string; tty: bool
         {tty && <span>This container has a TTY: its log has one stream.</span>}
         {following && <span>Following…</span>}
         {ended && <span>The container stopped: the log ended.</span>}
+        {followProblem && (
+          <span role="alert" className="text-destructive" data-testid="follow-problem">
+            {followProblem}
+          </span>
+        )}
         {buffer.dropped > 0 && (
           <span data-testid="dropped">
             {count(buffer.dropped)} oldest {buffer.dropped === 1 ? "line" : "lines"} dropped: the viewer holds{" "}
@@ -202,7 +228,7 @@ export function LogViewer({ containerId, tty }: { containerId: string; tty: bool
         lines={buffer.lines}
         version={buffer.version}
         query={query}
-        current={currentMatch}
+        current={currentRow}
         jump={jump}
         pinKey={loads}
       />

@@ -1,8 +1,12 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import {
+  LineBuffer,
+  type ResumePoint,
+  resumePointOf,
+} from "@/components/admin/engine/log-viewer/line-buffer";
 import type { LoadedLine } from "@/components/admin/engine/log-viewer/log-search";
-import { appendCapped } from "@/components/admin/engine/log-viewer/virtual-window";
 
 export type WireLine = { stream: "stdout" | "stderr"; text: string; at: string | null };
 
@@ -16,25 +20,22 @@ const loaded = (line: WireLine): LoadedLine => ({ ...line, lower: line.text.toLo
  * Followed lines are batched per animation frame, so a chatty container costs one render a frame, not one a line.
  */
 export function useLogBuffer() {
-  const lines = useRef<LoadedLine[]>([]);
+  const lines = useRef(new LineBuffer<LoadedLine>(MAX_LINES));
   const pending = useRef<LoadedLine[]>([]);
   const frame = useRef<number | null>(null);
   const [version, setVersion] = useState(0);
-  const [dropped, setDropped] = useState(0);
 
   const flush = useCallback(() => {
     frame.current = null;
     const batch = pending.current;
     pending.current = [];
-    const gone = appendCapped(lines.current, batch, MAX_LINES);
-    if (gone) setDropped((count) => count + gone);
+    lines.current.append(batch);
     setVersion((value) => value + 1);
   }, []);
 
   const replace = useCallback((incoming: WireLine[]) => {
     pending.current = [];
-    lines.current = incoming.slice(-MAX_LINES).map(loaded);
-    setDropped(0);
+    lines.current.reset(incoming.slice(-MAX_LINES).map(loaded));
     setVersion((value) => value + 1);
   }, []);
 
@@ -46,14 +47,7 @@ export function useLogBuffer() {
     [flush],
   );
 
-  const lastAt = useCallback(() => {
-    for (const source of [pending.current, lines.current])
-      for (let index = source.length - 1; index >= 0; index -= 1) {
-        const at = source[index]?.at;
-        if (at) return at;
-      }
-    return null;
-  }, []);
+  const resumePoint = useCallback((): ResumePoint => resumePointOf([pending.current, lines.current]), []);
 
   useEffect(
     () => () => {
@@ -62,5 +56,5 @@ export function useLogBuffer() {
     [],
   );
 
-  return { lines: lines.current, version, dropped, replace, append, lastAt };
+  return { lines: lines.current, version, dropped: lines.current.first, replace, append, resumePoint };
 }

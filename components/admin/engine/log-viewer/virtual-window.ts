@@ -1,5 +1,5 @@
 // The log viewer's arithmetic, pure: which rows of a long list are in the DOM (the visible ones and some overscan on
-// each side, every row the same height), whether the view sits at the bottom, and how a capped buffer takes new lines.
+// each side, every row the same height), and whether the view sits at the bottom (the capped buffer itself: line-buffer.ts).
 
 export type VirtualWindow = { start: number; end: number; offset: number; height: number };
 
@@ -38,13 +38,4 @@ export function isAtBottom(
 /** The scrollTop that puts row `index` in the middle of the view. */
 export function scrollTopFor(index: number, rowHeight: number, viewportHeight: number): number {
   return Math.max(0, index * rowHeight - Math.floor(viewportHeight / 2) + rowHeight);
-}
-
-/** Appends to a buffer of at most `cap` lines, in place; returns how many of the oldest were dropped. */
-export function appendCapped<T>(buffer: T[], incoming: readonly T[], cap: number): number {
-  for (const item of incoming) buffer.push(item);
-  const over = buffer.length - cap;
-  if (over <= 0) return 0;
-  buffer.splice(0, over);
-  return over;
 }

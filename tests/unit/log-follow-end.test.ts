@@ -1,0 +1,47 @@
+// How a followed log ends: the engine closing it is `end` (the container stopped); a broken stream is `onError`
+// when the caller takes it (the engine pages' viewer resumes), and `end` as before for the callers that do not
+// (the workspace logs).
+import { PassThrough } from "node:stream";
+import type Docker from "dockerode";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { followLogStream } from "@/lib/runtime/docker/logs";
+
+function fakeEngine() {
+  const stream = new PassThrough();
+  // Docker's demuxer reads the stream; reading it is all the fake needs to do.
+  const docker = { modem: { demuxStream: (source: PassThrough) => source.resume() } } as unknown as Docker;
+  return { stream, docker, open: async () => stream };
+}
+
+async function follow(withOnError: boolean, finish: (stream: PassThrough) => void) {
+  const { stream, docker, open } = fakeEngine();
+  const seen: string[] = [];
+  await followLogStream(docker, open, {
+    tail: 0,
+    onLine: () => {},
+    onEnd: () => seen.push("end"),
+    ...(withOnError ? { onError: () => seen.push("error") } : {}),
+  });
+  finish(stream);
+  await new Promise((resolve) => setImmediate(resolve));
+  return seen;
+}
+
+describe("the end of a followed log", () => {
+  // Opening the stream reads the Docker timeout from the settings, which need a secret.
+  beforeAll(() => {
+    vi.stubEnv("AUTH_SECRET", "s".repeat(32));
+  });
+
+  it("is end when the engine closes the stream", async () => {
+    expect(await follow(true, (stream) => stream.end())).toEqual(["end"]);
+  });
+
+  it("is an error, not end, when the stream breaks and the caller resumes", async () => {
+    expect(await follow(true, (stream) => stream.destroy(new Error("socket hang up")))).toEqual(["error"]);
+  });
+
+  it("stays end on a broken stream for a caller that takes no error (workspace logs)", async () => {
+    expect(await follow(false, (stream) => stream.destroy(new Error("socket hang up")))).toEqual(["end"]);
+  });
+});

@@ -284,7 +284,7 @@ describe("the engine's containers", () => {
     // A running container goes only with force: the engine's own reason comes back.
     const refused = await call("DELETE", `${BASE}/${external}`);
     expect(refused.status).toBe(409);
-    expect(refused.body.error.code).toBe("CONFLICT");
+    expect(refused.body.error.code).toBe("IN_USE");
     expect(refused.body.error.message).toMatch(/running/i);
     expect(state(external)).toBe("running");
     const removed = await call("DELETE", `${BASE}/${external}?force=true`);
@@ -299,7 +299,7 @@ describe("the engine's containers", () => {
       ["engine.container.stop", "ok"],
       ["engine.container.start", "ok"],
       ["engine.container.restart", "ok"],
-      ["engine.container.remove", "CONFLICT"],
+      ["engine.container.remove", "IN_USE"],
       ["engine.container.remove", "ok"],
     ]);
     for (const event of events)

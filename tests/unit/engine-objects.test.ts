@@ -8,7 +8,7 @@ import { canonical, withTag } from "@/lib/engine/images/image-view";
 import { progressOf, throttled } from "@/lib/engine/images/pull-events";
 import { templatesOf } from "@/lib/engine/images/template-images";
 import { diskUse } from "@/lib/engine/system/disk-use";
-import { engineError } from "@/lib/engine/system/engine-call";
+import { engineError } from "@/lib/engine/engine-call";
 import { labelsMatch } from "@/lib/engine/system/labels-match";
 import { createNetworkSchema, createVolumeSchema, pruneImagesSchema } from "@/lib/validations/engine-objects";
 

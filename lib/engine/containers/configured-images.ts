@@ -2,9 +2,9 @@
 // newer image the engine's list reports the old image's id (sha256:…) instead, while inspect keeps the configured
 // name: protection (Traefik is known by its image) is judged on that name, by the containers and stacks pages alike.
 import "server-only";
-import { getEnv } from "@/lib/env";
+import { engineCall } from "@/lib/engine/engine-call";
+import { AppError } from "@/lib/errors";
 import { getDocker } from "@/lib/runtime/docker/client";
-import { dockerStatus, toAppError } from "@/lib/runtime/docker/errors";
 
 const IMAGE_ID = /^(?:sha256:)?[0-9a-f]{12,64}$/;
 
@@ -20,14 +20,14 @@ const AT_ONCE = 8;
 
 async function configuredImage(container: Listed): Promise<string> {
   try {
-    const inspected = await getDocker()
-      .getContainer(container.Id)
-      .inspect({ abortSignal: AbortSignal.timeout(getEnv().DOCKER_TIMEOUT_MS) });
+    const inspected = await engineCall("inspect a listed container", (opts) =>
+      getDocker().getContainer(container.Id).inspect(opts),
+    );
     return inspected.Config.Image || container.Image;
   } catch (error) {
     // Removed between the list and now: the list's word is all there is, and it is gone anyway.
-    if (dockerStatus(error) === 404) return container.Image;
-    throw toAppError(error, "inspect a listed container");
+    if (error instanceof AppError && error.code === "ENGINE_OBJECT_NOT_FOUND") return container.Image;
+    throw error;
   }
 }
 

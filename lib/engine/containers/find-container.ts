@@ -1,7 +1,7 @@
 // One container on the engine by id (full or short) or name, inspected: 404 ENGINE_OBJECT_NOT_FOUND when the engine
 // knows none. What every container use case starts from.
 import "server-only";
-import { engineCall } from "@/lib/engine/containers/engine-call";
+import { engineCall } from "@/lib/engine/engine-call";
 import { type ContainerFacts, containerProtection, type Protection } from "@/lib/engine/self";
 import { getDocker } from "@/lib/runtime/docker/client";
 
@@ -16,8 +16,12 @@ export type FoundContainer = {
 };
 
 export async function findContainer(ref: string): Promise<FoundContainer> {
-  const inspected = await engineCall("inspect the container", ref, (opts) =>
-    getDocker().getContainer(ref).inspect(opts),
+  const inspected = await engineCall(
+    "inspect the container",
+    (opts) => getDocker().getContainer(ref).inspect(opts),
+    {
+      what: `container ${ref}`,
+    },
   );
   const facts: ContainerFacts = {
     id: inspected.Id,

@@ -10,8 +10,8 @@ import {
   protectionView,
   toState,
 } from "@/lib/engine/containers/container-view";
-import { engineCall } from "@/lib/engine/containers/engine-call";
 import { linksOf } from "@/lib/engine/containers/workspace-links";
+import { engineCall } from "@/lib/engine/engine-call";
 import { containerProtection } from "@/lib/engine/self";
 import { getDocker } from "@/lib/runtime/docker/client";
 
@@ -23,7 +23,7 @@ export async function listContainers({
   all: boolean;
 }): Promise<ContainersView> {
   assertAdmin(actor);
-  const listed = await engineCall("list the containers", "", (opts) =>
+  const listed = await engineCall("list the containers", (opts) =>
     getDocker().listContainers({ all, ...opts }),
   );
   const [links, images] = await Promise.all([

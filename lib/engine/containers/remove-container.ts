@@ -3,7 +3,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { actOnContainer } from "@/lib/engine/containers/act-on-container";
-import { engineCall } from "@/lib/engine/containers/engine-call";
+import { engineCall } from "@/lib/engine/engine-call";
 import { SLOW_CALL_MS } from "@/lib/runtime/docker/call";
 import { getDocker } from "@/lib/runtime/docker/client";
 
@@ -29,12 +29,11 @@ export async function removeContainer({
     work: async (found) => {
       await engineCall(
         "remove the container",
-        ref,
         (opts) =>
           getDocker()
             .getContainer(found.facts.id)
             .remove({ force, v: false, ...opts }),
-        SLOW_CALL_MS,
+        { what: `container ${ref}`, timeoutMs: SLOW_CALL_MS },
       );
     },
   });

@@ -3,9 +3,9 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { actOnContainer } from "@/lib/engine/containers/act-on-container";
 import type { ContainerDetailsView } from "@/lib/engine/containers/container-view";
-import { engineCall } from "@/lib/engine/containers/engine-call";
 import { inspectContainer } from "@/lib/engine/containers/inspect-container";
 import { STOP_GRACE_SECONDS } from "@/lib/engine/containers/stop-container";
+import { engineCall } from "@/lib/engine/engine-call";
 import { SLOW_CALL_MS } from "@/lib/runtime/docker/call";
 import { getDocker } from "@/lib/runtime/docker/client";
 
@@ -26,12 +26,11 @@ export async function restartContainer({
     work: async (found) => {
       await engineCall(
         "restart the container",
-        ref,
         (opts) =>
           getDocker()
             .getContainer(found.facts.id)
             .restart({ t: STOP_GRACE_SECONDS, ...opts }),
-        SLOW_CALL_MS,
+        { what: `container ${ref}`, timeoutMs: SLOW_CALL_MS },
       );
     },
   });

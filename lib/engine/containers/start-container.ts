@@ -3,8 +3,8 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { actOnContainer } from "@/lib/engine/containers/act-on-container";
 import type { ContainerDetailsView } from "@/lib/engine/containers/container-view";
-import { engineCall } from "@/lib/engine/containers/engine-call";
 import { inspectContainer } from "@/lib/engine/containers/inspect-container";
+import { engineCall } from "@/lib/engine/engine-call";
 import { SLOW_CALL_MS } from "@/lib/runtime/docker/call";
 import { getDocker } from "@/lib/runtime/docker/client";
 import { hasStatus, orNull } from "@/lib/runtime/docker/errors";
@@ -23,9 +23,8 @@ export async function startContainer({
     work: async (found) => {
       await engineCall(
         "start the container",
-        ref,
         (opts) => orNull(getDocker().getContainer(found.facts.id).start(opts), hasStatus(304)),
-        SLOW_CALL_MS,
+        { what: `container ${ref}`, timeoutMs: SLOW_CALL_MS },
       );
     },
   });

@@ -4,8 +4,8 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { actOnContainer } from "@/lib/engine/containers/act-on-container";
 import type { ContainerDetailsView } from "@/lib/engine/containers/container-view";
-import { engineCall } from "@/lib/engine/containers/engine-call";
 import { inspectContainer } from "@/lib/engine/containers/inspect-container";
+import { engineCall } from "@/lib/engine/engine-call";
 import { SLOW_CALL_MS } from "@/lib/runtime/docker/call";
 import { getDocker } from "@/lib/runtime/docker/client";
 import { hasStatus, orNull } from "@/lib/runtime/docker/errors";
@@ -30,7 +30,6 @@ export async function stopContainer({
     work: async (found) => {
       await engineCall(
         "stop the container",
-        ref,
         (opts) =>
           orNull(
             getDocker()
@@ -38,7 +37,7 @@ export async function stopContainer({
               .stop({ t: STOP_GRACE_SECONDS, ...opts }),
             hasStatus(304),
           ),
-        SLOW_CALL_MS,
+        { what: `container ${ref}`, timeoutMs: SLOW_CALL_MS },
       );
     },
   });

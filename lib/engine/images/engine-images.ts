@@ -1,9 +1,9 @@
 // The engine's images with the containers made from each and the templates that use each: what list, remove and
 // prune all decide on.
 import "server-only";
+import { engineCall } from "@/lib/engine/engine-call";
 import { type ImageView, withTag } from "@/lib/engine/images/image-view";
 import { templateImages, templatesOf } from "@/lib/engine/images/template-images";
-import { engineCall } from "@/lib/engine/system/engine-call";
 import { getDocker } from "@/lib/runtime/docker/client";
 
 export type EngineImage = ImageView & { labels: Record<string, string> };

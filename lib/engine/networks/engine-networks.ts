@@ -2,9 +2,9 @@
 // decide on. The list answer has no containers, so they come from the container list (stopped ones too, which
 // would fail to start on a network that is gone).
 import "server-only";
+import { engineCall } from "@/lib/engine/engine-call";
 import { networkProtection } from "@/lib/engine/networks/network-protection";
 import type { NetworkView } from "@/lib/engine/networks/network-view";
-import { engineCall } from "@/lib/engine/system/engine-call";
 import { getDocker } from "@/lib/runtime/docker/client";
 
 export async function engineNetworks(): Promise<NetworkView[]> {

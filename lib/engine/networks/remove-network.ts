@@ -5,8 +5,8 @@ import "server-only";
 import { assertAdmin } from "@/lib/admin/assert-admin";
 import { audited } from "@/lib/audit/audited";
 import type { Actor } from "@/lib/auth/actor";
+import { engineCall } from "@/lib/engine/engine-call";
 import { engineNetworks, findNetwork } from "@/lib/engine/networks/engine-networks";
-import { engineCall } from "@/lib/engine/system/engine-call";
 import { AppError } from "@/lib/errors";
 import { getDocker } from "@/lib/runtime/docker/client";
 

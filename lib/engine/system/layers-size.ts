@@ -1,7 +1,7 @@
 // The engine's layer store size (system df), to tell what a prune really gave back.
 import "server-only";
+import { engineCall, withSignal } from "@/lib/engine/engine-call";
 import { known } from "@/lib/engine/system/disk-use";
-import { engineCall, withSignal } from "@/lib/engine/system/engine-call";
 import { SLOW_CALL_MS } from "@/lib/runtime/docker/call";
 import { getDocker } from "@/lib/runtime/docker/client";
 

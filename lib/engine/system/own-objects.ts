@@ -1,8 +1,8 @@
 // The engine objects the app's own container holds: its networks and the volumes mounted into it. Removing one
 // takes the platform down (its database lives on one), so the engine pages refuse to.
 import "server-only";
+import { engineCall } from "@/lib/engine/engine-call";
 import { ownContainerId, ownHostname } from "@/lib/engine/self";
-import { engineCall } from "@/lib/engine/system/engine-call";
 import { AppError } from "@/lib/errors";
 import { getDocker } from "@/lib/runtime/docker/client";
 import { orNull } from "@/lib/runtime/docker/errors";

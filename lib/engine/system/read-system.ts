@@ -3,8 +3,8 @@
 import "server-only";
 import { assertAdmin } from "@/lib/admin/assert-admin";
 import type { Actor } from "@/lib/auth/actor";
+import { engineCall, withSignal } from "@/lib/engine/engine-call";
 import { diskUse } from "@/lib/engine/system/disk-use";
-import { engineCall, withSignal } from "@/lib/engine/system/engine-call";
 import type { SystemView } from "@/lib/engine/system/system-view";
 import { SLOW_CALL_MS } from "@/lib/runtime/docker/call";
 import { getDocker } from "@/lib/runtime/docker/client";

@@ -1,6 +1,6 @@
 // Overlay networks need a Swarm: is this engine an active manager of one.
 import "server-only";
-import { engineCall, withSignal } from "@/lib/engine/system/engine-call";
+import { engineCall, withSignal } from "@/lib/engine/engine-call";
 import { getDocker } from "@/lib/runtime/docker/client";
 
 export async function isSwarmManager(): Promise<boolean> {

@@ -1,8 +1,8 @@
 // The engine's volumes with their size and users (system df), the containers mounting each and whose each is: what
 // list, remove and prune all decide on.
 import "server-only";
+import { engineCall } from "@/lib/engine/engine-call";
 import { known } from "@/lib/engine/system/disk-use";
-import { engineCall } from "@/lib/engine/system/engine-call";
 import { systemDf } from "@/lib/engine/system/layers-size";
 import { volumeOwners } from "@/lib/engine/volumes/volume-owners";
 import type { VolumeView } from "@/lib/engine/volumes/volume-view";

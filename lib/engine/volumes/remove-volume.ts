@@ -5,7 +5,7 @@ import "server-only";
 import { assertAdmin } from "@/lib/admin/assert-admin";
 import { audited } from "@/lib/audit/audited";
 import type { Actor } from "@/lib/auth/actor";
-import { engineCall } from "@/lib/engine/system/engine-call";
+import { engineCall } from "@/lib/engine/engine-call";
 import { engineVolumes } from "@/lib/engine/volumes/engine-volumes";
 import { protectionMessage } from "@/lib/engine/volumes/volume-owners";
 import { AppError } from "@/lib/errors";

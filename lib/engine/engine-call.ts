@@ -1,6 +1,7 @@
-// The engine pages' Docker calls: bounded like every call (lib/runtime/docker/call.ts), but an engine's refusal keeps
-// its own words, since here the admin acts on the engine itself and "image is being used by container abc" is what
-// they need to read. 404 is the object gone; an engine that cannot be reached is 503 as everywhere.
+// The engine pages' Docker calls (containers, images, volumes, networks, system): bounded like every call
+// (lib/runtime/docker/call.ts), but an engine's refusal keeps its own words, since here the admin acts on the engine
+// itself and "image is being used by container abc" or "stop the container before removing" is what they need to
+// read. 404 is the object gone; an engine that cannot be reached is 503 as everywhere.
 import "server-only";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";

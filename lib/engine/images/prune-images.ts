@@ -9,9 +9,9 @@ import type { Actor } from "@/lib/auth/actor";
 import { engineCall } from "@/lib/engine/engine-call";
 import { engineImages } from "@/lib/engine/images/engine-images";
 import type { PrunedImagesView } from "@/lib/engine/images/image-view";
+import { pruneEach } from "@/lib/engine/prune-each";
 import { labelsMatch } from "@/lib/engine/system/labels-match";
 import { layersSize } from "@/lib/engine/system/layers-size";
-import { AppError } from "@/lib/errors";
 import { SLOW_CALL_MS } from "@/lib/runtime/docker/call";
 import { getDocker } from "@/lib/runtime/docker/client";
 
@@ -37,30 +37,24 @@ export async function pruneImages({
         (all || image.dangling) &&
         labelsMatch(image.labels, label),
     );
-    const view: PrunedImagesView = { removed: [], count: 0, reclaimed_bytes: 0, failed: [] };
-    for (const image of unused) {
-      try {
-        // By id: several tags need force, which is safe here since no container was made from it.
-        await engineCall(
-          "remove the image",
-          (opts) =>
-            getDocker()
-              .getImage(image.id)
-              .remove({ ...opts, force: image.repo_tags.length > 1 }),
-          { what: `image ${image.id}`, timeoutMs: SLOW_CALL_MS },
-        );
-        view.removed.push({ id: image.id, repo_tags: image.repo_tags });
-      } catch (error) {
-        // Gone meanwhile is what we wanted; a child image or a new container keeps it, and the admin is told.
-        if (error instanceof AppError && error.code === "ENGINE_OBJECT_NOT_FOUND") continue;
-        view.failed.push({
-          id: image.id,
-          message: error instanceof AppError ? error.message : "not removed",
-        });
-      }
-    }
-    view.count = view.removed.length;
-    view.reclaimed_bytes = view.count > 0 ? Math.max(0, before - (await layersSize())) : 0;
+    // By id: several tags need force, which is safe here since no container was made from it. A child image or a
+    // new container keeps one, and the admin is told.
+    const { removed, failed } = await pruneEach(unused, (image) =>
+      engineCall(
+        "remove the image",
+        (opts) =>
+          getDocker()
+            .getImage(image.id)
+            .remove({ ...opts, force: image.repo_tags.length > 1 }),
+        { what: `image ${image.id}`, timeoutMs: SLOW_CALL_MS },
+      ),
+    );
+    const view: PrunedImagesView = {
+      removed: removed.map((image) => ({ id: image.id, repo_tags: image.repo_tags })),
+      count: removed.length,
+      reclaimed_bytes: removed.length > 0 ? Math.max(0, before - (await layersSize())) : 0,
+      failed: failed.map(({ item, message }) => ({ id: item.id, message })),
+    };
     draft.details = { ...draft.details, count: view.count, reclaimed_bytes: view.reclaimed_bytes };
     return view;
   });

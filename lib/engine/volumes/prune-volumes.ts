@@ -6,11 +6,11 @@ import { assertAdmin } from "@/lib/admin/assert-admin";
 import { audited } from "@/lib/audit/audited";
 import type { Actor } from "@/lib/auth/actor";
 import { engineCall } from "@/lib/engine/engine-call";
+import { pruneEach } from "@/lib/engine/prune-each";
 import { PROJECT_LABEL } from "@/lib/engine/stacks/stack-objects";
 import { labelsMatch } from "@/lib/engine/system/labels-match";
 import { engineVolumes, isAnonymous } from "@/lib/engine/volumes/engine-volumes";
 import type { PrunedVolumesView } from "@/lib/engine/volumes/volume-view";
-import { AppError } from "@/lib/errors";
 import { SLOW_CALL_MS } from "@/lib/runtime/docker/call";
 import { getDocker } from "@/lib/runtime/docker/client";
 
@@ -38,25 +38,19 @@ export async function pruneVolumes({
         (all || isAnonymous(volume.name)) &&
         labelsMatch(volume.labels, label),
     );
-    const view: PrunedVolumesView = { removed: [], count: 0, reclaimed_bytes: 0, failed: [] };
-    for (const volume of unused) {
-      try {
-        await engineCall("remove the volume", (opts) => getDocker().getVolume(volume.name).remove(opts), {
-          what: `volume ${volume.name}`,
-          timeoutMs: SLOW_CALL_MS,
-        });
-        view.removed.push(volume.name);
-        view.reclaimed_bytes += volume.size_bytes ?? 0;
-      } catch (error) {
-        if (error instanceof AppError && error.code === "ENGINE_OBJECT_NOT_FOUND") continue;
-        // A container that started using it meanwhile keeps it: the engine says so.
-        view.failed.push({
-          name: volume.name,
-          message: error instanceof AppError ? error.message : "not removed",
-        });
-      }
-    }
-    view.count = view.removed.length;
+    // A container that started using one meanwhile keeps it: the engine says so.
+    const { removed, failed } = await pruneEach(unused, (volume) =>
+      engineCall("remove the volume", (opts) => getDocker().getVolume(volume.name).remove(opts), {
+        what: `volume ${volume.name}`,
+        timeoutMs: SLOW_CALL_MS,
+      }),
+    );
+    const view: PrunedVolumesView = {
+      removed: removed.map((volume) => volume.name),
+      count: removed.length,
+      reclaimed_bytes: removed.reduce((sum, volume) => sum + (volume.size_bytes ?? 0), 0),
+      failed: failed.map(({ item, message }) => ({ name: item.name, message })),
+    };
     draft.details = { ...draft.details, count: view.count, reclaimed_bytes: view.reclaimed_bytes };
     return view;
   });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { TableHead } from "@/components/admin/engine/engine-table";
 import { JoinWorker } from "@/components/admin/nodes/join-worker";
 import { NodeActions } from "@/components/admin/nodes/node-actions";
 import { NodeAvailabilityBadge, NodeStatusBadge } from "@/components/admin/nodes/node-badges";
@@ -77,15 +78,7 @@ export default async function AdminNodesPage() {
         </CardHeader>
         <CardContent className="overflow-x-auto">
           <table className="w-full text-sm" data-testid="nodes">
-            <thead className="text-left text-xs text-muted-foreground">
-              <tr>
-                {HEADERS.map((header) => (
-                  <th key={header} className="px-2 py-2 font-medium whitespace-nowrap">
-                    {header}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead headers={HEADERS} />
             <tbody className="divide-y">
               {view?.nodes.map((node) => (
                 <tr

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ContainersTable } from "@/components/admin/engine/containers/containers-table";
+import { EngineCard } from "@/components/admin/engine/engine-table";
 import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { actorFromSessionUser } from "@/lib/auth/actor";
 import { requireAdminOrNotFound } from "@/lib/auth/session";
 import type { ContainersView } from "@/lib/engine/containers/container-view";
@@ -51,24 +51,23 @@ export default async function EngineContainersPage({
       error instanceof AppError ? error.message : "The containers could not be listed. Please reload.";
   }
   return (
-    <Card>
-      <CardHeader>
-        <CardTitle className="text-xl">Containers</CardTitle>
-        <CardDescription>
+    <EngineCard
+      title="Containers"
+      description={
+        <>
           Everything the engine runs, not only workspaces. This app's containers link to their workspace and
           owner; the platform's own (this app, Traefik, anything labelled <code>spawner.protected</code>) are
           marked, and stopping, restarting or removing one takes typing its name.
-        </CardDescription>
-      </CardHeader>
-      <CardContent className="flex flex-col gap-4">
-        <Toggle all={all} />
-        {problem && (
-          <Alert variant="destructive">
-            <AlertDescription>{problem}</AlertDescription>
-          </Alert>
-        )}
-        {view && <ContainersTable containers={view.containers} />}
-      </CardContent>
-    </Card>
+        </>
+      }
+    >
+      <Toggle all={all} />
+      {problem && (
+        <Alert variant="destructive">
+          <AlertDescription>{problem}</AlertDescription>
+        </Alert>
+      )}
+      {view && <ContainersTable containers={view.containers} />}
+    </EngineCard>
   );
 }

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
+import { EngineCard, TableHead } from "@/components/admin/engine/engine-table";
 import { PruneImagesButton, RemoveImageButton } from "@/components/admin/engine/images/image-actions";
 import { PullImageDialog } from "@/components/admin/engine/images/pull-image-dialog";
 import { EmptyRow } from "@/components/admin/engine/system/empty-row";
 import { EngineProblem, loadOrProblem } from "@/components/admin/engine/system/engine-problem";
 import { formatBytes, formatDate, shortId } from "@/components/admin/engine/system/format";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { actorFromSessionUser } from "@/lib/auth/actor";
 import { requireAdminOrNotFound } from "@/lib/auth/session";
 import { listImages } from "@/lib/engine/images/list-images";
@@ -22,70 +22,61 @@ export default async function EngineImagesPage() {
     "images",
   );
   return (
-    <Card>
-      <CardHeader className="flex flex-row flex-wrap items-start justify-between gap-2">
-        <div className="flex flex-col gap-1.5">
-          <CardTitle className="text-xl">Images</CardTitle>
-          <CardDescription>
-            Every image on the engine, newest first. An image a template launches from cannot be removed here;
-            prune never takes one either.
-          </CardDescription>
-        </div>
-        <div className="flex items-start gap-2">
+    <EngineCard
+      title="Images"
+      description={
+        <>
+          Every image on the engine, newest first. An image a template launches from cannot be removed here;
+          prune never takes one either.
+        </>
+      }
+      actions={
+        <>
           <PullImageDialog />
           <PruneImagesButton />
-        </div>
-      </CardHeader>
-      <CardContent className="flex flex-col gap-4 overflow-x-auto">
-        <EngineProblem problem={problem} />
-        <table className="w-full text-sm" data-testid="images">
-          <thead className="text-left text-xs text-muted-foreground">
-            <tr>
-              {HEADERS.map((header) => (
-                <th key={header} className="px-2 py-2 font-medium whitespace-nowrap">
-                  {header}
-                </th>
-              ))}
+        </>
+      }
+    >
+      <EngineProblem problem={problem} />
+      <table className="w-full text-sm" data-testid="images">
+        <TableHead headers={HEADERS} />
+        <tbody className="divide-y">
+          {images?.length === 0 && <EmptyRow columns={HEADERS.length} text="No images on the engine." />}
+          {images?.map((image) => (
+            <tr key={image.id} data-testid="image" data-image={image.repo_tags.join(" ")}>
+              <td className="px-2 py-2">
+                {image.dangling ? (
+                  <Badge variant="outline">dangling</Badge>
+                ) : (
+                  image.repo_tags.map((tag) => (
+                    <div key={tag} className="font-mono text-xs break-all">
+                      {tag}
+                    </div>
+                  ))
+                )}
+              </td>
+              <td className="px-2 py-2 font-mono text-xs">{shortId(image.id)}</td>
+              <td className="px-2 py-2 whitespace-nowrap">{formatBytes(image.size_bytes)}</td>
+              <td className="px-2 py-2 whitespace-nowrap">{formatDate(image.created_at)}</td>
+              <td className="px-2 py-2" title={image.containers.names.join(", ")}>
+                {image.containers.count}
+              </td>
+              <td className="px-2 py-2">
+                <div className="flex flex-wrap gap-1">
+                  {image.templates.map((template) => (
+                    <Badge key={template} variant="secondary">
+                      {template}
+                    </Badge>
+                  ))}
+                </div>
+              </td>
+              <td className="px-2 py-2 text-right">
+                <RemoveImageButton image={image} />
+              </td>
             </tr>
-          </thead>
-          <tbody className="divide-y">
-            {images?.length === 0 && <EmptyRow columns={HEADERS.length} text="No images on the engine." />}
-            {images?.map((image) => (
-              <tr key={image.id} data-testid="image" data-image={image.repo_tags.join(" ")}>
-                <td className="px-2 py-2">
-                  {image.dangling ? (
-                    <Badge variant="outline">dangling</Badge>
-                  ) : (
-                    image.repo_tags.map((tag) => (
-                      <div key={tag} className="font-mono text-xs break-all">
-                        {tag}
-                      </div>
-                    ))
-                  )}
-                </td>
-                <td className="px-2 py-2 font-mono text-xs">{shortId(image.id)}</td>
-                <td className="px-2 py-2 whitespace-nowrap">{formatBytes(image.size_bytes)}</td>
-                <td className="px-2 py-2 whitespace-nowrap">{formatDate(image.created_at)}</td>
-                <td className="px-2 py-2" title={image.containers.names.join(", ")}>
-                  {image.containers.count}
-                </td>
-                <td className="px-2 py-2">
-                  <div className="flex flex-wrap gap-1">
-                    {image.templates.map((template) => (
-                      <Badge key={template} variant="secondary">
-                        {template}
-                      </Badge>
-                    ))}
-                  </div>
-                </td>
-                <td className="px-2 py-2 text-right">
-                  <RemoveImageButton image={image} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </CardContent>
-    </Card>
+          ))}
+        </tbody>
+      </table>
+    </EngineCard>
   );
 }

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
+import { EngineCard, TableHead } from "@/components/admin/engine/engine-table";
 import { DeployStackDialog } from "@/components/admin/engine/stacks/deploy-stack-dialog";
 import { StackActions } from "@/components/admin/engine/stacks/stack-actions";
 import { ContainerStateBadge, StackStateBadge } from "@/components/admin/engine/stacks/stack-badges";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { actorFromSessionUser } from "@/lib/auth/actor";
 import { requireAdminOrNotFound } from "@/lib/auth/session";
 import { listStacks } from "@/lib/engine/stacks/list-stacks";
@@ -91,47 +91,35 @@ export default async function EngineStacksPage() {
           <AlertDescription>{view.message}</AlertDescription>
         </Alert>
       )}
-      <Card>
-        <CardHeader className="flex flex-row flex-wrap items-start justify-between gap-2">
-          <div className="flex flex-col gap-1.5">
-            <CardTitle className="text-xl">Stacks</CardTitle>
-            <CardDescription>
-              Every Compose project on the engine, whoever deployed it, found by its
-              com.docker.compose.project labels.{" "}
-              {view?.tool && (
-                <>
-                  Deploys run <code>{view.tool.command}</code> {view.tool.version}.
-                </>
-              )}{" "}
-              A stack that holds this app or Traefik is protected: stopping or removing it takes its name
-              typed.
-            </CardDescription>
-          </div>
-          <DeployStackDialog disabled={!view?.tool} />
-        </CardHeader>
-        <CardContent className="overflow-x-auto">
-          {view && view.stacks.length === 0 ? (
-            <p className="text-sm text-muted-foreground">No stacks on the engine yet.</p>
-          ) : (
-            <table className="w-full text-sm" data-testid="stacks">
-              <thead className="text-left text-xs text-muted-foreground">
-                <tr>
-                  {["Stack", "State", "Services", "Networks", "Volumes", ""].map((header) => (
-                    <th key={header} className="px-2 py-2 font-medium whitespace-nowrap">
-                      {header}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody className="divide-y">
-                {view?.stacks.map((stack) => (
-                  <StackRow key={stack.name} stack={stack} />
-                ))}
-              </tbody>
-            </table>
-          )}
-        </CardContent>
-      </Card>
+      <EngineCard
+        title="Stacks"
+        description={
+          <>
+            Every Compose project on the engine, whoever deployed it, found by its com.docker.compose.project
+            labels.{" "}
+            {view?.tool && (
+              <>
+                Deploys run <code>{view.tool.command}</code> {view.tool.version}.
+              </>
+            )}{" "}
+            A stack that holds this app or Traefik is protected: stopping or removing it takes its name typed.
+          </>
+        }
+        actions={<DeployStackDialog disabled={!view?.tool} />}
+      >
+        {view && view.stacks.length === 0 ? (
+          <p className="text-sm text-muted-foreground">No stacks on the engine yet.</p>
+        ) : (
+          <table className="w-full text-sm" data-testid="stacks">
+            <TableHead headers={["Stack", "State", "Services", "Networks", "Volumes", ""]} />
+            <tbody className="divide-y">
+              {view?.stacks.map((stack) => (
+                <StackRow key={stack.name} stack={stack} />
+              ))}
+            </tbody>
+          </table>
+        )}
+      </EngineCard>
     </div>
   );
 }

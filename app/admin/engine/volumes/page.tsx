@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
+import { EngineCard, TableHead } from "@/components/admin/engine/engine-table";
 import { EmptyRow } from "@/components/admin/engine/system/empty-row";
 import { EngineProblem, loadOrProblem } from "@/components/admin/engine/system/engine-problem";
 import { formatBytes, formatDate } from "@/components/admin/engine/system/format";
 import { CreateVolumeDialog } from "@/components/admin/engine/volumes/create-volume-dialog";
 import { PruneVolumesButton, RemoveVolumeButton } from "@/components/admin/engine/volumes/volume-actions";
 import { VolumeOwnerCell } from "@/components/admin/engine/volumes/volume-owner";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { actorFromSessionUser } from "@/lib/auth/actor";
 import { requireAdminOrNotFound } from "@/lib/auth/session";
 import { listVolumes } from "@/lib/engine/volumes/list-volumes";
@@ -22,54 +22,45 @@ export default async function EngineVolumesPage() {
     "volumes",
   );
   return (
-    <Card>
-      <CardHeader className="flex flex-row flex-wrap items-start justify-between gap-2">
-        <div className="flex flex-col gap-1.5">
-          <CardTitle className="text-xl">Volumes</CardTitle>
-          <CardDescription>
-            Sizes come from the engine's disk-use report ("—" where it has not measured one). A workspace's
-            data, kept and orphaned volumes are removed through their own pages, never here.
-          </CardDescription>
-        </div>
-        <div className="flex items-start gap-2">
+    <EngineCard
+      title="Volumes"
+      description={
+        <>
+          Sizes come from the engine's disk-use report ("—" where it has not measured one). A workspace's
+          data, kept and orphaned volumes are removed through their own pages, never here.
+        </>
+      }
+      actions={
+        <>
           <CreateVolumeDialog />
           <PruneVolumesButton />
-        </div>
-      </CardHeader>
-      <CardContent className="flex flex-col gap-4 overflow-x-auto">
-        <EngineProblem problem={problem} />
-        <table className="w-full text-sm" data-testid="volumes">
-          <thead className="text-left text-xs text-muted-foreground">
-            <tr>
-              {HEADERS.map((header) => (
-                <th key={header} className="px-2 py-2 font-medium whitespace-nowrap">
-                  {header}
-                </th>
-              ))}
+        </>
+      }
+    >
+      <EngineProblem problem={problem} />
+      <table className="w-full text-sm" data-testid="volumes">
+        <TableHead headers={HEADERS} />
+        <tbody className="divide-y">
+          {volumes?.length === 0 && <EmptyRow columns={HEADERS.length} text="No volumes on the engine." />}
+          {volumes?.map((volume) => (
+            <tr key={volume.name} data-testid="volume" data-volume={volume.name}>
+              <td className="px-2 py-2 font-mono text-xs break-all">{volume.name}</td>
+              <td className="px-2 py-2">{volume.driver}</td>
+              <td className="px-2 py-2 whitespace-nowrap">{formatBytes(volume.size_bytes)}</td>
+              <td className="px-2 py-2 text-xs">
+                {volume.containers.length > 0 ? volume.containers.join(", ") : volume.ref_count || "—"}
+              </td>
+              <td className="px-2 py-2 text-xs">
+                <VolumeOwnerCell owner={volume.belongs_to} />
+              </td>
+              <td className="px-2 py-2 whitespace-nowrap">{formatDate(volume.created_at)}</td>
+              <td className="px-2 py-2 text-right">
+                <RemoveVolumeButton volume={volume} />
+              </td>
             </tr>
-          </thead>
-          <tbody className="divide-y">
-            {volumes?.length === 0 && <EmptyRow columns={HEADERS.length} text="No volumes on the engine." />}
-            {volumes?.map((volume) => (
-              <tr key={volume.name} data-testid="volume" data-volume={volume.name}>
-                <td className="px-2 py-2 font-mono text-xs break-all">{volume.name}</td>
-                <td className="px-2 py-2">{volume.driver}</td>
-                <td className="px-2 py-2 whitespace-nowrap">{formatBytes(volume.size_bytes)}</td>
-                <td className="px-2 py-2 text-xs">
-                  {volume.containers.length > 0 ? volume.containers.join(", ") : volume.ref_count || "—"}
-                </td>
-                <td className="px-2 py-2 text-xs">
-                  <VolumeOwnerCell owner={volume.belongs_to} />
-                </td>
-                <td className="px-2 py-2 whitespace-nowrap">{formatDate(volume.created_at)}</td>
-                <td className="px-2 py-2 text-right">
-                  <RemoveVolumeButton volume={volume} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </CardContent>
-    </Card>
+          ))}
+        </tbody>
+      </table>
+    </EngineCard>
   );
 }

@@ -5,6 +5,7 @@ import { useDeferredValue, useState } from "react";
 import { ContainerActions } from "@/components/admin/engine/containers/container-actions";
 import { ContainerStateBadge, ProtectedBadge } from "@/components/admin/engine/containers/container-badges";
 import { PortList } from "@/components/admin/engine/containers/port-list";
+import { TableHead } from "@/components/admin/engine/engine-table";
 import { Badge } from "@/components/ui/badge";
 import { Input } from "@/components/ui/input";
 import type { ContainerRowView } from "@/lib/engine/containers/container-view";
@@ -36,15 +37,7 @@ export function ContainersTable({ containers }: { containers: ContainerRowView[]
       </div>
       <div className="overflow-x-auto">
         <table className="w-full text-sm" data-testid="containers">
-          <thead className="text-left text-xs text-muted-foreground">
-            <tr>
-              {HEADERS.map((header) => (
-                <th key={header} className="px-2 py-2 font-medium whitespace-nowrap">
-                  {header}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead headers={HEADERS} />
           <tbody className="divide-y">
             {shown.map((container) => (
               <tr key={container.id} data-testid="container-row" data-name={container.name}>

@@ -7,7 +7,7 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppServer, startAppServer } from "../support/app-server";
-import { expectWorkloadKept, type OldPlatform, oldPlatform } from "../support/old-platform";
+import { expectWorkloadKept, type OldPlatform, oldPlatform, SEEDED_TABLES } from "../support/old-platform";
 import { getAs, migrateKeepingRows } from "../support/old-workloads";
 import { docker } from "../support/test-image";
 import { testSettings } from "./setup-env";
@@ -20,16 +20,7 @@ beforeAll(() => {
     name: "resup",
     lastBefore: "20261203000000_admin",
     image: testSettings.USER_TEMPLATE_IMAGE_DEV,
-    tables: [
-      "User",
-      "Session",
-      "Template",
-      "Workspace",
-      "WorkspaceSecret",
-      "KeptVolume",
-      "AuditEvent",
-      "PlatformSetting",
-    ],
+    tables: [...SEEDED_TABLES, "PlatformSetting"],
     lastUsedAt: Date.now() - 3 * 3_600_000,
     // Last used three hours ago: idle by any timeout, had the old version kept activity. The version added defaults.
     extra: (db) => {

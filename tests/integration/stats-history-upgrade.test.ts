@@ -6,7 +6,13 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppServer, startAppServer } from "../support/app-server";
-import { expectWorkloadKept, type OldPlatform, oldPlatform } from "../support/old-platform";
+import {
+  addTokenEraRows,
+  expectWorkloadKept,
+  type OldPlatform,
+  oldPlatform,
+  SEEDED_TABLES,
+} from "../support/old-platform";
 import { getAs, migrateKeepingRows } from "../support/old-workloads";
 import { eventually } from "../support/wait";
 import { testSettings } from "./setup-env";
@@ -19,26 +25,15 @@ beforeAll(() => {
     name: "stsup",
     lastBefore: "20261206000000_template_volume",
     image: testSettings.USER_TEMPLATE_IMAGE_DEV,
-    tables: [
-      "User",
-      "Session",
-      "Template",
-      "Workspace",
-      "WorkspaceSecret",
-      "KeptVolume",
-      "AuditEvent",
-      "ApiToken",
-    ],
+    tables: [...SEEDED_TABLES, "ApiToken"],
     lastUsedAt: Date.now(),
     // What the versions since the admin one added: an idle timeout, a volume driver, a token of the owner's.
-    extra: (db, { ada }) => {
-      db.prepare(
-        `UPDATE "Template" SET idleSeconds = 7200, volumeDriver = 'local', volumeOptions = '{}', volumeShared = 0 WHERE id = 'tpl-dev'`,
-      ).run();
-      db.prepare(
-        `INSERT INTO "ApiToken" (id, userId, name, lookup, hash, scopes, expiresAt) VALUES ('t1', ?, 'ci', 'lk', 'h', 'workspaces:read', ?)`,
-      ).run(ada.id, Date.now() + 86_400_000);
-    },
+    extra: (db, { ada }) =>
+      addTokenEraRows(
+        db,
+        ada.id,
+        "idleSeconds = 7200, volumeDriver = 'local', volumeOptions = '{}', volumeShared = 0",
+      ),
   });
 });
 

@@ -5,7 +5,13 @@
 // (not re-created) and its data is there.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppServer, startAppServer } from "../support/app-server";
-import { expectWorkloadKept, type OldPlatform, oldPlatform } from "../support/old-platform";
+import {
+  addTokenEraRows,
+  expectWorkloadKept,
+  type OldPlatform,
+  oldPlatform,
+  SEEDED_TABLES,
+} from "../support/old-platform";
 import { getAs, migrateKeepingRows } from "../support/old-workloads";
 import { testSettings } from "./setup-env";
 
@@ -17,24 +23,10 @@ beforeAll(() => {
     name: "volup",
     lastBefore: "20261205000000_api_tokens",
     image: testSettings.USER_TEMPLATE_IMAGE_DEV,
-    tables: [
-      "User",
-      "Session",
-      "Template",
-      "Workspace",
-      "WorkspaceSecret",
-      "KeptVolume",
-      "AuditEvent",
-      "ApiToken",
-    ],
+    tables: [...SEEDED_TABLES, "ApiToken"],
     lastUsedAt: Date.now(),
     // What the versions since added: a template's idle timeout, and a token of the owner's.
-    extra: (db, { ada }) => {
-      db.prepare(`UPDATE "Template" SET idleSeconds = 7200 WHERE id = 'tpl-dev'`).run();
-      db.prepare(
-        `INSERT INTO "ApiToken" (id, userId, name, lookup, hash, scopes, expiresAt) VALUES ('t1', ?, 'ci', 'lk', 'h', 'workspaces:read', ?)`,
-      ).run(ada.id, Date.now() + 86_400_000);
-    },
+    extra: (db, { ada }) => addTokenEraRows(db, ada.id),
   });
 });
 

@@ -19,7 +19,6 @@ beforeAll(() => {
     name: "tokup",
     lastBefore: "20261204000000_resources",
     image: testSettings.USER_TEMPLATE_IMAGE_DEV,
-    tables: ["User", "Session", "Template", "Workspace", "WorkspaceSecret", "KeptVolume", "AuditEvent"],
     lastUsedAt: Date.now(),
     // What that version added: the owner's own quotas, the template's idle timeout, the run's start.
     extra: (db, { ada, workspaceId }) => {

@@ -18,6 +18,17 @@ import { docker, removeLabelled } from "./test-image";
 
 type Person = ReturnType<typeof userInDatabase>;
 
+/** The tables seedOldPlatform writes, snapshotted unless a test names more. */
+export const SEEDED_TABLES = [
+  "User",
+  "Session",
+  "Template",
+  "Workspace",
+  "WorkspaceSecret",
+  "KeptVolume",
+  "AuditEvent",
+] as const;
+
 export type OldPlatform = {
   prefix: string;
   database: string;
@@ -36,7 +47,8 @@ export function oldPlatform(options: {
   name: string;
   lastBefore: string;
   image: string;
-  tables: readonly string[];
+  /** What is snapshotted before the upgrade; SEEDED_TABLES unless the test added rows elsewhere. */
+  tables?: readonly string[];
   lastUsedAt: number;
   /** Rows the releases since the admin version added, written before the snapshot. */
   extra?: (db: Database.Database, platform: { ada: Person; boss: Person; workspaceId: string }) => void;
@@ -72,12 +84,27 @@ export function oldPlatform(options: {
     containerId,
     workspaceId,
     keptVolume,
-    before: snapshotTables(database, options.tables),
+    before: snapshotTables(database, options.tables ?? SEEDED_TABLES),
     cleanup: () => {
       removeLabelled(prefix);
       rmSync(root, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * What the versions up to API tokens added, for the upgrades since: the dev template's idle timeout (with `template`,
+ * more of its columns) and a token of the owner's.
+ */
+export function addTokenEraRows(
+  db: Database.Database,
+  ownerId: string,
+  template = "idleSeconds = 7200",
+): void {
+  db.prepare(`UPDATE "Template" SET ${template} WHERE id = 'tpl-dev'`).run();
+  db.prepare(
+    `INSERT INTO "ApiToken" (id, userId, name, lookup, hash, scopes, expiresAt) VALUES ('t1', ?, 'ci', 'lk', 'h', 'workspaces:read', ?)`,
+  ).run(ownerId, Date.now() + 86_400_000);
 }
 
 /** The same container runs with its data, the kept volume is there, and no other container of ours was made. */

@@ -4,11 +4,11 @@
 import { describe, expect, it } from "vitest";
 import { formatBytes } from "@/components/admin/engine/system/format";
 import { parseLabels } from "@/components/admin/engine/system/labels-input";
+import { engineError } from "@/lib/engine/engine-call";
 import { canonical, withTag } from "@/lib/engine/images/image-view";
 import { progressOf, throttled } from "@/lib/engine/images/pull-events";
 import { templatesOf } from "@/lib/engine/images/template-images";
 import { diskUse } from "@/lib/engine/system/disk-use";
-import { engineError } from "@/lib/engine/engine-call";
 import { labelsMatch } from "@/lib/engine/system/labels-match";
 import { createNetworkSchema, createVolumeSchema, pruneImagesSchema } from "@/lib/validations/engine-objects";
 

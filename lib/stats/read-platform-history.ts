@@ -6,7 +6,7 @@ import { assertAdmin } from "@/lib/admin/assert-admin";
 import type { Actor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { type Averaged, averageByBucket, totalByBucket } from "@/lib/stats/buckets";
+import { type Averaged, averageByBucket, type StatsValues, totalByBucket } from "@/lib/stats/buckets";
 import { type HistoryRange, rangeQuery } from "@/lib/stats/history-range";
 import {
   type HistoryPointView,
@@ -25,28 +25,27 @@ export type PlatformHistoryView = Omit<HistoryView, "points"> & {
 const HOUR_STEP_MS = 60_000;
 const PLATFORM = "platform";
 
-export async function readPlatformHistory({
-  actor,
-  range,
-  now = new Date(),
-}: {
-  actor: Actor;
-  range: HistoryRange;
-  now?: Date;
-}): Promise<PlatformHistoryView> {
-  assertAdmin(actor);
-  if (range === "hour") {
-    const { stepMs, series } = await readSeries({ range, now, minStepMs: HOUR_STEP_MS });
-    const points = totalByBucket(series).map((total) => ({
-      ...pointView(total),
-      workspaces: total.workspaces,
-    }));
-    return { ...historyView(range, stepMs, points), points };
-  }
-  const query = rangeQuery(range, now, getEnv().STATS_SAMPLE_INTERVAL_S * 1000);
-  const sums = await getDb().statsRollup.groupBy({
+type PlatformTotal = StatsValues & { workspaceId: string; at: Date; workspaces: number };
+
+// Summing a month of 100 workspaces (864,000 rows) takes SQLite ~250 ms, and better-sqlite3 blocks every request
+// meanwhile; the sums change only when a rollup pass writes a newer bucket, so they are kept until then (a late point or
+// a deleted workspace shows at the next bucket, within 5 minutes). On globalThis: route handlers may load separate
+// copies of this module. Read from the `since` first asked, filtered to each request's.
+const cache = globalThis as unknown as {
+  spawnerPlatformTotals?: Map<HistoryRange, { latest: number; since: number; totals: PlatformTotal[] }>;
+};
+
+async function platformTotals(range: HistoryRange, since: Date): Promise<PlatformTotal[]> {
+  const db = getDb();
+  // One step of the index: the newest bucket, whichever process or pass wrote it.
+  const newest = await db.statsRollup.findFirst({ orderBy: { bucket: "desc" }, select: { bucket: true } });
+  const latest = newest?.bucket.getTime() ?? 0;
+  cache.spawnerPlatformTotals ??= new Map();
+  const kept = cache.spawnerPlatformTotals.get(range);
+  if (kept && kept.latest === latest && kept.since <= since.getTime()) return kept.totals;
+  const sums = await db.statsRollup.groupBy({
     by: ["bucket"],
-    where: { bucket: { gte: query.since } },
+    where: { bucket: { gte: since } },
     _sum: {
       cpuPercent: true,
       memoryBytes: true,
@@ -67,6 +66,30 @@ export async function readPlatformHistory({
     netTxBytesPerSec: row._sum.netTxBytesPerSec ?? 0,
     workspaces: row._count._all,
   }));
+  cache.spawnerPlatformTotals.set(range, { latest, since: since.getTime(), totals });
+  return totals;
+}
+
+export async function readPlatformHistory({
+  actor,
+  range,
+  now = new Date(),
+}: {
+  actor: Actor;
+  range: HistoryRange;
+  now?: Date;
+}): Promise<PlatformHistoryView> {
+  assertAdmin(actor);
+  if (range === "hour") {
+    const { stepMs, series } = await readSeries({ range, now, minStepMs: HOUR_STEP_MS });
+    const points = totalByBucket(series).map((total) => ({
+      ...pointView(total),
+      workspaces: total.workspaces,
+    }));
+    return { ...historyView(range, stepMs, points), points };
+  }
+  const query = rangeQuery(range, now, getEnv().STATS_SAMPLE_INTERVAL_S * 1000);
+  const totals = (await platformTotals(range, query.since)).filter((total) => total.at >= query.since);
   // A month's 2-hour step is the average of its 5-minute totals (buckets in which nothing ran left out), and the
   // most workspaces any of them summed.
   const workspaces = new Map<number, number>();

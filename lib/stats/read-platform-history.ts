@@ -6,7 +6,13 @@ import { assertAdmin } from "@/lib/admin/assert-admin";
 import type { Actor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { type Averaged, averageByBucket, type StatsValues, totalByBucket } from "@/lib/stats/buckets";
+import {
+  type Averaged,
+  averageByBucket,
+  ROLLUP_BUCKET_MS,
+  type StatsValues,
+  totalByBucket,
+} from "@/lib/stats/buckets";
 import { type HistoryRange, rangeQuery } from "@/lib/stats/history-range";
 import {
   type HistoryPointView,
@@ -28,21 +34,26 @@ const PLATFORM = "platform";
 type PlatformTotal = StatsValues & { workspaceId: string; at: Date; workspaces: number };
 
 // Summing a month of 100 workspaces (864,000 rows) takes SQLite ~250 ms, and better-sqlite3 blocks every request
-// meanwhile; the sums change only when a rollup pass writes a newer bucket, so they are kept until then (a late point or
-// a deleted workspace shows at the next bucket, within 5 minutes). On globalThis: route handlers may load separate
-// copies of this module. Read from the `since` first asked, filtered to each request's.
+// meanwhile; the sums change when a rollup pass writes new rows, so they are kept until the newest row's id changes
+// (ids are never reused), and 5 minutes at most: a late point re-rolled into a bucket or a deleted workspace writes no
+// new row. On globalThis: route handlers may load separate copies of this module. Read from the `since` first asked,
+// filtered to each request's.
 const cache = globalThis as unknown as {
-  spawnerPlatformTotals?: Map<HistoryRange, { latest: number; since: number; totals: PlatformTotal[] }>;
+  spawnerPlatformTotals?: Map<
+    HistoryRange,
+    { newestId: number; since: number; readAt: number; totals: PlatformTotal[] }
+  >;
 };
 
 async function platformTotals(range: HistoryRange, since: Date): Promise<PlatformTotal[]> {
   const db = getDb();
-  // One step of the index: the newest bucket, whichever process or pass wrote it.
-  const newest = await db.statsRollup.findFirst({ orderBy: { bucket: "desc" }, select: { bucket: true } });
-  const latest = newest?.bucket.getTime() ?? 0;
+  // One step down the primary key, whichever process or pass wrote the row.
+  const newest = await db.statsRollup.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
+  const newestId = newest?.id ?? 0;
   cache.spawnerPlatformTotals ??= new Map();
   const kept = cache.spawnerPlatformTotals.get(range);
-  if (kept && kept.latest === latest && kept.since <= since.getTime()) return kept.totals;
+  const fresh = kept && kept.newestId === newestId && Date.now() - kept.readAt < ROLLUP_BUCKET_MS;
+  if (kept && fresh && kept.since <= since.getTime()) return kept.totals;
   const sums = await db.statsRollup.groupBy({
     by: ["bucket"],
     where: { bucket: { gte: since } },
@@ -66,7 +77,7 @@ async function platformTotals(range: HistoryRange, since: Date): Promise<Platfor
     netTxBytesPerSec: row._sum.netTxBytesPerSec ?? 0,
     workspaces: row._count._all,
   }));
-  cache.spawnerPlatformTotals.set(range, { latest, since: since.getTime(), totals });
+  cache.spawnerPlatformTotals.set(range, { newestId, since: since.getTime(), readAt: Date.now(), totals });
   return totals;
 }
 

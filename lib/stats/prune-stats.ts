@@ -7,7 +7,14 @@ import { getEnv } from "@/lib/env";
 const HOUR_MS = 3_600_000;
 const BATCH = 5000;
 
-export async function pruneStats({ now = new Date() }: { now?: Date } = {}): Promise<{
+/** `points: false` keeps the raw points (the rollup failed this pass: they are not averaged yet). */
+export async function pruneStats({
+  now = new Date(),
+  points: prunePoints = true,
+}: {
+  now?: Date;
+  points?: boolean;
+} = {}): Promise<{
   points: number;
   rollups: number;
 }> {
@@ -15,10 +22,13 @@ export async function pruneStats({ now = new Date() }: { now?: Date } = {}): Pro
   const db = getDb();
   const pointCutoff = new Date(now.getTime() - env.STATS_RAW_RETENTION_HOURS * HOUR_MS);
   const rollupCutoff = new Date(now.getTime() - env.STATS_ROLLUP_RETENTION_DAYS * 24 * HOUR_MS);
-  const points = await inBatches(
-    () => db.statsPoint.findMany({ where: { at: { lt: pointCutoff } }, select: { id: true }, take: BATCH }),
-    (ids) => db.statsPoint.deleteMany({ where: { id: { in: ids } } }),
-  );
+  const points = prunePoints
+    ? await inBatches(
+        () =>
+          db.statsPoint.findMany({ where: { at: { lt: pointCutoff } }, select: { id: true }, take: BATCH }),
+        (ids) => db.statsPoint.deleteMany({ where: { id: { in: ids } } }),
+      )
+    : 0;
   const rollups = await inBatches(
     () =>
       db.statsRollup.findMany({ where: { bucket: { lt: rollupCutoff } }, select: { id: true }, take: BATCH }),

@@ -2,15 +2,14 @@
 // bucket rolled up twice is the same row). Read an hour at a time, so a first run over a full day holds little.
 import "server-only";
 import { getDb } from "@/lib/db";
-import { getEnv } from "@/lib/env";
 import { averageByBucket, firstIncompleteBucket, ROLLUP_BUCKET_MS } from "@/lib/stats/buckets";
 
 const HOUR_MS = 3_600_000;
 const CHUNK_MS = HOUR_MS;
 
 /**
- * Rolls up the buckets from `since` (default: the last rolled-up bucket again, in case a late point joined it, or
- * the raw retention when there is none) up to the first incomplete one. Returns how many rollup rows it wrote.
+ * Rolls up the buckets from `since` (default: the last rolled-up bucket again, in case a late point joined it, or the
+ * oldest point when there is none) up to the first incomplete one. Returns how many rollup rows it wrote.
  */
 export async function rollUpStats({
   now = new Date(),
@@ -21,11 +20,18 @@ export async function rollUpStats({
 } = {}): Promise<number> {
   const db = getDb();
   const end = firstIncompleteBucket(now);
-  const oldestRaw = new Date(now.getTime() - getEnv().STATS_RAW_RETENTION_HOURS * HOUR_MS);
   let from = since;
   if (!from) {
+    // Not clamped to the raw retention: after an outage longer than it, the points before it are rolled up before
+    // pruning may delete them. From the oldest point on or after the last bucket, so a gap is not walked hour by hour.
     const last = await db.statsRollup.findFirst({ orderBy: { bucket: "desc" }, select: { bucket: true } });
-    from = last ? new Date(Math.max(last.bucket.getTime(), oldestRaw.getTime())) : oldestRaw;
+    const oldest = await db.statsPoint.findFirst({
+      where: last ? { at: { gte: last.bucket } } : {},
+      orderBy: { at: "asc" },
+      select: { at: true },
+    });
+    if (!oldest) return 0;
+    from = oldest.at;
   }
   // Whole buckets only: a window cut inside a bucket would average part of it over the rest.
   let start = firstIncompleteBucket(from).getTime();

@@ -1,6 +1,7 @@
 // The stats sampler, started with the server: a round every STATS_SAMPLE_INTERVAL_S (never two at once: a round still
 // running when the next is due makes that one skip), and the rollup and pruning every 5 minutes and at start. Timers
 // never keep the process alive; a failure (engine or database down) writes nothing and is logged once until it works.
+// One per process: a second start (a dev reload, another copy of this module) gets the running one.
 import "server-only";
 import { setSampledStats } from "@/lib/admin/stats-sampler";
 import { getEnv } from "@/lib/env";
@@ -13,44 +14,78 @@ import { singleFlight } from "@/lib/stats/single-flight";
 /** The first round has no earlier readings to give CPU %: the second comes this soon after it. */
 const FOLLOW_UP_MS = 2_000;
 
+export type StatsSampler = { stop: () => Promise<void> };
+
+/** What a sampler does, passed in by tests; the server's is the real rounds, rollup and pruning. */
+export type SamplerWork = {
+  sampleRound: (options: { previous: Readings }) => Promise<{ readings: Readings }>;
+  rollUpStats: () => Promise<unknown>;
+  pruneStats: (options: { points: boolean }) => Promise<{ points: number; rollups: number }>;
+};
+
+const REAL_WORK: SamplerWork = { sampleRound, rollUpStats, pruneStats };
+
+// On globalThis, like the reconciler: timers in a closure of one module copy would run beside another's, doubling the
+// rows, and the first could never be stopped.
+const store = globalThis as unknown as { spawnerStatsSampler?: StatsSampler };
+
 export function startStatsSampler({
   intervalMs = getEnv().STATS_SAMPLE_INTERVAL_S * 1000,
   maintenanceMs = ROLLUP_BUCKET_MS,
+  work = REAL_WORK,
 }: {
   intervalMs?: number;
   maintenanceMs?: number;
-} = {}): { stop: () => Promise<void> } {
+  work?: SamplerWork;
+} = {}): StatsSampler {
+  store.spawnerStatsSampler ??= createSampler({ intervalMs, maintenanceMs, work });
+  return store.spawnerStatsSampler;
+}
+
+function createSampler({
+  intervalMs,
+  maintenanceMs,
+  work,
+}: {
+  intervalMs: number;
+  maintenanceMs: number;
+  work: SamplerWork;
+}): StatsSampler {
   const failures = new Map<string, string>();
-  const guard = async (what: string, work: () => Promise<void>) => {
+  /** Runs one job; false when it failed (logged once per distinct failure). */
+  const guard = async (what: string, job: () => Promise<void>): Promise<boolean> => {
     try {
-      await work();
+      await job();
       if (failures.get(what)) console.info(`[stats] ${what} works again`);
       failures.delete(what);
+      return true;
     } catch (error) {
       const message = (error as Error)?.message ?? String(error);
       if (failures.get(what) !== message)
         console.error(`[stats] ${what} failed (will try again): ${message}`);
       failures.set(what, message);
+      return false;
     }
   };
   let previous: Readings = new Map();
-  const sample = singleFlight(() =>
-    guard("sampling", async () => {
+  const sample = singleFlight(async () => {
+    await guard("sampling", async () => {
       try {
-        previous = (await sampleRound({ previous })).readings;
+        previous = (await work.sampleRound({ previous })).readings;
       } catch (error) {
         // No numbers rather than stale ones; rates start afresh once the engine answers again.
         previous = new Map();
         setSampledStats({ engine: null, workloads: new Map(), sampledAt: null });
         throw error;
       }
-    }),
-  );
+    });
+  });
   const maintain = singleFlight(async () => {
-    // Rolled up before pruning: a raw point is averaged into its bucket before it may go.
-    await guard("rolling up", async () => void (await rollUpStats()));
+    // Rolled up before pruning: a raw point is averaged into its bucket before it may go, so a failed rollup keeps
+    // the raw points for the next pass.
+    const rolledUp = await guard("rolling up", async () => void (await work.rollUpStats()));
     await guard("pruning", async () => {
-      const { points, rollups } = await pruneStats();
+      const { points, rollups } = await work.pruneStats({ points: rolledUp });
       if (points + rollups > 0) console.info(`[stats] pruned ${points} point(s) and ${rollups} rollup(s)`);
     });
   });
@@ -62,12 +97,14 @@ export function startStatsSampler({
   for (const timer of timers) timer.unref();
   sample.run();
   maintain.run();
-  return {
+  const sampler: StatsSampler = {
     // No new round starts; the one in flight is waited for, so its rows are written before the database closes.
     stop: async () => {
+      if (store.spawnerStatsSampler === sampler) store.spawnerStatsSampler = undefined;
       for (const timer of timers) clearInterval(timer);
       await Promise.all([sample.stop(), maintain.stop()]);
       setSampledStats(null);
     },
   };
+  return sampler;
 }

@@ -1,7 +1,7 @@
 // The stats history against the built server, the real engine and the real SQLite file: a running workspace gets a
 // point about every STATS_SAMPLE_INTERVAL_S (1 s here) with real numbers; the history API answers its owner and an
-// admin and no one else; complete 5-minute buckets are averaged into rollups and old rows are pruned; and a deleted
-// workspace's history goes with it.
+// admin and no one else; complete 5-minute buckets are averaged into rollups (even after an outage longer than the raw
+// retention) and old rows are pruned; and a deleted workspace's history goes with it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { bucketStart } from "@/lib/stats/buckets";
@@ -134,6 +134,8 @@ describe("downsampling and retention", () => {
       },
     });
 
+    // Asked before the rollup: the kept platform sums must not hide the bucket rolled up next.
+    expect((await get("/api/v1/admin/stats/history?range=day", boss)).status).toBe(200);
     expect(await rollUpStats({ now, since: bucket })).toBeGreaterThan(0);
     const rolled = await db.statsRollup.findUniqueOrThrow({
       where: { workspaceId_bucket: { workspaceId, bucket } },
@@ -183,6 +185,27 @@ describe("downsampling and retention", () => {
     ).json();
     expect(month.step_seconds).toBe(7200);
     expect(month.points.length).toBeGreaterThan(0);
+  });
+
+  it("rolls up the last points before an outage longer than the raw retention, then prunes them", async () => {
+    // The server went down just after these points (an hour ahead, so no live round joins their bucket) and came
+    // back 30 hours later: nothing after the last rollup was averaged, and all of it is past the raw retention.
+    const bucket = new Date(bucketStart(new Date()).getTime() + 3_600_000);
+    const back = new Date(bucket.getTime() + 30 * 3_600_000);
+    await db.statsPoint.createMany({
+      data: [60_000, 120_000, 240_000].map((ms, i) => ({
+        workspaceId,
+        at: new Date(bucket.getTime() + ms),
+        cpuPercent: 10 * (i + 1),
+        memoryBytes: 100,
+      })),
+    });
+    expect(await rollUpStats({ now: back })).toBeGreaterThan(0);
+    expect(
+      await db.statsRollup.findUniqueOrThrow({ where: { workspaceId_bucket: { workspaceId, bucket } } }),
+    ).toMatchObject({ samples: 3, cpuPercent: 20, cpuPercentMax: 30, memoryBytes: 100 });
+    expect((await pruneStats({ now: back })).points).toBeGreaterThanOrEqual(3);
+    expect(await db.statsPoint.count({ where: { workspaceId, at: { gte: bucket } } })).toBe(0);
   });
 
   it("goes with its workspace when the workspace is deleted", async () => {

@@ -40,15 +40,13 @@ export async function pruneImages({
     const view: PrunedImagesView = { removed: [], count: 0, reclaimed_bytes: 0, failed: [] };
     for (const image of unused) {
       try {
-        // By id: several tags need force, which is safe here since no container was made from it.
-        await engineCall(
-          "remove the image",
-          (opts) =>
-            getDocker()
-              .getImage(image.id)
-              .remove({ ...opts, force: image.repo_tags.length > 1 }),
-          { what: `image ${image.id}`, timeoutMs: SLOW_CALL_MS },
-        );
+        // Several tags: each untagged without force (the last takes the image), so a container made from it since
+        // the listing keeps it; force would take it from under that container.
+        for (const name of image.repo_tags.length > 1 ? image.repo_tags : [image.id])
+          await engineCall("remove the image", (opts) => getDocker().getImage(name).remove(opts), {
+            what: `image ${image.id}`,
+            timeoutMs: SLOW_CALL_MS,
+          });
         view.removed.push({ id: image.id, repo_tags: image.repo_tags });
       } catch (error) {
         // Gone meanwhile is what we wanted; a child image or a new container keeps it, and the admin is told.

@@ -59,7 +59,7 @@ export const adminEngineImageOperations = [
     path: "/api/v1/admin/engine/images/pull",
     summary: "Pull an image",
     description:
-      "Answers `text/event-stream`: `progress` events `{ type, layer?, status, current?, total? }` as the engine reports each layer, then `done` `{ reference, id }` or `error` `{ code, message }` (IMAGE_PULL_FAILED with the registry's words). Closing the stream cancels the pull. Audited (`engine.image.pull`).",
+      "Answers `text/event-stream`: `progress` events `{ type, layer?, status, current?, total? }` as the engine reports each layer, then `done` `{ reference, id }` or `error` `{ code, message }` (IMAGE_PULL_FAILED with the registry's words). An engine that cannot be reached before the stream opens is a JSON 503 (CONTAINER_ENGINE_UNAVAILABLE); a failure after is an `error` event. Closing the stream cancels the pull. Audited (`engine.image.pull`).",
     tags: [ENGINE_TAG],
     access: "admin",
     body: pullImageSchema,

@@ -18,7 +18,9 @@ const imageSchema = z.strictObject({
     .describe("Containers made from it, running or not."),
   templates: z
     .array(z.string())
-    .describe("Templates (or image settings) that launch from it: it is not removed."),
+    .describe(
+      'Templates, image settings or workspaces ("2 workspaces") that launch from it: it is not removed.',
+    ),
   dangling: z.boolean(),
 });
 sameType<z.output<typeof imageSchema>, ImageView>();

@@ -9,7 +9,7 @@ export type ImageView = {
   created_at: string;
   /** Containers made from it, running or not. */
   containers: { count: number; names: string[] };
-  /** Templates (or the app's own image settings) that launch from it: such an image is not removed. */
+  /** Templates (or the app's own image settings, or "2 workspaces" made from it) that launch from it: not removed. */
   templates: string[];
   dangling: boolean;
 };

@@ -44,7 +44,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
   await registry?.stop();
-  await db.template.deleteMany({ where: { name: templateName } });
+  await db.workspace.deleteMany({ where: { routeKey: { startsWith: templateName } } });
+  await db.template.deleteMany({ where: { name: { startsWith: templateName } } });
   removeImages(...made);
 });
 
@@ -102,11 +103,64 @@ describe("pull", () => {
       code: "IMAGE_PULL_FAILED",
       message: expect.stringContaining(reference),
     });
+    // The registry's own words.
+    expect(JSON.stringify(last?.data)).toContain("manifest unknown");
     expect(imageExists(reference)).toBe(false);
     const audit = await db.auditEvent.findFirst({
       where: { action: "engine.image.pull", targetName: reference },
     });
     expect(audit?.outcome).toBe("IMAGE_PULL_FAILED");
+  });
+
+  it("ends a pull the registry fails partway (a layer it lost) in an error event, audited as failed", async () => {
+    const broken = await startRegistry();
+    try {
+      buildTinyImage(labels, local("broken"));
+      made.push(local("broken"));
+      const reference = broken.push(local("broken"), `${IT}/broken-${RUN}`, "v1");
+      made.push(reference);
+      removeImages(local("broken"));
+      broken.dropLargestBlob();
+      const { status, events } = await postSse(`${app.url}/api/v1/admin/engine/images/pull`, admin.cookie, {
+        reference,
+      });
+      expect(status).toBe(200);
+      expect(events.some((event) => event.event === "progress")).toBe(true);
+      const last = events.at(-1);
+      expect(last?.event, JSON.stringify(events.slice(-3))).toBe("error");
+      expect(last?.data).toMatchObject({
+        code: "IMAGE_PULL_FAILED",
+        message: expect.stringContaining(reference),
+      });
+      expect(imageExists(reference)).toBe(false);
+      const audit = await db.auditEvent.findFirst({
+        where: { action: "engine.image.pull", targetName: reference },
+      });
+      expect(audit?.outcome).toBe("IMAGE_PULL_FAILED");
+    } finally {
+      await broken.stop();
+    }
+  });
+
+  it("answers a pull on an engine that is down with a JSON 503 before any stream", async () => {
+    const down = await startAppServer({
+      ...testSettings,
+      RECONCILER: "off",
+      DOCKER_HOST: "unix:///nonexistent/docker.sock",
+    });
+    try {
+      const response = await fetch(`${down.url}/api/v1/admin/engine/images/pull`, {
+        method: "POST",
+        headers: { cookie: admin.cookie, "content-type": "application/json" },
+        body: JSON.stringify({ reference: `${registry.host}/${IT}/down-${RUN}:v1` }),
+      });
+      const text = await response.text();
+      expect(response.status, text).toBe(503);
+      expect(response.headers.get("content-type")).toContain("application/json");
+      expect(JSON.parse(text).error.code).toBe("CONTAINER_ENGINE_UNAVAILABLE");
+    } finally {
+      await down.stop();
+    }
   });
 
   it("cancels the pull when the client leaves: the app records it at once instead of waiting on the registry", async () => {
@@ -274,6 +328,80 @@ describe("list and remove", () => {
     const { status, body } = await api("DELETE", `/api/v1/admin/engine/images/${id}?force=true`);
     expect(status).toBe(409);
     expect(body.error.message).toContain(templateName);
+    expect(imageExists(id)).toBe(true);
+  });
+});
+
+const templateData = (name: string, image: string) => ({
+  name,
+  displayName: "Engine images test",
+  image,
+  apps: "[]",
+  defaultMemoryMb: 64,
+  maxMemoryMb: 64,
+  defaultCpus: 0.5,
+  maxCpus: 0.5,
+  defaultPids: 64,
+  maxPids: 64,
+});
+
+describe("digests and workspaces", () => {
+  it("keeps an image a template pins by digest: not dangling, not pruned, refused by its digest", async () => {
+    buildTinyImage(labels, local("pinned"));
+    made.push(local("pinned"));
+    const pinned = registry.pushDigest(local("pinned"), `${IT}/pinned-${RUN}`);
+    removeImages(local("pinned"));
+    docker("pull", "-q", pinned);
+    made.push(pinned);
+    const id = docker("image", "inspect", "-f", "{{.Id}}", pinned);
+    expect(docker("image", "inspect", "-f", "{{len .RepoTags}}", pinned)).toBe("0");
+    const name = `${templateName}-pinned`;
+    await db.template.create({ data: templateData(name, pinned) });
+
+    const listed = (await api("GET", "/api/v1/admin/engine/images")).body.images.find(
+      (image: { id: string }) => image.id === id,
+    );
+    expect(listed).toMatchObject({ repo_tags: [], templates: [name], dangling: false });
+    const pruned = await api("POST", "/api/v1/admin/engine/images/prune", { label: `${LABEL}=${RUN}` });
+    expect(pruned.status).toBe(200);
+    expect(pruned.body.removed.map((image: { id: string }) => image.id)).not.toContain(id);
+    expect(imageExists(id)).toBe(true);
+    const refused = await api(
+      "DELETE",
+      `/api/v1/admin/engine/images/${encodeURIComponent(pinned)}?force=true`,
+    );
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toContain(name);
+    expect(imageExists(id)).toBe(true);
+  });
+
+  it("refuses an image a stopped workspace was made from, naming how many", async () => {
+    const id = buildTinyImage(labels, local("workspace"));
+    made.push(local("workspace"));
+    const template = await db.template.create({
+      data: templateData(`${templateName}-ws`, `${IT}-img-${RUN}-elsewhere:1`),
+    });
+    const key = `${templateName}-ws`;
+    await db.workspace.create({
+      data: {
+        ownerId: admin.id,
+        name: `img-${RUN}`,
+        displayName: "Engine images test",
+        templateId: template.id,
+        routeKey: key,
+        workloadName: key,
+        volumeName: key,
+        image: local("workspace"),
+        stoppedReason: "manual",
+        stoppedAt: new Date(),
+      },
+    });
+    const { status, body } = await api(
+      "DELETE",
+      `/api/v1/admin/engine/images/${encodeURIComponent(local("workspace"))}?force=true`,
+    );
+    expect(status).toBe(409);
+    expect(body.error).toMatchObject({ code: "IN_USE", message: expect.stringContaining("1 workspace") });
     expect(imageExists(id)).toBe(true);
   });
 });

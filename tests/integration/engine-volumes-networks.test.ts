@@ -10,6 +10,7 @@ import { deleteWorkspace } from "@/lib/workspaces/delete-workspace";
 import { launchWorkspace } from "@/lib/workspaces/launch-workspace";
 import { stopWorkspace } from "@/lib/workspaces/stop-workspace";
 import { type AppServer, startAppServer } from "../support/app-server";
+import { startDockerProxy } from "../support/docker-proxy";
 import { type AdminApi, adminApi } from "../support/engine-objects";
 import { IT } from "../support/prefixes";
 import { docker, removeNetwork } from "../support/test-image";
@@ -195,6 +196,28 @@ describe("volumes", () => {
       orderBy: { id: "desc" },
     });
     expect(JSON.parse(String(audit?.details))).toMatchObject({ all: true, label, count: 1 });
+  });
+});
+
+describe("when listing fails right after a create", () => {
+  it("answers 201 with the volume made, not a 5xx (system df refused)", async () => {
+    const proxy = await startDockerProxy(undefined, { refuse: /^GET \S*\/system\/df/ });
+    const flaky = await startAppServer({ ...testSettings, RECONCILER: "off", DOCKER_HOST: proxy.host });
+    try {
+      const volume = name("df-fails");
+      volumes.push(volume);
+      const created = await adminApi(flaky.url, admin.cookie)("POST", "/api/v1/admin/engine/volumes", {
+        name: volume,
+        labels: { [LABEL]: RUN },
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      expect(created.body).toMatchObject({ name: volume, driver: "local", size_bytes: null, containers: [] });
+      expect(created.body.mountpoint).toContain(volume);
+      expect(volumeExists(volume)).toBe(true);
+    } finally {
+      await flaky.stop();
+      await proxy.down();
+    }
   });
 });
 

@@ -19,7 +19,11 @@ export type DockerProxy = {
 // A request line at the start of a chunk or after a newline: "GET /containers/json HTTP/1.1".
 const REQUEST_LINE = /(?:^|\r\n)((?:GET|HEAD|POST|PUT|DELETE) \S+) HTTP\/1\.[01]\r\n/g;
 
-export async function startDockerProxy(upstream = "/var/run/docker.sock"): Promise<DockerProxy> {
+/** `refuse`: requests whose request line matches are answered 500 by the proxy (an engine call failing), not sent on. */
+export async function startDockerProxy(
+  upstream = "/var/run/docker.sock",
+  { refuse }: { refuse?: RegExp } = {},
+): Promise<DockerProxy> {
   const socketPath = path.join(tmpdir(), `spawner-proxy-${process.pid}-${Date.now()}.sock`);
   const sockets = new Set<Socket>();
   // Per open client connection: the last request line it sent (a connection carries one request at a time).
@@ -44,7 +48,22 @@ export async function startDockerProxy(upstream = "/var/run/docker.sock"): Promi
         for (const match of chunk.toString("latin1").matchAll(REQUEST_LINE))
           if (match[1]) lastRequest.set(client, match[1]);
       });
-      client.pipe(engine).pipe(client);
+      if (!refuse) {
+        client.pipe(engine).pipe(client);
+        return;
+      }
+      engine.pipe(client);
+      client.on("end", () => engine.end());
+      client.on("data", (chunk: Buffer) => {
+        const line = REQUEST_LINE.exec(chunk.toString("latin1"))?.[1];
+        REQUEST_LINE.lastIndex = 0;
+        if (!line || !refuse.test(line)) return void engine.write(chunk);
+        const body = JSON.stringify({ message: "refused by the test proxy" });
+        client.end(
+          `HTTP/1.1 500 Internal Server Error\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+        );
+        engine.destroy();
+      });
     });
     const listening = server;
     await new Promise<void>((resolve) => listening.listen(socketPath, resolve));

@@ -1,7 +1,7 @@
 // A real registry for pull tests: Debian's docker-registry (distribution 2.8) on a free loopback port with its
 // storage in a temp dir. dockerd treats 127.0.0.0/8 as insecure registries, so plain HTTP push and pull work.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort } from "./app-server";
@@ -11,6 +11,10 @@ export type Registry = {
   host: string;
   /** Tags a local image as host/name:tag, pushes it and removes the local copies: the engine then lacks it. */
   push: (localImage: string, name: string, tag?: string) => string;
+  /** As push, but answers host/name@sha256:… (the manifest's digest), for a pull pinned by digest. */
+  pushDigest: (localImage: string, name: string) => string;
+  /** Deletes the biggest blob (a layer) from the registry's storage: a pull then fails partway. */
+  dropLargestBlob: () => void;
   stop: () => Promise<void>;
 };
 
@@ -59,6 +63,26 @@ export async function startRegistry(): Promise<Registry> {
     execFileSync("docker", ["rmi", reference], { stdio: "ignore" });
     return reference;
   };
+  const pushDigest = (localImage: string, name: string) => {
+    const reference = `${host}/${name}:latest`;
+    execFileSync("docker", ["tag", localImage, reference]);
+    execFileSync("docker", ["push", "-q", reference], { stdio: ["ignore", "ignore", "pipe"] });
+    const digests = execFileSync("docker", ["image", "inspect", "-f", "{{json .RepoDigests}}", reference], {
+      encoding: "utf8",
+    });
+    execFileSync("docker", ["rmi", reference], { stdio: "ignore" });
+    const pinned = (JSON.parse(digests) as string[]).find((digest) => digest.startsWith(`${host}/${name}@`));
+    if (!pinned) throw new Error(`no digest of ${reference} after the push: ${digests}`);
+    return pinned;
+  };
+  const dropLargestBlob = () => {
+    const blobs = path.join(dir, "data", "docker", "registry", "v2", "blobs", "sha256");
+    const files = readdirSync(blobs).flatMap((prefix) =>
+      readdirSync(path.join(blobs, prefix)).map((digest) => path.join(blobs, prefix, digest, "data")),
+    );
+    const largest = files.sort((a, b) => statSync(b).size - statSync(a).size)[0];
+    if (largest) rmSync(largest);
+  };
   const stop = async () => {
     if (child.exitCode === null) {
       child.kill("SIGTERM");
@@ -66,5 +90,5 @@ export async function startRegistry(): Promise<Registry> {
     }
     rmSync(dir, { recursive: true, force: true });
   };
-  return { host, push, stop };
+  return { host, push, pushDigest, dropLargestBlob, stop };
 }

@@ -37,6 +37,18 @@ describe("image names", () => {
     ]);
     expect(templatesOf(uses, { id: `sha256:${"cd".repeat(32)}`, repoTags: ["other:1"] })).toEqual([]);
   });
+
+  it("finds a template that pins its image by digest, in any spelling, on an image without tags", () => {
+    const digest = `sha256:${"ef".repeat(32)}`;
+    expect(canonical(`docker.io/library/node:20@${digest}`)).toBe(`node@${digest}`);
+    expect(canonical(`127.0.0.1:5000/team/app:v1@${digest}`)).toBe(`127.0.0.1:5000/team/app@${digest}`);
+    const uses = new Map([[canonical(`registry.example.com:5000/team/app:v1@${digest}`), ["pinned"]]]);
+    const image = { id: ID, repoTags: [], repoDigests: [`registry.example.com:5000/team/app@${digest}`] };
+    expect(templatesOf(uses, image)).toEqual(["pinned"]);
+    expect(
+      templatesOf(uses, { ...image, repoDigests: [`registry.example.com:5000/other@${digest}`] }),
+    ).toEqual([]);
+  });
 });
 
 describe("pull progress", () => {

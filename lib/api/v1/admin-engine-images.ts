@@ -18,7 +18,9 @@ const imageSchema = z.strictObject({
     .describe("Containers made from it, running or not."),
   templates: z
     .array(z.string())
-    .describe("Templates (or image settings) that launch from it: it is not removed."),
+    .describe(
+      'Templates, image settings or workspaces ("2 workspaces") that launch from it: it is not removed.',
+    ),
   dangling: z.boolean(),
 });
 sameType<z.output<typeof imageSchema>, ImageView>();
@@ -59,7 +61,7 @@ export const adminEngineImageOperations = [
     path: "/api/v1/admin/engine/images/pull",
     summary: "Pull an image",
     description:
-      "Answers `text/event-stream`: `progress` events `{ type, layer?, status, current?, total? }` as the engine reports each layer, then `done` `{ reference, id }` or `error` `{ code, message }` (IMAGE_PULL_FAILED with the registry's words). Closing the stream cancels the pull. Audited (`engine.image.pull`).",
+      "Answers `text/event-stream`: `progress` events `{ type, layer?, status, current?, total? }` as the engine reports each layer, then `done` `{ reference, id }` or `error` `{ code, message }` (IMAGE_PULL_FAILED with the registry's words). An engine that cannot be reached before the stream opens is a JSON 503 (CONTAINER_ENGINE_UNAVAILABLE); a failure after is an `error` event. Closing the stream cancels the pull. Audited (`engine.image.pull`).",
     tags: [ENGINE_TAG],
     access: "admin",
     body: pullImageSchema,

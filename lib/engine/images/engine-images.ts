@@ -2,11 +2,12 @@
 // prune all decide on.
 import "server-only";
 import { engineCall } from "@/lib/engine/engine-call";
-import { type ImageView, withTag } from "@/lib/engine/images/image-view";
+import { canonical, type ImageView, withTag } from "@/lib/engine/images/image-view";
 import { templateImages, templatesOf } from "@/lib/engine/images/template-images";
 import { getDocker } from "@/lib/runtime/docker/client";
 
-export type EngineImage = ImageView & { labels: Record<string, string> };
+/** repoDigests: name@sha256:… (what a digest-pinned reference names); an image without tags and digests is dangling. */
+export type EngineImage = ImageView & { labels: Record<string, string>; repoDigests: string[] };
 
 const isTag = (tag: string) => tag !== "<none>:<none>";
 
@@ -25,6 +26,7 @@ export async function engineImages(): Promise<EngineImage[]> {
   return images
     .map((image) => {
       const repoTags = (image.RepoTags ?? []).filter(isTag).map(withTag);
+      const repoDigests = (image.RepoDigests ?? []).filter((digest) => !digest.includes("<none>"));
       const names = (users.get(image.Id) ?? []).sort();
       return {
         id: image.Id,
@@ -32,19 +34,26 @@ export async function engineImages(): Promise<EngineImage[]> {
         size_bytes: Math.max(0, image.Size ?? 0),
         created_at: new Date((image.Created ?? 0) * 1000).toISOString(),
         containers: { count: names.length, names },
-        templates: templatesOf(uses, { id: image.Id, repoTags }),
-        dangling: repoTags.length === 0,
+        templates: templatesOf(uses, { id: image.Id, repoTags, repoDigests }),
+        // As the engine's own prune: an image still named by a digest is not dangling.
+        dangling: repoTags.length === 0 && repoDigests.length === 0,
         labels: image.Labels ?? {},
+        repoDigests,
       };
     })
     .sort((a, b) => b.created_at.localeCompare(a.created_at));
 }
 
-/** Finds one image by id (full or short), by repo:tag, or by a bare name (its :latest). */
+/** Finds one image by id (full or short), by repo:tag, by name@digest, or by a bare name (its :latest). */
 export function findImage(images: EngineImage[], idOrReference: string): EngineImage | undefined {
   const bare = idOrReference.replace(/^sha256:/, "");
   const byId = /^[0-9a-f]{12,64}$/.test(bare)
     ? images.find((image) => image.id.replace(/^sha256:/, "").startsWith(bare))
     : undefined;
-  return byId ?? images.find((image) => image.repo_tags.includes(withTag(idOrReference)));
+  if (byId) return byId;
+  if (idOrReference.includes("@")) {
+    const digest = canonical(idOrReference);
+    return images.find((image) => image.repoDigests.some((name) => canonical(name) === digest));
+  }
+  return images.find((image) => image.repo_tags.includes(withTag(idOrReference)));
 }

@@ -9,7 +9,7 @@ export type ImageView = {
   created_at: string;
   /** Containers made from it, running or not. */
   containers: { count: number; names: string[] };
-  /** Templates (or the app's own image settings) that launch from it: such an image is not removed. */
+  /** Templates (or the app's own image settings, or "2 workspaces" made from it) that launch from it: not removed. */
   templates: string[];
   dangling: boolean;
 };
@@ -32,9 +32,17 @@ export function withTag(reference: string): string {
   return last.includes(":") ? reference : `${reference}:latest`;
 }
 
-/** One spelling per Docker Hub image: "docker.io/library/node:20" is the "node:20" the engine lists. */
+const hubShort = (name: string) => name.replace(/^(?:index\.)?docker\.io\//, "").replace(/^library\//, "");
+
+/**
+ * One spelling per image reference: "docker.io/library/node:20" is the "node:20" the engine lists; a digest
+ * reference is name@digest, a tag before it dropped ("node:20@sha256:…" is the engine's "node@sha256:…").
+ */
 export function canonical(reference: string): string {
-  return withTag(reference)
-    .replace(/^(?:index\.)?docker\.io\//, "")
-    .replace(/^library\//, "");
+  const at = reference.indexOf("@");
+  if (at < 0) return hubShort(withTag(reference));
+  const name = reference.slice(0, at);
+  const slash = name.lastIndexOf("/");
+  const colon = name.lastIndexOf(":");
+  return `${hubShort(colon > slash ? name.slice(0, colon) : name)}${reference.slice(at)}`;
 }

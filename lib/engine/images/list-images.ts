@@ -8,5 +8,5 @@ import type { ImageView } from "@/lib/engine/images/image-view";
 
 export async function listImages({ actor }: { actor: Actor }): Promise<ImageView[]> {
   assertAdmin(actor);
-  return (await engineImages()).map(({ labels: _labels, ...view }) => view);
+  return (await engineImages()).map(({ labels: _labels, repoDigests: _digests, ...view }) => view);
 }

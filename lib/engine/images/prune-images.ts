@@ -37,18 +37,16 @@ export async function pruneImages({
         (all || image.dangling) &&
         labelsMatch(image.labels, label),
     );
-    // By id: several tags need force, which is safe here since no container was made from it. A child image or a
-    // new container keeps one, and the admin is told.
-    const { removed, failed } = await pruneEach(unused, (image) =>
-      engineCall(
-        "remove the image",
-        (opts) =>
-          getDocker()
-            .getImage(image.id)
-            .remove({ ...opts, force: image.repo_tags.length > 1 }),
-        { what: `image ${image.id}`, timeoutMs: SLOW_CALL_MS },
-      ),
-    );
+    // Several tags: each untagged without force (the last takes the image), so a container made from it since the
+    // listing keeps it; force would take it from under that container. A child image or a new container keeps one,
+    // and the admin is told.
+    const { removed, failed } = await pruneEach(unused, async (image) => {
+      for (const name of image.repo_tags.length > 1 ? image.repo_tags : [image.id])
+        await engineCall("remove the image", (opts) => getDocker().getImage(name).remove(opts), {
+          what: `image ${image.id}`,
+          timeoutMs: SLOW_CALL_MS,
+        });
+    });
     const view: PrunedImagesView = {
       removed: removed.map((image) => ({ id: image.id, repo_tags: image.repo_tags })),
       count: removed.length,

@@ -11,26 +11,37 @@ import { type PullProgress, progressOf, throttled } from "@/lib/engine/images/pu
 import { AppError } from "@/lib/errors";
 import { SLOW_CALL_MS } from "@/lib/runtime/docker/call";
 import { getDocker } from "@/lib/runtime/docker/client";
+import { engineInfo } from "@/lib/runtime/docker/engine";
 import { inspectImage } from "@/lib/runtime/docker/images";
 
 function pullFailed(reference: string, message: string): AppError {
   return new AppError("IMAGE_PULL_FAILED", `The engine could not pull ${reference}: ${message}`);
 }
 
+/** Follows the stream to its end; resolves with the engine's error line, if it sent one (followProgress ignores it). */
 async function follow(
   stream: NodeJS.ReadableStream,
   onProgress: (event: PullProgress) => void,
-): Promise<void> {
+): Promise<string | null> {
+  let failure: string | null = null;
   return new Promise((resolve, reject) => {
     getDocker().modem.followProgress(
       stream,
-      (error: unknown) => (error ? reject(error) : resolve()),
+      (error: unknown) => (error ? reject(error) : resolve(failure)),
       (line: Parameters<typeof progressOf>[0]) => {
+        const message = line.errorDetail?.message ?? line.error;
+        if (message) failure ??= message;
         const event = progressOf(line);
         if (event) onProgress(event);
       },
     );
   });
+}
+
+/** Before the event stream opens (bounded): a down engine is an HTTP 503, not an error event after a 200. */
+export async function assertCanPull({ actor }: { actor: Actor }): Promise<void> {
+  assertAdmin(actor);
+  await engineInfo(getDocker());
 }
 
 export async function pullImage({
@@ -75,13 +86,16 @@ export async function pullImage({
         } finally {
           clearTimeout(connect);
         }
+        let failure: string | null;
         try {
-          await follow(stream, throttled(onProgress));
+          failure = await follow(stream, throttled(onProgress));
         } catch (error) {
           if (signal.aborted) throw pullFailed(reference, "the request was cancelled.");
-          // An error line of the stream is a plain Error with the registry's words.
           throw pullFailed(reference, engineMessage(error) || (error as Error).message || "unknown error");
         }
+        // An aborted stream ends like a finished one; an error line (a layer the registry failed to serve) too.
+        if (signal.aborted) throw pullFailed(reference, "the request was cancelled.");
+        if (failure) throw pullFailed(reference, failure.split("\n")[0]?.slice(0, 500) ?? failure);
         const image = await inspectImage<{ Id: string }>(getDocker(), reference);
         draft.target = { type: "image", id: image.Id, name: reference };
         return { reference, id: image.Id };

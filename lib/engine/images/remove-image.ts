@@ -42,7 +42,7 @@ export async function removeImage({
       if (found.templates.length > 0 && !(untagOnly && tagServes.length === 0))
         throw new AppError(
           "IN_USE",
-          `Templates launch from this image (${found.templates.join(", ")}): change them to another image first.`,
+          `Templates or workspaces launch from this image (${found.templates.join(", ")}): change them to another image first.`,
           { data: { templates: found.templates } },
         );
       const answer = (await engineCall(

@@ -64,9 +64,31 @@ export async function createNetwork({
         }),
       );
       draft.target = { type: "network", id: created.id, name };
-      const view = findNetwork(await engineNetworks(), created.id);
-      if (!view) throw new AppError("ENGINE_OBJECT_NOT_FOUND", `The engine lost network ${name} just made.`);
-      return view;
+      // The network exists from here: a failing re-listing must not make that a 5xx, so the answer's own view.
+      const listed = await engineNetworks().then(
+        (all) => findNetwork(all, created.id),
+        (error: unknown) => {
+          console.error(
+            `[engine] network ${name} was created, listing it failed: ${(error as Error).message}`,
+          );
+          return undefined;
+        },
+      );
+      return (
+        listed ?? {
+          id: created.id,
+          name,
+          driver,
+          scope: driver === "overlay" ? "swarm" : "local",
+          internal,
+          attachable: driver === "overlay",
+          subnets: subnet ? [subnet] : [],
+          created_at: null,
+          labels,
+          containers: [],
+          protected: null,
+        }
+      );
     },
   );
 }

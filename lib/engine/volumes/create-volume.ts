@@ -41,10 +41,33 @@ export async function createVolume({
       await engineCall("create the volume", (opts) =>
         docker.createVolume({ ...opts, Name: name, Driver: driver, Labels: labels }),
       );
-      const created = (await engineVolumes()).find((volume) => volume.name === name);
-      if (!created)
-        throw new AppError("ENGINE_OBJECT_NOT_FOUND", `The engine lost volume ${name} just made.`);
-      return created;
+      // The volume exists from here: a failing re-listing (system df, the database) must not make that a 5xx.
+      const listed = await engineVolumes().then(
+        (all) => all.find((volume) => volume.name === name),
+        (error: unknown) => {
+          console.error(
+            `[engine] volume ${name} was created, listing it failed: ${(error as Error).message}`,
+          );
+          return undefined;
+        },
+      );
+      if (listed) return listed;
+      const info = await docker
+        .getVolume(name)
+        .inspect({ abortSignal: AbortSignal.timeout(getEnv().DOCKER_TIMEOUT_MS) })
+        .catch(() => null);
+      return {
+        name,
+        driver: info?.Driver ?? driver,
+        mountpoint: info?.Mountpoint ?? "",
+        scope: info?.Scope ?? "local",
+        created_at: null,
+        labels,
+        size_bytes: null,
+        ref_count: 0,
+        containers: [],
+        belongs_to: null,
+      };
     },
   );
 }

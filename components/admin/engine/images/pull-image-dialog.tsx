@@ -2,7 +2,7 @@
 
 import { Download, Loader2 } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { readPullStream, type StreamEvent } from "@/components/admin/engine/images/read-pull-stream";
 import { formatBytes, shortId } from "@/components/admin/engine/system/format";
 import { Button } from "@/components/ui/button";
@@ -31,6 +31,8 @@ export function PullImageDialog() {
   const [pulling, setPulling] = useState(false);
   const abort = useRef<AbortController | null>(null);
   const valid = IMAGE_REFERENCE.test(reference.trim());
+  // Leaving the page (not only closing the dialog) cancels a pull still running.
+  useEffect(() => () => abort.current?.abort(), []);
 
   const onEvent = ({ event, data }: StreamEvent) => {
     if (event === "progress") {

@@ -1,4 +1,4 @@
-import { pullImage } from "@/lib/engine/images/pull-image";
+import { assertCanPull, pullImage } from "@/lib/engine/images/pull-image";
 import { AppError } from "@/lib/errors";
 import { readJson } from "@/lib/http/read-json";
 import { withAdmin } from "@/lib/http/route";
@@ -6,9 +6,11 @@ import { sseResponse } from "@/lib/http/sse";
 import { pullImageSchema } from "@/lib/validations/engine-objects";
 
 // POST /api/v1/admin/engine/images/pull { reference } — pulls it, answering an event stream: "progress" per layer
-// line, then "done" { reference, id } or "error" { code, message }. Leaving the stream cancels the pull.
+// line, then "done" { reference, id } or "error" { code, message }; an engine down before it starts is a JSON 503.
+// Leaving the stream cancels the pull.
 export const POST = withAdmin(async (request, { actor }) => {
   const { reference } = await readJson(request, pullImageSchema);
+  await assertCanPull({ actor });
   return sseResponse(request.signal, (writer) => {
     const lifetime = new AbortController();
     request.signal.addEventListener("abort", () => lifetime.abort(), { once: true });

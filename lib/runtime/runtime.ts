@@ -215,7 +215,8 @@ export interface Runtime {
   readLogLines(id: string, tail: number): Promise<LogLine[]>;
   stats(id: string): Promise<WorkloadStats>;
   /** One quick reading of a running workload's counters (stats() waits for a second one); null when it is gone. */
-  usage(id: string): Promise<UsageSample | null>;
+  /** `signal` ends the reading early (the sampler stopping at shutdown frees its engine connections at once). */
+  usage(id: string, options?: { signal?: AbortSignal }): Promise<UsageSample | null>;
   resources(): Promise<EngineResources>;
   /**
    * Connections established to these ports of a running workload right now (an open WebSocket is one); null when

@@ -21,9 +21,12 @@ export type RoundResult = { readings: Readings; running: number; written: number
 export async function sampleRound({
   previous,
   concurrency = getEnv().STATS_SAMPLE_CONCURRENCY,
+  signal,
 }: {
   previous: Readings;
   concurrency?: number;
+  /** Aborted when the sampler stops: readings in flight end at once and nothing of the round is written. */
+  signal?: AbortSignal;
 }): Promise<RoundResult> {
   const runtime = getRuntime();
   const prefix = getEnv().LABEL_PREFIX;
@@ -38,9 +41,10 @@ export async function sampleRound({
     mapPool(running, concurrency, async (workload) => ({
       id: workload.id,
       // One that stopped or went since the list is simply not running any more.
-      reading: await runtime.usage(workload.id).catch(() => null),
+      reading: signal?.aborted ? null : await runtime.usage(workload.id, { signal }).catch(() => null),
     })),
   ]);
+  if (signal?.aborted) return { readings: previous, running: running.length, written: 0 };
   const next: Readings = new Map();
   const usage = new Map<string, WorkloadUsage>();
   const rows: Prisma.StatsPointCreateManyInput[] = [];

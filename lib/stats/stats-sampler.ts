@@ -18,7 +18,7 @@ export type StatsSampler = { stop: () => Promise<void> };
 
 /** What a sampler does, passed in by tests; the server's is the real rounds, rollup and pruning. */
 export type SamplerWork = {
-  sampleRound: (options: { previous: Readings }) => Promise<{ readings: Readings }>;
+  sampleRound: (options: { previous: Readings; signal?: AbortSignal }) => Promise<{ readings: Readings }>;
   rollUpStats: () => Promise<unknown>;
   pruneStats: (options: { points: boolean }) => Promise<{ points: number; rollups: number }>;
 };
@@ -68,10 +68,13 @@ function createSampler({
     }
   };
   let previous: Readings = new Map();
+  // Ends a round's engine readings when the sampler stops: waiting for the engine's next stats tick would hold its
+  // connections open past SIGTERM.
+  const stopping = new AbortController();
   const sample = singleFlight(async () => {
     await guard("sampling", async () => {
       try {
-        previous = (await work.sampleRound({ previous })).readings;
+        previous = (await work.sampleRound({ previous, signal: stopping.signal })).readings;
       } catch (error) {
         // No numbers rather than stale ones; rates start afresh once the engine answers again.
         previous = new Map();
@@ -98,10 +101,12 @@ function createSampler({
   sample.run();
   maintain.run();
   const sampler: StatsSampler = {
-    // No new round starts; the one in flight is waited for, so its rows are written before the database closes.
+    // No new round starts; the one in flight has its readings ended and writes nothing, and is waited for, so
+    // nothing of it touches the database once it closes.
     stop: async () => {
       if (store.spawnerStatsSampler === sampler) store.spawnerStatsSampler = undefined;
       for (const timer of timers) clearInterval(timer);
+      stopping.abort();
       await Promise.all([sample.stop(), maintain.stop()]);
       setSampledStats(null);
     },

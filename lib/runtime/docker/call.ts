@@ -10,9 +10,12 @@ export async function dockerCall<T>(
   context: string,
   work: (opts: { abortSignal: AbortSignal }) => Promise<T>,
   timeoutMs = getEnv().DOCKER_TIMEOUT_MS,
+  /** The caller's own end (a background round stopped at shutdown): the request is aborted, its socket freed. */
+  signal?: AbortSignal,
 ): Promise<T> {
+  const timeout = AbortSignal.timeout(timeoutMs);
   try {
-    return await work({ abortSignal: AbortSignal.timeout(timeoutMs) });
+    return await work({ abortSignal: signal ? AbortSignal.any([timeout, signal]) : timeout });
   } catch (error) {
     throw toAppError(error, context);
   }

@@ -16,12 +16,20 @@ export async function readStats(docker: Docker, id: string): Promise<WorkloadSta
 }
 
 /** One reading of the counters, without the second one stats() waits for (so no CPU % of its own). */
-export async function readUsage(docker: Docker, id: string): Promise<UsageSample | null> {
-  const raw = await dockerCall("read the container's usage", (opts) =>
-    orNull(
-      docker.getContainer(id).stats({ ...opts, stream: false, "one-shot": true }) as Promise<RawStats>,
-      hasStatus(404),
-    ),
+export async function readUsage(
+  docker: Docker,
+  id: string,
+  signal?: AbortSignal,
+): Promise<UsageSample | null> {
+  const raw = await dockerCall(
+    "read the container's usage",
+    (opts) =>
+      orNull(
+        docker.getContainer(id).stats({ ...opts, stream: false, "one-shot": true }) as Promise<RawStats>,
+        hasStatus(404),
+      ),
+    undefined,
+    signal,
   );
   return raw ? usageFromDocker(raw) : null;
 }

@@ -70,7 +70,7 @@ export function swarmRuntime(docker: Docker): Runtime {
     readAllLogs: (id) => readAllServiceLogs(docker, id),
     readLogLines: (id, tail) => readServiceLogLines(docker, id, tail),
     stats: (id) => serviceStats(docker, id),
-    usage: (id) => serviceUsage(docker, id),
+    usage: (id, options) => serviceUsage(docker, id, options?.signal),
     resources: async () => {
       // What the ready, active nodes have; a node's free memory is its own engine's to tell.
       const nodes = [...(await listNodes(docker)).values()].filter(

@@ -13,10 +13,14 @@ export async function serviceStats(docker: Docker, id: string): Promise<Workload
   return readStats(task.engine, task.containerId);
 }
 
-export async function serviceUsage(docker: Docker, id: string): Promise<UsageSample | null> {
+export async function serviceUsage(
+  docker: Docker,
+  id: string,
+  signal?: AbortSignal,
+): Promise<UsageSample | null> {
   const task = await runningTaskContainer(docker, id);
-  if (!task || "unavailable" in task) return null;
-  return readUsage(task.engine, task.containerId);
+  if (!task || "unavailable" in task || signal?.aborted) return null;
+  return readUsage(task.engine, task.containerId, signal);
 }
 
 export async function serviceConnections(

@@ -1,8 +1,6 @@
 "use client";
 
-import Link from "next/link";
-import { usePathname } from "next/navigation";
-import { cn } from "@/lib/utils";
+import { SectionNav } from "@/components/admin/section-nav";
 
 // The admin area's sections, in the order an admin works through them.
 export const ADMIN_SECTIONS = [
@@ -19,24 +17,13 @@ export const ADMIN_SECTIONS = [
 ] as const;
 
 export function AdminNav() {
-  const pathname = usePathname();
-  const current = (href: string) =>
-    href === "/admin" ? pathname === "/admin" : pathname === href || pathname.startsWith(`${href}/`);
   return (
-    <nav aria-label="Admin" className="flex flex-wrap gap-1 border-b pb-2 text-sm">
-      {ADMIN_SECTIONS.map((section) => (
-        <Link
-          key={section.href}
-          href={section.href}
-          aria-current={current(section.href) ? "page" : undefined}
-          className={cn(
-            "rounded-md px-3 py-1.5 text-muted-foreground hover:bg-muted hover:text-foreground",
-            current(section.href) && "bg-muted font-medium text-foreground",
-          )}
-        >
-          {section.label}
-        </Link>
-      ))}
-    </nav>
+    <SectionNav
+      label="Admin"
+      items={ADMIN_SECTIONS}
+      className="flex flex-wrap gap-1 border-b pb-2 text-sm"
+      linkClassName="rounded-md px-3 py-1.5 text-muted-foreground hover:bg-muted hover:text-foreground"
+      currentClassName="bg-muted font-medium text-foreground"
+    />
   );
 }

@@ -17,6 +17,7 @@ import { ensureNetwork, removeLabelled, removeNetwork } from "./bench/docker";
 import { forwardAuthPhase } from "./bench/forward-auth-phase";
 import { burstOf20, hundredLaunches, launchLatency } from "./bench/launch-phases";
 import { listAt1000 } from "./bench/list-phase";
+import { logViewerPhase } from "./bench/log-viewer-phase";
 import { logMemory, treeMemory } from "./bench/proc";
 import { samplerPhase } from "./bench/sampler-phase";
 import { openDb, startApp } from "./bench/setup";
@@ -66,13 +67,17 @@ async function main(): Promise<void> {
   const idle = treeMemory(Number(app.process.pid));
   logMemory("RSS idle", idle);
   const ctx = { env, app, db: state.db };
-  // BENCH_ONLY=forward-auth, api, sampler or admin-workspaces (with the culler's pass) runs that phase alone (for working on it).
+  // BENCH_ONLY=forward-auth, api, logs, sampler or admin-workspaces (with the culler's pass) runs that phase alone (for working on it).
   if (process.env.BENCH_ONLY === "forward-auth") {
     rows.push(...(await forwardAuthPhase(ctx, appEnv)));
     return;
   }
   if (process.env.BENCH_ONLY === "api") {
     rows.push(...(await apiPhase(ctx)));
+    return;
+  }
+  if (process.env.BENCH_ONLY === "logs") {
+    rows.push(...(await logViewerPhase(ctx)));
     return;
   }
   if (process.env.BENCH_ONLY === "sampler") {
@@ -105,6 +110,7 @@ async function main(): Promise<void> {
   rows.push(...(await adminWorkspacesPhase(ctx)));
   // On the admin phase's 1,000 workspaces.
   rows.push(...(await cullerPhase(ctx, appEnv)));
+  rows.push(...(await logViewerPhase(ctx)));
   // Its own servers (it stops the bench's), with 100 running containers of its own in place of the admin phase's.
   rows.push(...(await samplerPhase(ctx, appEnv)));
   // Its own app on its own lab: the single-engine app is stopped first, so the two don't share the cores.

@@ -1,24 +1,9 @@
-// Debian's Chromium driven by playwright-core (Playwright's own browser download can't run here).
-import { type Browser, chromium } from "playwright-core";
+// One Chromium per test file (the launcher itself is tests/support/chromium.ts).
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
+import { launchBrowser } from "./chromium";
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-/** extraArgs: more Chromium switches (a test proxy's --host-resolver-rules, say). */
-export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-quic",
-      "--no-first-run",
-      ...extraArgs,
-    ],
-  });
-}
+export { CHROMIUM_PATH, launchBrowser } from "./chromium";
 
 /** One Chromium per test file: launched before its tests, closed after. Call the result inside tests. */
 export function browserForFile(): () => Browser {

@@ -2,8 +2,9 @@
 // lines; the engine's own tail of them (dockerode, with timestamps, as the app asks) next to the app's log API for the
 // same tail; then, in Chromium, the container's page loading that tail, a search over it, and scroll jumps, with the
 // longest the page's main thread was blocked and how many rows the DOM holds.
+import { existsSync } from "node:fs";
 import type { Browser } from "playwright-core";
-import { launchBrowser } from "../../tests/support/chromium";
+import { CHROMIUM_PATH, launchBrowser } from "../../tests/support/chromium";
 import type { BenchContext } from "./context";
 import { docker } from "./docker";
 import { createUsers } from "./setup";
@@ -88,6 +89,11 @@ async function inTheBrowser(browser: Browser, url: string, cookie: string): Prom
 
 export async function logViewerPhase(ctx: BenchContext): Promise<Row[]> {
   console.log(`\n== The log viewer at ${count(LINES)} lines`);
+  if (!existsSync(CHROMIUM_PATH)) {
+    const reason = `no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`;
+    console.log(`skipped: ${reason}`);
+    return [{ metric: "the log viewer at 100,000 lines", value: `skipped: ${reason}`, target: "-", ok: "-" }];
+  }
   const id = await printed(ctx);
   const [admin] = await createUsers(ctx.db, 1, "logs");
   if (!admin) throw new Error("no bench admin");

@@ -17,7 +17,7 @@ import { actorFromSessionUser } from "@/lib/auth/actor";
 import { requireAdminOrNotFound } from "@/lib/auth/session";
 import { inspectContainer } from "@/lib/engine/containers/inspect-container";
 import { AppError } from "@/lib/errors";
-import { CONTAINER_REF } from "@/lib/validations/engine-containers";
+import { OBJECT_NAME } from "@/lib/validations/engine-objects";
 
 export const metadata: Metadata = { title: "Container" };
 
@@ -26,7 +26,7 @@ export const metadata: Metadata = { title: "Container" };
 export default async function EngineContainerPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const admin = await requireAdminOrNotFound(`/admin/engine/containers/${id}`);
-  if (!CONTAINER_REF.test(id)) notFound();
+  if (!OBJECT_NAME.test(id)) notFound();
   // A container that is not there is a 404 page, not a problem: null here, notFound() outside the catch.
   const { data: container, problem } = await loadOrProblem(
     () =>

@@ -36,6 +36,25 @@ describe("the end of a followed log", () => {
     expect(await follow((stream) => stream.end())).toEqual(["end"]);
   });
 
+  it("reads a TTY's raw stream as stdout lines, without demultiplexing", async () => {
+    const { stream, docker, open } = fakeEngine();
+    const lines: { stream: string; text: string }[] = [];
+    await followLogStream(docker, open, {
+      tail: 0,
+      raw: true,
+      onLine: (line) => lines.push(line),
+      onEnd: () => {},
+      onError: () => {},
+    });
+    stream.write("one\ntw");
+    stream.end("o\n");
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(lines).toEqual([
+      { stream: "stdout", text: "one" },
+      { stream: "stdout", text: "two" },
+    ]);
+  });
+
   it("is an error, not end, when the stream breaks", async () => {
     expect(await follow((stream) => stream.destroy(new Error("socket hang up")))).toEqual(["error"]);
   });

@@ -16,17 +16,20 @@ const SHORT_ID = /^[0-9a-f]{12}$/;
 
 let cached: { id: string | null } | undefined;
 
+/** The full container id named in the text of /proc/self/mountinfo or /proc/self/cgroup, or null. */
+export function parseContainerId(text: string): string | null {
+  const match = CONTAINER_ID.exec(text);
+  return match ? (match[1] ?? match[2] ?? null) : null;
+}
+
 /** This process's container id on the engine, or null when the app runs on the host. */
 export function ownContainerId(): string | null {
   if (cached) return cached.id;
   let id: string | null = null;
   for (const file of ["/proc/self/mountinfo", "/proc/self/cgroup"]) {
     try {
-      const match = CONTAINER_ID.exec(readFileSync(file, "utf8"));
-      if (match) {
-        id = match[1] ?? match[2] ?? null;
-        break;
-      }
+      id = parseContainerId(readFileSync(file, "utf8"));
+      if (id) break;
     } catch {
       // Not Linux, or /proc not mounted: then nothing is known from here.
     }
@@ -35,9 +38,13 @@ export function ownContainerId(): string | null {
   return id;
 }
 
-/** Docker sets a container's hostname to its short id unless told otherwise: a second way to know ourselves. */
-export function ownHostname(): string {
-  return hostname();
+/**
+ * How to name this app's container to the engine: its id, else its hostname when that looks like a short id (Docker
+ * sets a container's hostname to it unless told otherwise); null when the app runs on the host.
+ */
+export function ownContainerRef(): string | null {
+  const short = hostname();
+  return ownContainerId() ?? (SHORT_ID.test(short) ? short : null);
 }
 
 export type ContainerFacts = {
@@ -50,7 +57,7 @@ export type ContainerFacts = {
 
 export type Protection = { reason: "app" | "proxy" | "label"; message: string } | null;
 
-function isTraefikImage(image: string): boolean {
+export function isTraefikImage(image: string): boolean {
   // "traefik", "traefik:v3.3", "registry.example.com/library/traefik:v3"; not "my-traefik-plugin-demo".
   const repository = image.split("@")[0]?.replace(/:[^/:]+$/, "") ?? "";
   return repository.split("/").pop() === "traefik";
@@ -58,9 +65,8 @@ function isTraefikImage(image: string): boolean {
 
 /** Why a container may be acted on only with its name typed, or null when it is an ordinary one. */
 export function containerProtection(container: ContainerFacts): Protection {
-  const own = ownContainerId();
-  const short = ownHostname();
-  if ((own && container.id === own) || (SHORT_ID.test(short) && container.id.startsWith(short)))
+  const own = ownContainerRef();
+  if (own && container.id.startsWith(own))
     return { reason: "app", message: "This is the container Spawner itself runs in." };
   if (container.labels[PROTECTED_LABEL] === "app")
     return { reason: "app", message: "This container runs Spawner (label spawner.protected=app)." };

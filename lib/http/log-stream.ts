@@ -2,28 +2,13 @@
 import { sseResponse } from "@/lib/http/sse";
 import type { LogHandlers } from "@/lib/workspaces/workspace-logs";
 
+/**
+ * "line", then "end" only when the engine ended the log (the workload stopped). A broken stream closes without "end",
+ * so the viewer reconnects: the engine pages' viewer from the last line it holds, the workspace's from its tail.
+ */
 export function logStream(
   signal: AbortSignal,
   follow: (handlers: LogHandlers) => Promise<() => void>,
-): Response {
-  return sseResponse(signal, (sse) =>
-    follow({
-      onLine: (line) => sse.send("line", line),
-      onEnd: () => {
-        sse.send("end", {});
-        sse.close();
-      },
-    }),
-  );
-}
-
-/**
- * A log that a viewer resumes: "line", then "end" only when the engine ended it (the container stopped). A broken
- * stream closes without "end", so the viewer reconnects from the last line it holds.
- */
-export function resumableLogStream(
-  signal: AbortSignal,
-  follow: (handlers: LogHandlers & { onError: () => void }) => Promise<() => void>,
 ): Response {
   return sseResponse(signal, (sse) =>
     follow({

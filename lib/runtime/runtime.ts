@@ -208,7 +208,7 @@ export interface Runtime {
   listVolumes(selector: LabelSelector): Promise<Volume[]>;
   followLogs(
     id: string,
-    options: { tail: number; onLine: (line: LogLine) => void; onEnd: () => void },
+    options: { tail: number; onLine: (line: LogLine) => void; onEnd: () => void; onError: () => void },
   ): Promise<() => void>;
   readAllLogs(id: string): Promise<string>;
   /** The last `tail` lines, each with its stream. */

@@ -1,16 +1,14 @@
 // Input of the admin's container calls on the engine, shared by the routes, the actions and the API document.
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-
-// A full or short hex id, or a name as Docker allows it (without the leading "/").
-export const CONTAINER_REF = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$/;
+import { OBJECT_NAME } from "@/lib/validations/engine-objects";
 
 export const MAX_LOG_TAIL = 100_000;
 export const DEFAULT_LOG_TAIL = 1000;
 
 /** The container named in a path or an action: a bad one is 400, never a lookup. */
 export function parseContainerRef(value: unknown): string {
-  if (typeof value !== "string" || !CONTAINER_REF.test(value))
+  if (typeof value !== "string" || !OBJECT_NAME.test(value))
     throw new AppError("VALIDATION_FAILED", "That is not a container id or name.", {
       fields: { id: ["A container id (full or short hex) or name: letters, digits, _ . -, at most 128."] },
     });

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { imageRef } from "@/lib/validations/image-ref";
 
-/** What Docker accepts as a volume or network name. */
+/** What Docker accepts as a volume, network or container name (without a container's leading "/"); a hex id fits. */
 export const OBJECT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$/;
 const LABEL_KEY = /^[a-zA-Z0-9][a-zA-Z0-9._/-]{0,127}$/;
 

@@ -16,7 +16,8 @@ async function requireWorkload(actor: Actor, workspaceId: string) {
   return { workspace, workload };
 }
 
-export type LogHandlers = { onLine: (line: LogLine) => void; onEnd: () => void };
+/** `onEnd`: the engine ended the log (the workload stopped); `onError`: the stream broke (the viewer reconnects). */
+export type LogHandlers = { onLine: (line: LogLine) => void; onEnd: () => void; onError: () => void };
 
 /** Resolves the workload first (404 before any stream opens), then follows it on demand. */
 export async function logFollower({ actor, workspaceId }: { actor: Actor; workspaceId: string }) {

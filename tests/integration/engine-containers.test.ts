@@ -442,6 +442,26 @@ describe("a container's log", () => {
     expect(rows).toContainEqual(expect.stringMatching(/^\S+Z stderr late-err$/));
     expect(rows).toContainEqual(expect.stringMatching(/^\S+Z stdout late-out$/));
   });
+
+  it("resumes as the viewer does: after its last line, skipping the lines it holds at that time", async () => {
+    const held = (await call("GET", `${BASE}/${talker}/logs?tail=100`)).body.lines as {
+      text: string;
+      at: string;
+    }[];
+    const last = held.at(-1) as { at: string };
+    const skip = held.filter((line) => line.at === last.at).length;
+    const viewer = await openSse(
+      `${app.url}${BASE}/${talker}/logs?follow=true&since=${encodeURIComponent(last.at)}&skip=${skip}`,
+      admin.cookie,
+    );
+    try {
+      docker("exec", talker, "sh", "-c", "echo after-resume > /proc/1/fd/1");
+      await viewer.waitFor((e) => (e.data as { text?: string }).text === "after-resume", 15_000);
+      expect(viewer.events.map((e) => (e.data as { text: string }).text)).toEqual(["after-resume"]);
+    } finally {
+      viewer.close();
+    }
+  });
 });
 
 describe("a TTY container's log", () => {

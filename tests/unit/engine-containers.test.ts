@@ -9,8 +9,8 @@ import {
   resumeFilter,
   timedLine,
 } from "@/lib/engine/containers/log-line";
-import { isSecretKey, MASK, maskEnv, maskEnvLine } from "@/lib/engine/containers/secret-env";
-import { maskArgs, maskLabels, maskText } from "@/lib/engine/containers/secret-text";
+import { maskEnv, maskEnvLine } from "@/lib/engine/containers/secret-env";
+import { isSecretKey, MASK, maskArgs, maskLabels, maskText } from "@/lib/engine/containers/secret-text";
 
 describe("masking secret-looking environment values", () => {
   it.each([

@@ -1,6 +1,5 @@
-// How a followed log ends: the engine closing it is `end` (the container stopped); a broken stream is `onError`
-// when the caller takes it (the engine pages' viewer resumes), and `end` as before for the callers that do not
-// (the workspace logs).
+// How a followed log ends: the engine closing it is `end` (the container stopped); a broken stream is always
+// `onError` (the viewer resumes or reconnects), never `end`.
 import { PassThrough } from "node:stream";
 import type Docker from "dockerode";
 import { beforeAll, describe, expect, it, vi } from "vitest";
@@ -13,14 +12,14 @@ function fakeEngine() {
   return { stream, docker, open: async () => stream };
 }
 
-async function follow(withOnError: boolean, finish: (stream: PassThrough) => void) {
+async function follow(finish: (stream: PassThrough) => void) {
   const { stream, docker, open } = fakeEngine();
   const seen: string[] = [];
   await followLogStream(docker, open, {
     tail: 0,
     onLine: () => {},
     onEnd: () => seen.push("end"),
-    ...(withOnError ? { onError: () => seen.push("error") } : {}),
+    onError: () => seen.push("error"),
   });
   finish(stream);
   await new Promise((resolve) => setImmediate(resolve));
@@ -34,14 +33,29 @@ describe("the end of a followed log", () => {
   });
 
   it("is end when the engine closes the stream", async () => {
-    expect(await follow(true, (stream) => stream.end())).toEqual(["end"]);
+    expect(await follow((stream) => stream.end())).toEqual(["end"]);
   });
 
-  it("is an error, not end, when the stream breaks and the caller resumes", async () => {
-    expect(await follow(true, (stream) => stream.destroy(new Error("socket hang up")))).toEqual(["error"]);
+  it("reads a TTY's raw stream as stdout lines, without demultiplexing", async () => {
+    const { stream, docker, open } = fakeEngine();
+    const lines: { stream: string; text: string }[] = [];
+    await followLogStream(docker, open, {
+      tail: 0,
+      raw: true,
+      onLine: (line) => lines.push(line),
+      onEnd: () => {},
+      onError: () => {},
+    });
+    stream.write("one\ntw");
+    stream.end("o\n");
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(lines).toEqual([
+      { stream: "stdout", text: "one" },
+      { stream: "stdout", text: "two" },
+    ]);
   });
 
-  it("stays end on a broken stream for a caller that takes no error (workspace logs)", async () => {
-    expect(await follow(false, (stream) => stream.destroy(new Error("socket hang up")))).toEqual(["end"]);
+  it("is an error, not end, when the stream breaks", async () => {
+    expect(await follow((stream) => stream.destroy(new Error("socket hang up")))).toEqual(["error"]);
   });
 });

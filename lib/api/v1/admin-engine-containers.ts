@@ -13,13 +13,13 @@ import {
 } from "@/lib/engine/containers/container-view";
 import type { RemovedView } from "@/lib/engine/containers/remove-container";
 import {
-  CONTAINER_REF,
   containerActionBodySchema,
   containerActionQuerySchema,
   containerLogsQuerySchema,
   listContainersQuerySchema,
   removeContainerQuerySchema,
 } from "@/lib/validations/engine-containers";
+import { OBJECT_NAME } from "@/lib/validations/engine-objects";
 
 const TAG = "admin: engine containers";
 
@@ -125,7 +125,7 @@ const logSchema = z.strictObject({
 sameType<z.output<typeof logSchema>, ContainerLogView>();
 
 const containerId = z.strictObject({
-  id: z.string().regex(CONTAINER_REF).describe("A full or short id, or the name (anything else is 400)."),
+  id: z.string().regex(OBJECT_NAME).describe("A full or short id, or the name (anything else is 400)."),
 });
 
 const NOT_FOUND = { status: 404, codes: ["ENGINE_OBJECT_NOT_FOUND" as const] };

@@ -4,13 +4,19 @@ import "server-only";
 import { assertAdmin } from "@/lib/admin/assert-admin";
 import { audited } from "@/lib/audit/audited";
 import type { Actor } from "@/lib/auth/actor";
+import {
+  type ContainerDetailsView,
+  detailsView,
+  protectionView,
+} from "@/lib/engine/containers/container-view";
 import { type FoundContainer, findContainer } from "@/lib/engine/containers/find-container";
 import { requireConfirmation } from "@/lib/engine/containers/require-confirmation";
-import { linkOf } from "@/lib/engine/containers/workspace-links";
+import { type Link, linkOf } from "@/lib/engine/containers/workspace-links";
 
 export type ContainerVerb = "start" | "stop" | "restart" | "remove";
 
-export type ActedView = { id: string; name: string };
+/** What the action found before the work: the container and its workspace link. */
+export type Acted = { found: FoundContainer; link: Link };
 
 export async function actOnContainer({
   actor,
@@ -26,7 +32,7 @@ export async function actOnContainer({
   confirm?: string;
   details?: Record<string, unknown>;
   work: (found: FoundContainer) => Promise<void>;
-}): Promise<ActedView> {
+}): Promise<Acted> {
   return audited(
     actor,
     { action: `engine.container.${verb}`, target: { type: "container", id: ref } },
@@ -40,7 +46,8 @@ export async function actOnContainer({
         ...details,
         ...(protection ? { protected: protection.reason } : {}),
       };
-      const { workspace } = await linkOf(facts.labels);
+      const link = await linkOf(facts.labels);
+      const { workspace } = link;
       if (workspace) {
         draft.owner = { id: workspace.owner_id, email: workspace.owner_email };
         draft.details.workspace = { id: workspace.id, name: workspace.name };
@@ -48,7 +55,13 @@ export async function actOnContainer({
       // Starting takes nothing down: only the verbs that can stop the platform ask for the name.
       if (verb !== "start") requireConfirmation(facts, protection, verb, confirm);
       await work(found);
-      return { id: facts.id, name: facts.name };
+      return { found, link };
     },
   );
+}
+
+/** The container's details after the work: inspected once more (its state changed), the link as found before. */
+export async function detailsAfter({ found, link }: Acted): Promise<ContainerDetailsView> {
+  const { inspected, protection } = await findContainer(found.facts.id);
+  return detailsView(inspected, { ...link, protected: protectionView(protection) });
 }

@@ -1,6 +1,6 @@
 // What the engine pages and the admin API show of a container, in the API's words (snake_case on the wire). Built
 // from the engine's own JSON here and nowhere else, so the routes and pages never read Docker's shapes.
-
+import type { InspectedContainer } from "@/lib/engine/containers/find-container";
 import { type EnvEntry, maskEnv } from "@/lib/engine/containers/secret-env";
 import { maskArgs, maskLabels, maskText } from "@/lib/engine/containers/secret-text";
 import type { Protection } from "@/lib/engine/self";
@@ -142,58 +142,15 @@ export function inspectedPorts(ports: InspectedPorts): PortView[] {
   return listedPorts(listed);
 }
 
-export type Inspected = {
-  Id: string;
-  Name: string;
-  Created: string;
-  Path?: string;
-  Args?: string[];
-  RestartCount: number;
-  State: {
-    Status: string;
-    StartedAt?: string;
-    FinishedAt?: string;
-    ExitCode?: number;
-    Error?: string;
-    Health?: { Status: string; FailingStreak: number; Log?: { Output: string }[] };
-  };
-  HostConfig: { RestartPolicy?: { Name?: string; MaximumRetryCount?: number } };
-  Mounts: { Type: string; Name?: string; Source: string; Destination: string; Mode: string; RW: boolean }[];
-  Config: {
-    Image: string;
-    Env?: string[] | null;
-    Cmd?: string[] | string | null;
-    Entrypoint?: string[] | string | null;
-    WorkingDir?: string;
-    User?: string;
-    Hostname?: string;
-    Tty?: boolean;
-    Labels?: Record<string, string> | null;
-  };
-  NetworkSettings: {
-    Ports?: InspectedPorts;
-    Networks?: Record<
-      string,
-      {
-        IPAddress?: string;
-        GlobalIPv6Address?: string;
-        Gateway?: string;
-        MacAddress?: string;
-        Aliases?: string[] | null;
-      }
-    >;
-  };
-};
-
 /** "Up 3 minutes"-like words for a container read by inspect (the list's status text is not in it). */
-function statusText(inspected: Inspected): string {
+function statusText(inspected: InspectedContainer): string {
   const state = toState(inspected.State.Status);
   if (state === "exited") return `Exited (${inspected.State.ExitCode ?? 0})`;
   return state.charAt(0).toUpperCase() + state.slice(1);
 }
 
 export function detailsView(
-  inspected: Inspected,
+  inspected: InspectedContainer,
   extra: Pick<ContainerRowView, "managed" | "workspace" | "protected">,
 ): ContainerDetailsView {
   const state = toState(inspected.State.Status);

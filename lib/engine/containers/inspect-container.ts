@@ -6,7 +6,6 @@ import type { Actor } from "@/lib/auth/actor";
 import {
   type ContainerDetailsView,
   detailsView,
-  type Inspected,
   protectionView,
 } from "@/lib/engine/containers/container-view";
 import { findContainer } from "@/lib/engine/containers/find-container";
@@ -22,5 +21,5 @@ export async function inspectContainer({
   assertAdmin(actor);
   const { inspected, facts, protection } = await findContainer(ref);
   const link = await linkOf(facts.labels);
-  return detailsView(inspected as unknown as Inspected, { ...link, protected: protectionView(protection) });
+  return detailsView(inspected, { ...link, protected: protectionView(protection) });
 }

@@ -16,7 +16,7 @@ export function normalizeAt(stamp: string): string | null {
 export function timedLine(stream: TimedLogLine["stream"], raw: string): TimedLogLine {
   const match = STAMP.exec(raw);
   if (!match) return { stream, text: raw, at: null };
-  return { stream, text: raw.slice(match[0].length), at: `${match[1]}.${(match[2] ?? "").padEnd(9, "0")}Z` };
+  return { stream, text: raw.slice(match[0].length), at: normalizeAt(match[0]) };
 }
 
 /** Docker's `since`: seconds since the epoch with nanoseconds, from a normalized time. */

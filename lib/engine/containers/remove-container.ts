@@ -37,5 +37,5 @@ export async function removeContainer({
       );
     },
   });
-  return { removed: true, ...acted };
+  return { removed: true, id: acted.found.facts.id, name: acted.found.facts.name };
 }

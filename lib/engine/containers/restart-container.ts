@@ -1,9 +1,8 @@
 // Use case: an admin restarts a container on the engine; the platform's own only with its name typed.
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { actOnContainer } from "@/lib/engine/containers/act-on-container";
+import { actOnContainer, detailsAfter } from "@/lib/engine/containers/act-on-container";
 import type { ContainerDetailsView } from "@/lib/engine/containers/container-view";
-import { inspectContainer } from "@/lib/engine/containers/inspect-container";
 import { STOP_GRACE_SECONDS } from "@/lib/engine/containers/stop-container";
 import { engineCall } from "@/lib/engine/engine-call";
 import { SLOW_CALL_MS } from "@/lib/runtime/docker/call";
@@ -34,5 +33,5 @@ export async function restartContainer({
       );
     },
   });
-  return inspectContainer({ actor, ref: acted.id });
+  return detailsAfter(acted);
 }

@@ -2,8 +2,6 @@
 // other value is scanned for a URL's password or a `password=…` segment (lib/engine/containers/secret-text.ts).
 import { isSecretKey, maskText } from "@/lib/engine/containers/secret-text";
 
-export { isSecretKey, MASK, SECRET_KEY } from "@/lib/engine/containers/secret-text";
-
 export type EnvEntry = { key: string; value: string | null; masked: boolean };
 
 /** One "KEY=value" line as the engine holds it, masked where the rule says. */

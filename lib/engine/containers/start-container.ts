@@ -1,9 +1,8 @@
 // Use case: an admin starts a container on the engine (any, not only this app's). Already running is success.
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { actOnContainer } from "@/lib/engine/containers/act-on-container";
+import { actOnContainer, detailsAfter } from "@/lib/engine/containers/act-on-container";
 import type { ContainerDetailsView } from "@/lib/engine/containers/container-view";
-import { inspectContainer } from "@/lib/engine/containers/inspect-container";
 import { engineCall } from "@/lib/engine/engine-call";
 import { SLOW_CALL_MS } from "@/lib/runtime/docker/call";
 import { getDocker } from "@/lib/runtime/docker/client";
@@ -28,5 +27,5 @@ export async function startContainer({
       );
     },
   });
-  return inspectContainer({ actor, ref: acted.id });
+  return detailsAfter(acted);
 }

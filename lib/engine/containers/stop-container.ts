@@ -2,9 +2,8 @@
 // success.
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { actOnContainer } from "@/lib/engine/containers/act-on-container";
+import { actOnContainer, detailsAfter } from "@/lib/engine/containers/act-on-container";
 import type { ContainerDetailsView } from "@/lib/engine/containers/container-view";
-import { inspectContainer } from "@/lib/engine/containers/inspect-container";
 import { engineCall } from "@/lib/engine/engine-call";
 import { SLOW_CALL_MS } from "@/lib/runtime/docker/call";
 import { getDocker } from "@/lib/runtime/docker/client";
@@ -41,5 +40,5 @@ export async function stopContainer({
       );
     },
   });
-  return inspectContainer({ actor, ref: acted.id });
+  return detailsAfter(acted);
 }

@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db";
 import type { WorkspaceLinkView } from "@/lib/engine/containers/container-view";
 import { getEnv } from "@/lib/env";
 import {
+  belongsTo,
   labelKeys,
   MANAGED_BY,
   MANAGED_HELPER,
@@ -49,14 +50,7 @@ export async function linksOf(labelsList: Labels[]): Promise<Link[]> {
     owner_email: row.owner.email,
   });
   return labelsList.map((labels, index) => {
-    const key = keys[index];
-    const row = key
-      ? rows.find((candidate) =>
-          key.workspaceId
-            ? candidate.id === key.workspaceId
-            : candidate.ownerId === key.ownerId && candidate.name === key.name,
-        )
-      : undefined;
+    const row = rows.find((candidate) => belongsTo(keys[index] ?? null, candidate));
     return { managed: isManaged(labels), workspace: row ? view(row) : null };
   });
 }

@@ -1,5 +1,5 @@
 // The stack pages' refusals, in one place so the routes, the actions and the use cases say the same.
-import { confirmsName } from "@/lib/engine/confirm-name";
+import { requireTypedName } from "@/lib/engine/confirm-name";
 import { AppError } from "@/lib/errors";
 import { STACK_NAME } from "@/lib/validations/engine-stacks";
 
@@ -10,11 +10,12 @@ export function stackNotFound(name: string): AppError {
 
 /** A protected stack is stopped or removed, and a stack's data deleted, only with its name typed again. */
 export function assertConfirmed(name: string, why: string | null, confirm: string | undefined): void {
-  if (why && !confirmsName(confirm, name))
-    throw new AppError(
-      "CONFIRMATION_REQUIRED",
-      `${why} Type the stack's name (${name}) as confirm to go ahead.`,
-    );
+  if (why)
+    requireTypedName({
+      name,
+      confirm,
+      message: `${why} Type the stack's name (${name}) as confirm to go ahead.`,
+    });
 }
 
 /** Why stopping or removing a protected stack needs its name typed. */

@@ -2,18 +2,16 @@
 // takes the platform down (its database lives on one), so the engine pages refuse to.
 import "server-only";
 import { engineCall } from "@/lib/engine/engine-call";
-import { ownContainerId, ownHostname } from "@/lib/engine/self";
+import { ownContainerRef } from "@/lib/engine/self";
 import { AppError } from "@/lib/errors";
 import { getDocker } from "@/lib/runtime/docker/client";
 import { orNull } from "@/lib/runtime/docker/errors";
 
 export type OwnObjects = { networks: Set<string>; volumes: Set<string> };
 
-const SHORT_ID = /^[0-9a-f]{12}$/;
-
 /** Network names and ids, volume names; empty when the app runs on the host. */
 export async function ownObjects(): Promise<OwnObjects> {
-  const own = ownContainerId() ?? (SHORT_ID.test(ownHostname()) ? ownHostname() : null);
+  const own = ownContainerRef();
   const found: OwnObjects = { networks: new Set(), volumes: new Set() };
   if (!own) return found;
   const info = await orNull(

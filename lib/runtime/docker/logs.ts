@@ -1,5 +1,6 @@
 // Logs: a following stream per viewer (ended when the viewer leaves) and whole-log reads. The same for a container
-// and a Swarm service: both answer Docker's multiplexed frames, only the call that opens them differs.
+// and a Swarm service: both answer Docker's multiplexed frames, only the call that opens them differs. A TTY
+// container's log is one raw stream (stdout) the engine does not multiplex: `raw` reads it as is.
 import "server-only";
 import { PassThrough } from "node:stream";
 import type Docker from "dockerode";
@@ -10,16 +11,20 @@ import type { LogLine } from "@/lib/runtime/runtime";
 /** Opens a log read with these options (follow, tail, timestamps, the abort signal). */
 export type OpenLogs = (options: Record<string, unknown>) => Promise<unknown>;
 
-const containerLogs =
-  (docker: Docker, id: string): OpenLogs =>
+/** How a log is read: `raw` for a TTY's one unmultiplexed stream, `timestamps` for the engine's time on each line. */
+export type LogFormat = { raw?: boolean; timestamps?: boolean };
+
+/** A container's log read; `extra` (since, tail) overrides what the reader asks for. */
+export const containerLogs =
+  (docker: Docker, id: string, extra: Record<string, unknown> = {}): OpenLogs =>
   (options) =>
     docker
       .getContainer(id)
-      .logs({ stdout: true, stderr: true, ...options } as object) as unknown as Promise<unknown>;
+      .logs({ stdout: true, stderr: true, ...options, ...extra } as object) as unknown as Promise<unknown>;
 
 /**
  * Follows a log from the last `tail` lines; returns a stop function that ends the stream. `onEnd` is the engine ending
- * it (the container stopped); a broken stream calls `onError` when given (the viewer may resume), else `onEnd` too.
+ * it (the container stopped); `onError` is a broken stream (the viewer may resume).
  */
 export async function followLogStream(
   docker: Docker,
@@ -29,17 +34,22 @@ export async function followLogStream(
     onLine,
     onEnd,
     onError,
-  }: { tail: number; onLine: (line: LogLine) => void; onEnd: () => void; onError?: () => void },
+    raw = false,
+    timestamps = false,
+  }: { tail: number; onLine: (line: LogLine) => void; onEnd: () => void; onError: () => void } & LogFormat,
 ): Promise<() => void> {
   const { stream, end } = await openDockerStream("read the logs", (abortSignal) =>
-    open({ follow: true, tail, abortSignal }),
+    open({ follow: true, tail, abortSignal, ...(timestamps ? { timestamps: true } : {}) }),
   );
   const splitter = lineSplitter(onLine);
-  const out = new PassThrough();
-  const err = new PassThrough();
-  out.on("data", (chunk: Buffer) => splitter.push("stdout", chunk.toString("utf8")));
-  err.on("data", (chunk: Buffer) => splitter.push("stderr", chunk.toString("utf8")));
-  docker.modem.demuxStream(stream, out, err);
+  if (raw) stream.on("data", (chunk: Buffer) => splitter.push("stdout", chunk.toString("utf8")));
+  else {
+    const out = new PassThrough();
+    const err = new PassThrough();
+    out.on("data", (chunk: Buffer) => splitter.push("stdout", chunk.toString("utf8")));
+    err.on("data", (chunk: Buffer) => splitter.push("stderr", chunk.toString("utf8")));
+    docker.modem.demuxStream(stream, out, err);
+  }
   let stopped = false;
   const stop = () => {
     if (stopped) return;
@@ -52,7 +62,7 @@ export async function followLogStream(
     stop();
   });
   stream.on("error", () => {
-    if (!stopped) (onError ?? onEnd)();
+    if (!stopped) onError();
     stop();
   });
   return stop;
@@ -61,7 +71,7 @@ export async function followLogStream(
 export function followLogs(
   docker: Docker,
   id: string,
-  options: { tail: number; onLine: (line: LogLine) => void; onEnd: () => void },
+  options: { tail: number; onLine: (line: LogLine) => void; onEnd: () => void; onError: () => void },
 ): Promise<() => void> {
   return followLogStream(docker, containerLogs(docker, id), options);
 }
@@ -74,10 +84,18 @@ export async function readAllLogs(docker: Docker, id: string, timestamps = true)
 }
 
 /** The last `tail` lines of the log, each with the stream it came on (the API's GET …/logs?tail=). */
-export async function readLogLinesFrom(open: OpenLogs, tail: number): Promise<LogLine[]> {
+export async function readLogLinesFrom(
+  open: OpenLogs,
+  tail: number,
+  format: LogFormat = {},
+): Promise<LogLine[]> {
   const lines: LogLine[] = [];
   const splitter = lineSplitter((line) => lines.push(line));
-  for (const frame of await readLogFrames(open, { timestamps: false, tail }))
+  for (const frame of await readLogFrames(open, {
+    timestamps: format.timestamps ?? false,
+    tail,
+    raw: format.raw,
+  }))
     splitter.push(frame.stream, frame.chunk);
   splitter.flush();
   return lines.slice(-tail);
@@ -87,7 +105,10 @@ export function readLogLines(docker: Docker, id: string, tail: number): Promise<
   return readLogLinesFrom(containerLogs(docker, id), tail);
 }
 
-export async function readLogFrames(open: OpenLogs, options: { timestamps: boolean; tail?: number }) {
+export async function readLogFrames(
+  open: OpenLogs,
+  options: { timestamps: boolean; tail?: number; raw?: boolean },
+) {
   const buffer = await dockerCall(
     "read the logs",
     (opts) =>
@@ -99,5 +120,6 @@ export async function readLogFrames(open: OpenLogs, options: { timestamps: boole
       }) as Promise<Buffer>,
     SLOW_CALL_MS,
   );
+  if (options.raw) return [{ stream: "stdout" as const, chunk: Buffer.from(buffer).toString("utf8") }];
   return demuxBuffer(Buffer.from(buffer));
 }

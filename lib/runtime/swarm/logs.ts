@@ -15,7 +15,7 @@ const open =
 export function followServiceLogs(
   docker: Docker,
   id: string,
-  options: { tail: number; onLine: (line: LogLine) => void; onEnd: () => void },
+  options: { tail: number; onLine: (line: LogLine) => void; onEnd: () => void; onError: () => void },
 ): Promise<() => void> {
   return followLogStream(docker, open(docker, id), options);
 }

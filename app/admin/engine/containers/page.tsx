@@ -2,12 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ContainersTable } from "@/components/admin/engine/containers/containers-table";
 import { EngineCard } from "@/components/admin/engine/engine-table";
-import { Alert, AlertDescription } from "@/components/ui/alert";
+import { EngineProblem, loadOrProblem } from "@/components/admin/engine/system/engine-problem";
 import { actorFromSessionUser } from "@/lib/auth/actor";
 import { requireAdminOrNotFound } from "@/lib/auth/session";
-import type { ContainersView } from "@/lib/engine/containers/container-view";
 import { listContainers } from "@/lib/engine/containers/list-containers";
-import { AppError } from "@/lib/errors";
 import { cn } from "@/lib/utils";
 
 export const metadata: Metadata = { title: "Containers" };
@@ -42,14 +40,10 @@ export default async function EngineContainersPage({
 }) {
   const admin = await requireAdminOrNotFound("/admin/engine/containers");
   const all = (await searchParams).all === "true";
-  let view: ContainersView | null = null;
-  let problem: string | null = null;
-  try {
-    view = await listContainers({ actor: actorFromSessionUser(admin), all });
-  } catch (error) {
-    problem =
-      error instanceof AppError ? error.message : "The containers could not be listed. Please reload.";
-  }
+  const { data: view, problem } = await loadOrProblem(
+    () => listContainers({ actor: actorFromSessionUser(admin), all }),
+    "containers",
+  );
   return (
     <EngineCard
       title="Containers"
@@ -62,11 +56,7 @@ export default async function EngineContainersPage({
       }
     >
       <Toggle all={all} />
-      {problem && (
-        <Alert variant="destructive">
-          <AlertDescription>{problem}</AlertDescription>
-        </Alert>
-      )}
+      <EngineProblem problem={problem} />
       {view && <ContainersTable containers={view.containers} />}
     </EngineCard>
   );

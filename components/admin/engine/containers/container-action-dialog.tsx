@@ -14,8 +14,10 @@ import {
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
+import { DestructiveTrigger } from "@/components/ui/destructive-trigger";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { confirmsName } from "@/lib/engine/confirm-name";
 
 /**
  * One container verb behind a confirmation. A protected container (the app, Traefik) asks for its name typed, as the
@@ -44,7 +46,7 @@ export function ContainerActionDialog({
 }) {
   const [typed, setTyped] = useState("");
   const [force, setForce] = useState(false);
-  const confirmed = !mustType || typed.trim() === name;
+  const confirmed = !mustType || confirmsName(typed, name);
   return (
     <AlertDialog
       onOpenChange={(open) => {
@@ -53,16 +55,15 @@ export function ContainerActionDialog({
         setForce(false);
       }}
     >
-      <AlertDialogTrigger asChild>
-        <Button
-          variant="outline"
-          size="sm"
-          disabled={disabled}
-          className={destructive ? "text-destructive hover:text-destructive" : undefined}
-        >
-          {verb}
-        </Button>
-      </AlertDialogTrigger>
+      {destructive ? (
+        <DestructiveTrigger label={verb} disabled={disabled} />
+      ) : (
+        <AlertDialogTrigger asChild>
+          <Button variant="outline" size="sm" disabled={disabled}>
+            {verb}
+          </Button>
+        </AlertDialogTrigger>
+      )}
       <AlertDialogContent data-testid="container-action-dialog">
         <AlertDialogHeader>
           <AlertDialogTitle>{title}</AlertDialogTitle>

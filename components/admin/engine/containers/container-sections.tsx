@@ -1,10 +1,8 @@
 import Link from "next/link";
 import { PortList } from "@/components/admin/engine/containers/port-list";
+import { formatDate } from "@/components/admin/engine/system/format";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { ContainerDetailsView } from "@/lib/engine/containers/container-view";
-
-const when = (value: string | null) =>
-  value ? new Date(value).toISOString().replace("T", " ").slice(0, 19) : "—";
 
 function Facts({ rows }: { rows: [string, React.ReactNode][] }) {
   return (
@@ -41,9 +39,9 @@ export function OverviewSection({ container: c }: { container: ContainerDetailsV
           ["Image", mono(c.image)],
           ["Status", c.status],
           ["Command", mono([...c.entrypoint, ...c.command].join(" "))],
-          ["Created", when(c.created_at)],
-          ["Started", when(c.started_at)],
-          ["Finished", when(c.finished_at)],
+          ["Created", formatDate(c.created_at)],
+          ["Started", formatDate(c.started_at)],
+          ["Finished", formatDate(c.finished_at)],
           ["Exit code", c.exit_code ?? "—"],
           ["Restarts", `${c.restart_count} (policy ${c.restart_policy})`],
           [

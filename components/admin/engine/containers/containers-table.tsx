@@ -6,6 +6,7 @@ import { ContainerActions } from "@/components/admin/engine/containers/container
 import { ContainerStateBadge, ProtectedBadge } from "@/components/admin/engine/containers/container-badges";
 import { PortList } from "@/components/admin/engine/containers/port-list";
 import { TableHead } from "@/components/admin/engine/engine-table";
+import { shortId } from "@/components/admin/engine/system/format";
 import { Badge } from "@/components/ui/badge";
 import { Input } from "@/components/ui/input";
 import type { ContainerRowView } from "@/lib/engine/containers/container-view";
@@ -54,7 +55,7 @@ export function ContainersTable({ containers }: { containers: ContainerRowView[]
                       <Badge variant="outline">ours, unclaimed</Badge>
                     )}
                   </div>
-                  <code className="font-mono text-xs text-muted-foreground">{container.id.slice(0, 12)}</code>
+                  <code className="font-mono text-xs text-muted-foreground">{shortId(container.id)}</code>
                 </td>
                 <td className="max-w-64 truncate px-2 py-2 font-mono text-xs" title={container.image}>
                   {container.image}

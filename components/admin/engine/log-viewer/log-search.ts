@@ -1,17 +1,7 @@
-// Search over the lines the viewer holds: case-insensitive, a plain loop over pre-lowered strings (about 10 ms at
-// 100,000 lines), so it needs no worker; the rows then highlight only what they render.
+// Search over the lines the viewer holds: case-insensitive over pre-lowered strings (MatchList in line-buffer.ts finds
+// them), so it needs no worker; the rows then highlight only what they render.
 
 export type LoadedLine = { stream: "stdout" | "stderr"; text: string; at: string | null; lower: string };
-
-/** Indices of every line that contains the query (lowered), in order. */
-export function findMatches(lines: readonly LoadedLine[], query: string): number[] {
-  const needle = query.toLowerCase();
-  if (!needle) return [];
-  const found: number[] = [];
-  for (let index = 0; index < lines.length; index += 1)
-    if ((lines[index] as LoadedLine).lower.includes(needle)) found.push(index);
-  return found;
-}
 
 /** The text cut into plain and matching parts, for <mark>. */
 export function highlightParts(text: string, query: string): { text: string; match: boolean }[] {

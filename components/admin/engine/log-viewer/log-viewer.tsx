@@ -12,8 +12,9 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
+import { DEFAULT_LOG_TAIL, MAX_LOG_TAIL } from "@/lib/validations/engine-containers";
 
-const TAILS = [100, 1000, 10_000, 100_000];
+const TAILS = [100, DEFAULT_LOG_TAIL, 10_000, MAX_LOG_TAIL];
 const count = (n: number) => n.toLocaleString("en-US");
 
 /** A container's log: its last N lines, followed live, searched, downloaded; smooth at 100,000 lines. */
@@ -21,7 +22,7 @@ export function LogViewer({ containerId, tty }: { containerId: string; tty: bool
   const url = `/api/v1/admin/engine/containers/${encodeURIComponent(containerId)}/logs`;
   const buffer = useLogBuffer();
   const { replace, append, resumePoint } = buffer;
-  const [tail, setTail] = useState(1000);
+  const [tail, setTail] = useState(DEFAULT_LOG_TAIL);
   const [loading, setLoading] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [following, setFollowing] = useState(false);
@@ -35,11 +36,9 @@ export function LogViewer({ containerId, tty }: { containerId: string; tty: bool
   const [jump, setJump] = useState(0);
 
   // Only the latest load may fill the buffer: a slower earlier answer is aborted, and ignored if it still lands.
-  const loadSequence = useRef(0);
   const inFlight = useRef<AbortController | null>(null);
   const load = useCallback(
     async (lines: number) => {
-      const sequence = ++loadSequence.current;
       inFlight.current?.abort();
       const controller = new AbortController();
       inFlight.current = controller;
@@ -51,15 +50,15 @@ export function LogViewer({ containerId, tty }: { containerId: string; tty: bool
           signal: controller.signal,
         });
         const body = await response.json();
-        if (sequence !== loadSequence.current) return;
+        if (inFlight.current !== controller) return;
         if (!response.ok) throw new Error(body?.error?.message ?? "The log could not be read.");
         replace(body.lines as WireLine[]);
         setLoads((n) => n + 1);
       } catch (error) {
-        if (sequence !== loadSequence.current) return;
+        if (inFlight.current !== controller) return;
         setProblem(error instanceof Error ? error.message : "The log could not be read.");
       } finally {
-        if (sequence === loadSequence.current) setLoading(false);
+        if (inFlight.current === controller) setLoading(false);
       }
     },
     [url, replace],
@@ -67,7 +66,7 @@ export function LogViewer({ containerId, tty }: { containerId: string; tty: bool
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the first tail loads once; later ones on request.
   useEffect(() => {
-    void load(1000);
+    void load(DEFAULT_LOG_TAIL);
     return () => inFlight.current?.abort();
   }, []);
 

@@ -7,11 +7,12 @@ import {
   resumePointOf,
 } from "@/components/admin/engine/log-viewer/line-buffer";
 import type { LoadedLine } from "@/components/admin/engine/log-viewer/log-search";
+import { MAX_LOG_TAIL } from "@/lib/validations/engine-containers";
 
 export type WireLine = { stream: "stdout" | "stderr"; text: string; at: string | null };
 
-/** The most lines the viewer holds; past it the oldest go (and the viewer says how many). */
-export const MAX_LINES = 100_000;
+/** The most lines the viewer holds, as many as the longest tail; past it the oldest go (and the viewer says how many). */
+export const MAX_LINES = MAX_LOG_TAIL;
 
 const loaded = (line: WireLine): LoadedLine => ({ ...line, lower: line.text.toLowerCase() });
 
@@ -35,7 +36,7 @@ export function useLogBuffer() {
 
   const replace = useCallback((incoming: WireLine[]) => {
     pending.current = [];
-    lines.current.reset(incoming.slice(-MAX_LINES).map(loaded));
+    lines.current.reset(incoming.map(loaded));
     setVersion((value) => value + 1);
   }, []);
 

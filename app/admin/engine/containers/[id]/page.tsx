@@ -11,14 +11,13 @@ import {
   OverviewSection,
 } from "@/components/admin/engine/containers/container-sections";
 import { LogViewer } from "@/components/admin/engine/log-viewer/log-viewer";
-import { Alert, AlertDescription } from "@/components/ui/alert";
+import { EngineProblem, loadOrProblem } from "@/components/admin/engine/system/engine-problem";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { actorFromSessionUser } from "@/lib/auth/actor";
 import { requireAdminOrNotFound } from "@/lib/auth/session";
-import type { ContainerDetailsView } from "@/lib/engine/containers/container-view";
 import { inspectContainer } from "@/lib/engine/containers/inspect-container";
 import { AppError } from "@/lib/errors";
-import { CONTAINER_REF } from "@/lib/validations/engine-containers";
+import { OBJECT_NAME } from "@/lib/validations/engine-objects";
 
 export const metadata: Metadata = { title: "Container" };
 
@@ -27,21 +26,20 @@ export const metadata: Metadata = { title: "Container" };
 export default async function EngineContainerPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const admin = await requireAdminOrNotFound(`/admin/engine/containers/${id}`);
-  if (!CONTAINER_REF.test(id)) notFound();
-  let container: ContainerDetailsView | null = null;
-  let problem: string | null = null;
-  try {
-    container = await inspectContainer({ actor: actorFromSessionUser(admin), ref: id });
-  } catch (error) {
-    if (error instanceof AppError && error.code === "ENGINE_OBJECT_NOT_FOUND") notFound();
-    problem = error instanceof AppError ? error.message : "The container could not be read. Please reload.";
+  if (!OBJECT_NAME.test(id)) notFound();
+  // A container that is not there is a 404 page, not a problem: null here, notFound() outside the catch.
+  const { data: container, problem } = await loadOrProblem(
+    () =>
+      inspectContainer({ actor: actorFromSessionUser(admin), ref: id }).catch((error: unknown) => {
+        if (error instanceof AppError && error.code === "ENGINE_OBJECT_NOT_FOUND") return null;
+        throw error;
+      }),
+    "container",
+  );
+  if (!container) {
+    if (!problem) notFound();
+    return <EngineProblem problem={problem} />;
   }
-  if (!container)
-    return (
-      <Alert variant="destructive">
-        <AlertDescription>{problem}</AlertDescription>
-      </Alert>
-    );
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-start justify-between gap-3">

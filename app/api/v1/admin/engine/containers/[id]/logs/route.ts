@@ -3,7 +3,7 @@ import {
   downloadContainerLogs,
   readContainerLogTail,
 } from "@/lib/engine/containers/container-logs";
-import { logDownload, resumableLogStream } from "@/lib/http/log-stream";
+import { logDownload, logStream } from "@/lib/http/log-stream";
 import { parseQuery } from "@/lib/http/parse-query";
 import { json } from "@/lib/http/respond";
 import { param, withAdmin } from "@/lib/http/route";
@@ -16,7 +16,6 @@ export const GET = withAdmin(async (request, { params, actor }) => {
   const ref = parseContainerRef(param(params, "id"));
   const { tail, follow, download, since, skip } = parseQuery(containerLogsQuerySchema, request);
   if (download) return logDownload(await downloadContainerLogs({ actor, ref, tail }));
-  if (follow)
-    return resumableLogStream(request.signal, await containerLogFollower({ actor, ref, tail, since, skip }));
+  if (follow) return logStream(request.signal, await containerLogFollower({ actor, ref, tail, since, skip }));
   return json(await readContainerLogTail({ actor, ref, tail }));
 });

@@ -1,5 +1,5 @@
-import { confirmOf } from "@/lib/engine/containers/confirm-input";
 import { restartContainer } from "@/lib/engine/containers/restart-container";
+import { confirmOf } from "@/lib/http/confirm-input";
 import { json } from "@/lib/http/respond";
 import { param, withAdmin } from "@/lib/http/route";
 import { parseContainerRef } from "@/lib/validations/engine-containers";

@@ -1,5 +1,5 @@
-import { confirmOf } from "@/lib/engine/containers/confirm-input";
 import { stopContainer } from "@/lib/engine/containers/stop-container";
+import { confirmOf } from "@/lib/http/confirm-input";
 import { json } from "@/lib/http/respond";
 import { param, withAdmin } from "@/lib/http/route";
 import { parseContainerRef } from "@/lib/validations/engine-containers";

@@ -1,5 +1,5 @@
-// The typed confirmation of a start, stop or restart: ?confirm= or a JSON body { confirm } (a client that would
-// rather not put a name in a URL); no body at all is fine.
+// The typed confirmation of a container's stop or restart, read at the edge: ?confirm= or a JSON body { confirm } (a
+// client that would rather not put a name in a URL); no body at all is fine.
 import type { NextRequest } from "next/server";
 import { parseQuery } from "@/lib/http/parse-query";
 import { readJson } from "@/lib/http/read-json";

@@ -2,8 +2,8 @@
 // progress lines, label filters, disk use with the engine's -1 for "not measured", engine errors in our words, and
 // the forms' input.
 import { describe, expect, it } from "vitest";
-import { formatBytes } from "@/components/admin/engine/system/format";
 import { parseLabels } from "@/components/admin/engine/system/labels-input";
+import { formatBytes } from "@/components/workspaces/format";
 import { engineError } from "@/lib/engine/engine-call";
 import { canonical, withTag } from "@/lib/engine/images/image-view";
 import { progressOf, throttled } from "@/lib/engine/images/pull-events";
@@ -88,7 +88,7 @@ describe("labels", () => {
   });
 
   it("reads typed labels one key=value a line", () => {
-    expect(parseLabels("team=ops\n\n  tier = x \nflag")).toEqual({ team: "ops", "tier ": " x", flag: "" });
+    expect(parseLabels("team=ops\n\n  tier = x \nflag")).toEqual({ team: "ops", tier: "x", flag: "" });
   });
 });
 
@@ -111,7 +111,7 @@ describe("disk use", () => {
     expect(disk.containers).toEqual({ count: 2, size_bytes: 10, reclaimable_bytes: 10 });
     expect(disk.volumes).toEqual({ count: 2, size_bytes: 50, reclaimable_bytes: 50 });
     expect(disk.build_cache).toEqual({ count: 0, size_bytes: 0, reclaimable_bytes: 0 });
-    expect(formatBytes(1536)).toBe("1.5 KiB");
+    expect(formatBytes(1536)).toBe("1.5 KB");
     expect(formatBytes(null)).toBe("—");
   });
 });

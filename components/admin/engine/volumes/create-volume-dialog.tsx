@@ -6,7 +6,7 @@ import { parseLabels } from "@/components/admin/engine/system/labels-input";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
-import { OBJECT_NAME } from "@/lib/validations/engine-objects";
+import { VOLUME_NAME } from "@/lib/validations/engine-objects";
 
 export function CreateVolumeDialog() {
   const [name, setName] = useState("");
@@ -18,7 +18,7 @@ export function CreateVolumeDialog() {
       description="A named volume on this engine. Workspaces make their own data volumes: this is for anything else."
       path="/api/v1/admin/engine/volumes"
       body={() => ({ name: name.trim(), driver: driver.trim() || "local", labels: parseLabels(labels) })}
-      valid={OBJECT_NAME.test(name.trim())}
+      valid={VOLUME_NAME.test(name.trim())}
       onCreated={() => {
         setName("");
         setLabels("");

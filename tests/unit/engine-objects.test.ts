@@ -136,6 +136,15 @@ describe("engine errors", () => {
       code: "VALIDATION_FAILED",
       message: "The engine refused: invalid reference format",
     });
+    // Docker's 403 is two refusals: a network still in use, or one of its own.
+    expect(
+      engineError(fail(403, "error while removing network: network n id abc has active endpoints"), "remove"),
+    ).toMatchObject({ code: "IN_USE" });
+    expect(
+      engineError(fail(403, "bridge is a pre-defined network and cannot be removed"), "remove"),
+    ).toMatchObject({
+      code: "PROTECTED",
+    });
     expect(engineError(Object.assign(new Error("connect ENOENT"), { code: "ENOENT" }), "list")).toMatchObject(
       {
         code: "CONTAINER_ENGINE_UNAVAILABLE",
@@ -148,6 +157,9 @@ describe("input", () => {
   it("defaults and refuses what the engine would not take", () => {
     expect(createVolumeSchema.parse({ name: "data" })).toEqual({ name: "data", driver: "local", labels: {} });
     expect(createVolumeSchema.safeParse({ name: "-x" }).success).toBe(false);
+    // Volume names go to 255 (as Docker's), network names to 128.
+    expect(createVolumeSchema.safeParse({ name: "v".repeat(255) }).success).toBe(true);
+    expect(createNetworkSchema.safeParse({ name: "n".repeat(129) }).success).toBe(false);
     expect(createNetworkSchema.parse({ name: "net" })).toMatchObject({ driver: "bridge", internal: false });
     expect(createNetworkSchema.safeParse({ name: "net", driver: "macvlan" }).success).toBe(false);
     expect(createNetworkSchema.safeParse({ name: "net", subnet: "10.0.0.0" }).success).toBe(false);

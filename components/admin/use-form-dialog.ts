@@ -26,12 +26,18 @@ export function useFormDialog(onOpen: () => void) {
     setOpen(next);
   }
 
-  function save<T>(call: () => Promise<Outcome<T>>, onSaved: (data: T) => void) {
+  /** `onFailed` sees the whole error too (a deploy shows the Compose tool's output from its details). */
+  function save<T>(
+    call: () => Promise<Outcome<T>>,
+    onSaved: (data: T) => void,
+    onFailed?: (error: Extract<Outcome<T>, { ok: false }>["error"]) => void,
+  ) {
     startTransition(async () => {
       const result = await reach(call);
       if (!result.ok) {
         setErrors(result.error.fields ?? {});
         setMessage(result.error.fields ? null : result.error.message);
+        onFailed?.(result.error);
         return;
       }
       onSaved(result.data);

@@ -9,10 +9,15 @@ export function DestructiveTrigger({
   label,
   busy = false,
   disabled,
+  title,
+  testId,
 }: {
   label: string;
   busy?: boolean;
   disabled: boolean;
+  /** Why it is disabled, on hover. */
+  title?: string;
+  testId?: string;
 }) {
   return (
     <AlertDialogTrigger asChild>
@@ -20,6 +25,8 @@ export function DestructiveTrigger({
         variant="outline"
         size="sm"
         disabled={disabled}
+        title={title}
+        data-testid={testId}
         className="text-destructive hover:text-destructive"
       >
         {busy ? <Loader2 className="animate-spin" aria-hidden /> : <Trash2 aria-hidden />}

@@ -13,8 +13,9 @@ export function formatTime(iso: string | null): string {
 
 const UNITS = ["B", "KB", "MB", "GB", "TB"];
 
-/** Binary steps (1024) so a 512m memory limit reads "512 MB", as Docker's flag means it. */
-export function formatBytes(bytes: number): string {
+/** Binary steps (1024) so a 512m memory limit reads "512 MB", as Docker's flag means it; an unknown size: "—". */
+export function formatBytes(bytes: number | null): string {
+  if (bytes === null) return "—";
   let value = Math.max(bytes, 0);
   let unit = 0;
   while (value >= 1024 && unit < UNITS.length - 1) {

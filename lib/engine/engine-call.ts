@@ -3,8 +3,8 @@
 // itself and "image is being used by container abc" or "stop the container before removing" is what they need to
 // read. 404 is the object gone; an engine that cannot be reached is 503 as everywhere.
 import "server-only";
-import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { dockerCall } from "@/lib/runtime/docker/call";
 import { dockerStatus, isEngineUnavailable, toAppError } from "@/lib/runtime/docker/errors";
 
 type EngineError = Error & { json?: { message?: string } | null; reason?: string };
@@ -28,20 +28,22 @@ export function engineError(error: unknown, context: string, what?: string): App
     return new AppError("ENGINE_OBJECT_NOT_FOUND", what ? `There is no ${what} on the engine.` : message);
   if (status === 409 && message) return new AppError("IN_USE", `The engine refused: ${message}`);
   if (status === 400 && message) return new AppError("VALIDATION_FAILED", `The engine refused: ${message}`);
+  // 403 is two refusals: a network with containers on it ("has active endpoints"), or a pre-defined one.
+  if (status === 403 && /has active endpoints/i.test(message))
+    return new AppError("IN_USE", `The engine refused: ${message}`);
   if (status === 403 && message) return new AppError("PROTECTED", `The engine refused: ${message}`);
   return toAppError(error, context);
 }
 
-export async function engineCall<T>(
+/** dockerCall with the engine's words kept; `what` names the object for a 404. */
+export function engineCall<T>(
   context: string,
   work: (opts: { abortSignal: AbortSignal }) => Promise<T>,
-  options: { what?: string; timeoutMs?: number } = {},
+  options: { what?: string; timeoutMs?: number; signal?: AbortSignal } = {},
 ): Promise<T> {
-  try {
-    return await work({ abortSignal: AbortSignal.timeout(options.timeoutMs ?? getEnv().DOCKER_TIMEOUT_MS) });
-  } catch (error) {
-    throw engineError(error, context, options.what);
-  }
+  return dockerCall(context, work, options.timeoutMs, options.signal, (error, what) =>
+    engineError(error, what, options.what),
+  );
 }
 
 type Bounded<T> = (opts: { abortSignal: AbortSignal }) => Promise<T>;

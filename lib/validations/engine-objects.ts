@@ -1,10 +1,14 @@
 // Input of the engine pages' image, volume and network calls, shared by the routes, the forms and the API document.
 // Pure, so the browser runs it too.
 import { z } from "zod";
+import { VOLUME_NAME, WORKLOAD_ID } from "@/lib/validations/admin-users";
 import { imageRef } from "@/lib/validations/image-ref";
 
-/** What Docker accepts as a volume, network or container name (without a container's leading "/"); a hex id fits. */
-export const OBJECT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$/;
+/** What Docker accepts as a network (or container) name: its name alphabet, at most 128. */
+export const OBJECT_NAME = WORKLOAD_ID;
+/** A volume name: the same alphabet, at most 255. */
+export { VOLUME_NAME };
+
 const LABEL_KEY = /^[a-zA-Z0-9][a-zA-Z0-9._/-]{0,127}$/;
 
 const labels = z
@@ -16,9 +20,9 @@ const labels = z
   .default({})
   .describe("Labels to put on it; keys starting with this app's LABEL_PREFIX are refused.");
 
-const objectName = (what: string) =>
-  z.string().regex(OBJECT_NAME, {
-    message: `A ${what} name starts with a letter or digit, then letters, digits, _ . - (at most 128).`,
+const objectName = (what: string, pattern: RegExp, max: number) =>
+  z.string().regex(pattern, {
+    message: `A ${what} name starts with a letter or digit, then letters, digits, _ . - (at most ${max}).`,
   });
 
 const labelFilter = z
@@ -51,7 +55,7 @@ export const pruneImagesSchema = z.strictObject({
 });
 
 export const createVolumeSchema = z.strictObject({
-  name: objectName("volume"),
+  name: objectName("volume", VOLUME_NAME, 255),
   driver: z
     .string()
     .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.:/-]{0,127}$/, { message: "Name a volume driver such as local." })
@@ -68,7 +72,7 @@ export const pruneVolumesSchema = z.strictObject({
 });
 
 export const createNetworkSchema = z.strictObject({
-  name: objectName("network"),
+  name: objectName("network", OBJECT_NAME, 128),
   driver: z
     .enum(["bridge", "overlay"], { message: "The driver is bridge or overlay (overlay needs a Swarm)." })
     .default("bridge"),

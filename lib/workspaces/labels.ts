@@ -47,6 +47,19 @@ export function helperLabels(prefix: string, who: { workspaceId: string; ownerId
   return { [keys.managedBy]: MANAGED_HELPER, [keys.workspaceId]: who.workspaceId, [keys.owner]: who.ownerId };
 }
 
+/**
+ * Made by this app (its managed-by label): workloads and volumes it runs; `helpers` counts its helpers' objects too.
+ * Volumes are only ever labelled MANAGED_BY (helpers mount the workspace's), as the orphans page reads them.
+ */
+export function isAppManaged(
+  prefix: string,
+  labels: Record<string, string>,
+  { helpers = false }: { helpers?: boolean } = {},
+): boolean {
+  const managed = labels[labelKeys(prefix).managedBy];
+  return managed === MANAGED_BY || (helpers && managed === MANAGED_HELPER);
+}
+
 /** Selector of every workload this app (with this prefix) manages, optionally one owner's. */
 export function managedSelector(prefix: string, ownerId?: string): Record<string, string> {
   const keys = labelKeys(prefix);

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { type AppServer, startAppServer } from "../support/app-server";
-import { expectAnswerConforms } from "../support/conforms";
+import { adminApi } from "../support/engine-objects";
 import { IT } from "../support/prefixes";
 import { docker } from "../support/test-image";
 import { type TestUser, uniqueEmail, userWithSession } from "../support/users";
@@ -52,19 +52,9 @@ volumes:
 let app: AppServer;
 let admin: TestUser;
 
-async function call(method: string, path: string, body?: unknown, server = app) {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { cookie: admin.cookie, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  expectAnswerConforms(
-    { method, url: path },
-    { status: response.status, contentType: response.headers.get("content-type"), text },
-  );
-  return { status: response.status, body: text ? JSON.parse(text) : null };
-}
+/** The admin API as the signed-in admin, on this app or another server; every answer checked against the document. */
+const call = (method: string, path: string, body?: unknown, server = app) =>
+  adminApi(server.url, admin.cookie)(method, path, body);
 
 /** What the engine holds of a project: its containers (name and state), networks and volumes. */
 function engineOf(project: string) {

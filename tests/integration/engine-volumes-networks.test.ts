@@ -199,6 +199,7 @@ describe("volumes", () => {
   });
 });
 
+// A create answers from one inspect of the new volume, so df is not asked at all: this guards that it stays so.
 describe("when listing fails right after a create", () => {
   it("answers 201 with the volume made, not a 5xx (system df refused)", async () => {
     const proxy = await startDockerProxy(undefined, { refuse: /^GET \S*\/system\/df/ });

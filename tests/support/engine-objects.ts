@@ -5,7 +5,8 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { SseEvent } from "./sse";
+import { expectAnswerConforms } from "./conforms";
+import { openSse, type SseEvent } from "./sse";
 
 /**
  * Builds an image of two random layers with `labels`; tagged when `tag` is given, dangling otherwise. Its id.
@@ -42,6 +43,7 @@ export type AdminApi = (
   body: any;
 }>;
 
+/** Every answer is checked against the API document (tests/support/conforms.ts). */
 export function adminApi(url: string, cookie: string): AdminApi {
   return async (method, apiPath, body) => {
     const response = await fetch(`${url}${apiPath}`, {
@@ -50,6 +52,10 @@ export function adminApi(url: string, cookie: string): AdminApi {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
+    expectAnswerConforms(
+      { method, url: apiPath },
+      { status: response.status, contentType: response.headers.get("content-type"), text },
+    );
     return { status: response.status, body: text ? JSON.parse(text) : null };
   };
 }
@@ -60,18 +66,9 @@ export async function postSse(
   cookie: string,
   body: unknown,
 ): Promise<{ status: number; events: SseEvent[]; type: string }> {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { cookie, "content-type": "application/json", accept: "text/event-stream" },
-    body: JSON.stringify(body),
-  });
-  const text = await response.text();
-  const events = text
-    .split("\n\n")
-    .map((block) => ({ event: /^event: (.*)$/m.exec(block)?.[1], data: /^data: (.*)$/m.exec(block)?.[1] }))
-    .filter((item): item is { event: string; data: string } => !!item.event && !!item.data)
-    .map((item) => ({ event: item.event, data: JSON.parse(item.data) }));
-  return { status: response.status, events, type: response.headers.get("content-type") ?? "" };
+  const stream = await openSse(url, cookie, { method: "POST", body });
+  await stream.ended;
+  return { status: stream.status, events: stream.events, type: stream.contentType };
 }
 
 export function imageExists(reference: string): boolean {

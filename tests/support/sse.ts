@@ -2,16 +2,29 @@
 export type SseEvent = { event: string; data: unknown };
 
 export type SseReader = {
+  status: number;
+  contentType: string;
   events: SseEvent[];
   waitFor: (match: (event: SseEvent) => boolean, timeoutMs?: number) => Promise<SseEvent>;
   close: () => void;
   ended: Promise<void>;
 };
 
-export async function openSse(url: string, cookie: string): Promise<SseReader> {
+/** GET by default; `body` is sent as JSON (a POST that answers a stream, such as an image pull). */
+export async function openSse(
+  url: string,
+  cookie: string,
+  { method = "GET", body }: { method?: string; body?: unknown } = {},
+): Promise<SseReader> {
   const controller = new AbortController();
   const response = await fetch(url, {
-    headers: { cookie, accept: "text/event-stream" },
+    method,
+    headers: {
+      cookie,
+      accept: "text/event-stream",
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
     signal: controller.signal,
   });
   if (!response.ok || !response.body)
@@ -66,5 +79,12 @@ export async function openSse(url: string, cookie: string): Promise<SseReader> {
       waiters.add(check);
       check();
     });
-  return { events, waitFor, close: () => controller.abort(), ended };
+  return {
+    status: response.status,
+    contentType: response.headers.get("content-type") ?? "",
+    events,
+    waitFor,
+    close: () => controller.abort(),
+    ended,
+  };
 }

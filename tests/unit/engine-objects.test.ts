@@ -2,8 +2,8 @@
 // progress lines, label filters, disk use with the engine's -1 for "not measured", engine errors in our words, and
 // the forms' input.
 import { describe, expect, it } from "vitest";
-import { formatBytes } from "@/components/admin/engine/system/format";
 import { parseLabels } from "@/components/admin/engine/system/labels-input";
+import { formatBytes } from "@/components/workspaces/format";
 import { engineError } from "@/lib/engine/engine-call";
 import { canonical, withTag } from "@/lib/engine/images/image-view";
 import { progressOf, throttled } from "@/lib/engine/images/pull-events";
@@ -88,7 +88,7 @@ describe("labels", () => {
   });
 
   it("reads typed labels one key=value a line", () => {
-    expect(parseLabels("team=ops\n\n  tier = x \nflag")).toEqual({ team: "ops", "tier ": " x", flag: "" });
+    expect(parseLabels("team=ops\n\n  tier = x \nflag")).toEqual({ team: "ops", tier: "x", flag: "" });
   });
 });
 
@@ -111,7 +111,7 @@ describe("disk use", () => {
     expect(disk.containers).toEqual({ count: 2, size_bytes: 10, reclaimable_bytes: 10 });
     expect(disk.volumes).toEqual({ count: 2, size_bytes: 50, reclaimable_bytes: 50 });
     expect(disk.build_cache).toEqual({ count: 0, size_bytes: 0, reclaimable_bytes: 0 });
-    expect(formatBytes(1536)).toBe("1.5 KiB");
+    expect(formatBytes(1536)).toBe("1.5 KB");
     expect(formatBytes(null)).toBe("—");
   });
 });
@@ -136,6 +136,15 @@ describe("engine errors", () => {
       code: "VALIDATION_FAILED",
       message: "The engine refused: invalid reference format",
     });
+    // Docker's 403 is two refusals: a network still in use, or one of its own.
+    expect(
+      engineError(fail(403, "error while removing network: network n id abc has active endpoints"), "remove"),
+    ).toMatchObject({ code: "IN_USE" });
+    expect(
+      engineError(fail(403, "bridge is a pre-defined network and cannot be removed"), "remove"),
+    ).toMatchObject({
+      code: "PROTECTED",
+    });
     expect(engineError(Object.assign(new Error("connect ENOENT"), { code: "ENOENT" }), "list")).toMatchObject(
       {
         code: "CONTAINER_ENGINE_UNAVAILABLE",
@@ -148,6 +157,9 @@ describe("input", () => {
   it("defaults and refuses what the engine would not take", () => {
     expect(createVolumeSchema.parse({ name: "data" })).toEqual({ name: "data", driver: "local", labels: {} });
     expect(createVolumeSchema.safeParse({ name: "-x" }).success).toBe(false);
+    // Volume names go to 255 (as Docker's), network names to 128.
+    expect(createVolumeSchema.safeParse({ name: "v".repeat(255) }).success).toBe(true);
+    expect(createNetworkSchema.safeParse({ name: "n".repeat(129) }).success).toBe(false);
     expect(createNetworkSchema.parse({ name: "net" })).toMatchObject({ driver: "bridge", internal: false });
     expect(createNetworkSchema.safeParse({ name: "net", driver: "macvlan" }).success).toBe(false);
     expect(createNetworkSchema.safeParse({ name: "net", subnet: "10.0.0.0" }).success).toBe(false);

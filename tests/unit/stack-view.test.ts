@@ -3,7 +3,6 @@
 // container labelled spawner.protected.
 import { describe, expect, it } from "vitest";
 import type { StackContainer, StackObjects } from "@/lib/engine/stacks/stack-objects";
-import { isLive, isStartable } from "@/lib/engine/stacks/stack-state";
 import { stackView } from "@/lib/engine/stacks/stack-view";
 
 const container = (service: string, state: string, extra: Partial<StackContainer> = {}): StackContainer => ({
@@ -47,19 +46,6 @@ describe("stackView", () => {
     expect(states("restarting", "exited")).toBe("partial");
     expect(states("paused", "created")).toBe("partial");
     expect(states("exited", "dead")).toBe("stopped");
-  });
-
-  it("offers Stop when anything is live and Start when anything is neither running nor restarting", () => {
-    expect(["running", "restarting", "paused", "exited", "created"].filter(isLive)).toEqual([
-      "running",
-      "restarting",
-      "paused",
-    ]);
-    expect(["running", "restarting", "paused", "exited", "created"].filter(isStartable)).toEqual([
-      "paused",
-      "exited",
-      "created",
-    ]);
   });
 
   it("lists services by name, each with its containers and state", () => {

@@ -11,12 +11,15 @@ export type EngineImage = ImageView & { labels: Record<string, string>; repoDige
 
 const isTag = (tag: string) => tag !== "<none>:<none>";
 
-export async function engineImages(): Promise<EngineImage[]> {
+/** `templates`: the templates' images when the caller reads them too (read once, while the engine is listed). */
+export async function engineImages(
+  templates: Promise<Map<string, string[]>> = templateImages(),
+): Promise<EngineImage[]> {
   const docker = getDocker();
   const [images, containers, uses] = await Promise.all([
     engineCall("list the images", (opts) => docker.listImages({ ...opts, all: false })),
     engineCall("list the containers", (opts) => docker.listContainers({ ...opts, all: true })),
-    templateImages(),
+    templates,
   ]);
   const users = new Map<string, string[]>();
   for (const container of containers) {

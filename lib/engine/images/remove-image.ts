@@ -31,14 +31,15 @@ export async function removeImage({
     async (draft) => {
       assertAdmin(actor);
       draft.details = { force };
-      const found = findImage(await engineImages(), reference);
+      const uses = templateImages();
+      const found = findImage(await engineImages(uses), reference);
       if (!found)
         throw new AppError("ENGINE_OBJECT_NOT_FOUND", `There is no image ${reference} on the engine.`);
       draft.target = { type: "image", id: found.id, name: found.repo_tags[0] ?? found.id.slice(7, 19) };
       const byTag = found.repo_tags.includes(withTag(reference)) ? withTag(reference) : null;
       // Only a tag no template names may go from a template's image: the image stays under its other names.
       const untagOnly = byTag !== null && !force && found.repo_tags.length > 1;
-      const tagServes = byTag ? templatesOf(await templateImages(), { id: "", repoTags: [byTag] }) : [];
+      const tagServes = byTag ? templatesOf(await uses, { id: "", repoTags: [byTag] }) : [];
       if (found.templates.length > 0 && !(untagOnly && tagServes.length === 0))
         throw new AppError(
           "IN_USE",

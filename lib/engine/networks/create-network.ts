@@ -5,11 +5,12 @@ import "server-only";
 import { assertAdmin } from "@/lib/admin/assert-admin";
 import { audited } from "@/lib/audit/audited";
 import type { Actor } from "@/lib/auth/actor";
-import { engineCall } from "@/lib/engine/engine-call";
-import { engineNetworks, findNetwork } from "@/lib/engine/networks/engine-networks";
+import { engineCall, withSignal } from "@/lib/engine/engine-call";
+import { type NetworkInfo, networkRow } from "@/lib/engine/networks/engine-networks";
+import { protectionOf } from "@/lib/engine/networks/network-protection";
 import type { NetworkView } from "@/lib/engine/networks/network-view";
+import { refuseOwnLabels } from "@/lib/engine/refuse-own-labels";
 import { isSwarmManager } from "@/lib/engine/system/swarm-manager";
-import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { getDocker } from "@/lib/runtime/docker/client";
 
@@ -38,18 +39,18 @@ export async function createNetwork({
     async (draft) => {
       assertAdmin(actor);
       draft.details = { driver, internal, ...(subnet ? { subnet } : {}) };
-      const prefix = `${getEnv().LABEL_PREFIX}.`;
-      if (Object.keys(labels).some((key) => key.startsWith(prefix)))
-        throw new AppError("VALIDATION_FAILED", `Labels starting with ${prefix} are this app's own.`, {
-          fields: { labels: [`Labels starting with ${prefix} are this app's own.`] },
-        });
+      refuseOwnLabels(labels);
       if (driver === "overlay" && !(await isSwarmManager()))
         throw new AppError("VALIDATION_FAILED", OVERLAY_NEEDS_SWARM, {
           fields: { driver: [OVERLAY_NEEDS_SWARM] },
         });
-      if (findNetwork(await engineNetworks(), name))
-        throw new AppError("NAME_TAKEN", `There is a network ${name} already.`);
       const docker = getDocker();
+      const named = await engineCall("look up the network", (opts) =>
+        docker.listNetworks({ ...opts, filters: { name: [name] } }),
+      );
+      // The name filter matches substrings; only an exact name counts.
+      if (named.some((network) => network.Name === name))
+        throw new AppError("NAME_TAKEN", `There is a network ${name} already.`);
       const created = await engineCall("create the network", (opts) =>
         docker.createNetwork({
           ...opts,
@@ -64,31 +65,17 @@ export async function createNetwork({
         }),
       );
       draft.target = { type: "network", id: created.id, name };
-      // The network exists from here: a failing re-listing must not make that a 5xx, so the answer's own view.
-      const listed = await engineNetworks().then(
-        (all) => findNetwork(all, created.id),
-        (error: unknown) => {
-          console.error(
-            `[engine] network ${name} was created, listing it failed: ${(error as Error).message}`,
-          );
-          return undefined;
-        },
+      // Just made: nothing is attached to it (so neither is the app's own container); its labels say the rest.
+      const network = docker.getNetwork(created.id);
+      const info = await engineCall(
+        "look up the network",
+        withSignal<NetworkInfo>(network.inspect.bind(network)),
+        { what: `network ${name}` },
       );
-      return (
-        listed ?? {
-          id: created.id,
-          name,
-          driver,
-          scope: driver === "overlay" ? "swarm" : "local",
-          internal,
-          attachable: driver === "overlay",
-          subnets: subnet ? [subnet] : [],
-          created_at: null,
-          labels,
-          containers: [],
-          protected: null,
-        }
-      );
+      return networkRow(info, {
+        containers: [],
+        protection: protectionOf({ id: info.Id, name: info.Name, labels: info.Labels ?? {} }, null),
+      });
     },
   );
 }

@@ -7,6 +7,9 @@ import { networkProtection } from "@/lib/engine/networks/network-protection";
 import type { NetworkView } from "@/lib/engine/networks/network-view";
 import { getDocker } from "@/lib/runtime/docker/client";
 
+/** A network as the engine lists and inspects it. */
+export type NetworkInfo = Awaited<ReturnType<ReturnType<typeof getDocker>["listNetworks"]>>[number];
+
 export async function engineNetworks(): Promise<NetworkView[]> {
   const docker = getDocker();
   const [networks, containers, protection] = await Promise.all([
@@ -23,28 +26,34 @@ export async function engineNetworks(): Promise<NetworkView[]> {
         if (key) attached.set(key, [...(attached.get(key) ?? []), name]);
   }
   return networks
-    .map((network) => {
-      const labels = network.Labels ?? {};
-      const names = new Set([
-        ...(attached.get(network.Id) ?? []),
-        ...(attached.get(`name:${network.Name}`) ?? []),
-      ]);
-      const created = network.Created ? new Date(network.Created) : null;
-      return {
-        id: network.Id,
-        name: network.Name,
-        driver: network.Driver,
-        scope: network.Scope,
-        internal: network.Internal === true,
-        attachable: network.Attachable === true,
-        subnets: (network.IPAM?.Config ?? []).flatMap((config) => (config.Subnet ? [config.Subnet] : [])),
-        created_at: created && !Number.isNaN(created.getTime()) ? created.toISOString() : null,
-        labels,
-        containers: [...names].sort(),
-        protected: protection({ id: network.Id, name: network.Name, labels }),
-      };
-    })
+    .map((network) =>
+      networkRow(network, {
+        containers: [...(attached.get(network.Id) ?? []), ...(attached.get(`name:${network.Name}`) ?? [])],
+        protection: protection({ id: network.Id, name: network.Name, labels: network.Labels ?? {} }),
+      }),
+    )
     .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** One network's row: its engine facts, the containers configured on it, why it is protected (if it is). */
+export function networkRow(
+  network: NetworkInfo,
+  { containers, protection }: { containers: string[]; protection: string | null },
+): NetworkView {
+  const created = network.Created ? new Date(network.Created) : null;
+  return {
+    id: network.Id,
+    name: network.Name,
+    driver: network.Driver,
+    scope: network.Scope,
+    internal: network.Internal === true,
+    attachable: network.Attachable === true,
+    subnets: (network.IPAM?.Config ?? []).flatMap((config) => (config.Subnet ? [config.Subnet] : [])),
+    created_at: created && !Number.isNaN(created.getTime()) ? created.toISOString() : null,
+    labels: network.Labels ?? {},
+    containers: [...new Set(containers)].sort(),
+    protected: protection,
+  };
 }
 
 /** By full or short id, or by name. */

@@ -6,11 +6,12 @@ import "server-only";
 import { assertAdmin } from "@/lib/admin/assert-admin";
 import { audited } from "@/lib/audit/audited";
 import type { Actor } from "@/lib/auth/actor";
+import { engineCall } from "@/lib/engine/engine-call";
 import { findStack } from "@/lib/engine/stacks/get-stack";
 import { assertConfirmed, protectedWhy } from "@/lib/engine/stacks/stack-errors";
 import { stackProtection } from "@/lib/engine/stacks/stack-view";
 import { AppError } from "@/lib/errors";
-import { dockerCall, SLOW_CALL_MS } from "@/lib/runtime/docker/call";
+import { SLOW_CALL_MS } from "@/lib/runtime/docker/call";
 import { getDocker } from "@/lib/runtime/docker/client";
 import { hasStatus, orNull } from "@/lib/runtime/docker/errors";
 
@@ -24,16 +25,6 @@ export type RemovedStackView = {
 };
 
 type Failure = { kind: "container" | "network" | "volume"; name: string; error: AppError };
-
-function inUse(kind: string, name: string) {
-  return (error: unknown) => {
-    if (!hasStatus(403, 409)(error)) throw error;
-    throw new AppError(
-      "IN_USE",
-      `The ${kind} ${name} is still used by a container outside the stack: remove it first.`,
-    );
-  };
-}
 
 /** Runs every removal of one kind; returns the names removed, and adds what failed to `failed`. */
 async function removeAll<T extends { name: string }>(
@@ -99,14 +90,14 @@ export async function removeStack({
         "container",
         stack.containers,
         (container) =>
-          dockerCall(
+          engineCall(
             "remove the stack's container",
             (opts) =>
               orNull(
                 docker.getContainer(container.id).remove({ ...opts, force: true, v: volumes }),
                 hasStatus(404),
               ),
-            SLOW_CALL_MS,
+            { timeoutMs: SLOW_CALL_MS },
           ),
         failed,
       );
@@ -114,13 +105,10 @@ export async function removeStack({
         "network",
         stack.networks,
         (network) =>
-          dockerCall(
+          engineCall(
             "remove the stack's network",
-            (opts) =>
-              orNull(docker.getNetwork(network.id).remove(opts), hasStatus(404)).catch(
-                inUse("network", network.name),
-              ),
-            SLOW_CALL_MS,
+            (opts) => orNull(docker.getNetwork(network.id).remove(opts), hasStatus(404)),
+            { timeoutMs: SLOW_CALL_MS },
           ),
         failed,
       );
@@ -129,13 +117,10 @@ export async function removeStack({
             "volume",
             stack.volumes,
             (volume) =>
-              dockerCall(
+              engineCall(
                 "remove the stack's volume",
-                (opts) =>
-                  orNull(docker.getVolume(volume.name).remove(opts), hasStatus(404)).catch(
-                    inUse("volume", volume.name),
-                  ),
-                SLOW_CALL_MS,
+                (opts) => orNull(docker.getVolume(volume.name).remove(opts), hasStatus(404)),
+                { timeoutMs: SLOW_CALL_MS },
               ),
             failed,
           )

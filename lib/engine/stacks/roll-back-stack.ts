@@ -2,9 +2,10 @@
 // a name may be another's), then only the volumes that were not on the engine before the deploy: those labelled
 // with the project, and the anonymous ones its containers had.
 import "server-only";
+import { engineCall } from "@/lib/engine/engine-call";
 import type { Compose } from "@/lib/engine/stacks/run-compose";
 import { PROJECT_LABEL } from "@/lib/engine/stacks/stack-objects";
-import { dockerCall, SLOW_CALL_MS } from "@/lib/runtime/docker/call";
+import { SLOW_CALL_MS } from "@/lib/runtime/docker/call";
 import { getDocker } from "@/lib/runtime/docker/client";
 import { hasStatus, orNull } from "@/lib/runtime/docker/errors";
 
@@ -24,14 +25,14 @@ export async function rollBackStack({
 }): Promise<boolean> {
   const docker = getDocker();
   const filters = { label: [`${PROJECT_LABEL}=${name}`] };
-  const containers = await dockerCall("list the stack's containers", (opts) =>
+  const containers = await engineCall("list the stack's containers", (opts) =>
     docker.listContainers({ ...opts, all: true, filters }),
   );
   const anonymous = containers.flatMap((container) =>
     (container.Mounts ?? []).flatMap((mount) => (mount.Type === "volume" && mount.Name ? [mount.Name] : [])),
   );
   const down = await compose(["down", "--remove-orphans"], { timeoutMs: ROLLBACK_TIMEOUT_MS });
-  const labelled = await dockerCall("list the stack's volumes", (opts) =>
+  const labelled = await engineCall("list the stack's volumes", (opts) =>
     docker.listVolumes({ ...opts, filters }),
   );
   const made = new Set(
@@ -41,10 +42,10 @@ export async function rollBackStack({
   );
   const removals = await Promise.allSettled(
     [...made].map((volume) =>
-      dockerCall(
+      engineCall(
         "remove the stack's volume",
         (opts) => orNull(docker.getVolume(volume).remove(opts), hasStatus(404)),
-        SLOW_CALL_MS,
+        { timeoutMs: SLOW_CALL_MS },
       ),
     ),
   );

@@ -4,11 +4,12 @@ import "server-only";
 import { assertAdmin } from "@/lib/admin/assert-admin";
 import { audited } from "@/lib/audit/audited";
 import type { Actor } from "@/lib/auth/actor";
+import { engineCall } from "@/lib/engine/engine-call";
 import { findStack } from "@/lib/engine/stacks/get-stack";
 import { assertConfirmed, protectedWhy } from "@/lib/engine/stacks/stack-errors";
 import { isLive } from "@/lib/engine/stacks/stack-state";
 import { type StackView, stackProtection, stackView } from "@/lib/engine/stacks/stack-view";
-import { dockerCall, SLOW_CALL_MS } from "@/lib/runtime/docker/call";
+import { SLOW_CALL_MS } from "@/lib/runtime/docker/call";
 import { getDocker } from "@/lib/runtime/docker/client";
 import { hasStatus, orNull } from "@/lib/runtime/docker/errors";
 
@@ -32,7 +33,7 @@ export async function stopStack({
       draft.details = { containers: live.map((container) => container.name) };
       await Promise.all(
         live.map((container) =>
-          dockerCall(
+          engineCall(
             "stop the stack's container",
             // 304: already stopped; 404: gone meanwhile.
             (opts) =>
@@ -42,7 +43,7 @@ export async function stopStack({
                   .stop({ ...opts, t: 10 }),
                 hasStatus(304, 404),
               ),
-            SLOW_CALL_MS,
+            { timeoutMs: SLOW_CALL_MS },
           ),
         ),
       );

@@ -5,13 +5,15 @@ import { assertAdmin } from "@/lib/admin/assert-admin";
 import type { Actor } from "@/lib/auth/actor";
 import { engineCall, withSignal } from "@/lib/engine/engine-call";
 import { diskUse } from "@/lib/engine/system/disk-use";
+import { systemDf } from "@/lib/engine/system/layers-size";
 import type { SystemView } from "@/lib/engine/system/system-view";
-import { SLOW_CALL_MS } from "@/lib/runtime/docker/call";
 import { getDocker } from "@/lib/runtime/docker/client";
+import { engineInfo } from "@/lib/runtime/docker/engine";
+import { isActiveManager, type SwarmInfo } from "@/lib/runtime/swarm/cluster";
 
 // The fields read here, loosely: engines of other versions leave some out.
 type Info = Record<string, string | number | boolean | undefined> & {
-  Swarm?: { LocalNodeState?: string; ControlAvailable?: boolean };
+  Swarm?: SwarmInfo;
 };
 
 export async function readSystem({ actor }: { actor: Actor }): Promise<SystemView> {
@@ -19,17 +21,14 @@ export async function readSystem({ actor }: { actor: Actor }): Promise<SystemVie
   const docker = getDocker();
   const [info, version, df] = await Promise.all([
     engineCall("read the engine's facts", withSignal<Info>(docker.info.bind(docker))),
-    engineCall("read the engine's version", withSignal<Info>(docker.version.bind(docker))),
-    // df walks every volume and layer: slow on a full disk.
-    engineCall("measure the engine's disk use", withSignal(docker.df.bind(docker)), {
-      timeoutMs: SLOW_CALL_MS,
-    }),
+    engineInfo(docker),
+    systemDf(),
   ]);
   const swarm = info.Swarm ?? {};
   const disk = diskUse(df);
   return {
-    engine_version: String(version.Version ?? info.ServerVersion ?? ""),
-    api_version: String(version.ApiVersion ?? ""),
+    engine_version: String(version.version ?? info.ServerVersion ?? ""),
+    api_version: String(version.apiVersion ?? ""),
     os: String(info.OperatingSystem ?? ""),
     os_type: String(info.OSType ?? ""),
     kernel_version: String(info.KernelVersion ?? ""),
@@ -47,7 +46,7 @@ export async function readSystem({ actor }: { actor: Actor }): Promise<SystemVie
     },
     // info.Images counts intermediate layers too (76 where `docker images` shows 12): df's top-level ones.
     images: disk.images.count,
-    swarm: { state: String(swarm.LocalNodeState ?? "inactive"), manager: swarm.ControlAvailable === true },
+    swarm: { state: String(swarm.LocalNodeState ?? "inactive"), manager: isActiveManager(info.Swarm) },
     disk,
   };
 }

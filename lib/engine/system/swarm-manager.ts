@@ -2,12 +2,13 @@
 import "server-only";
 import { engineCall, withSignal } from "@/lib/engine/engine-call";
 import { getDocker } from "@/lib/runtime/docker/client";
+import { isActiveManager, type SwarmInfo } from "@/lib/runtime/swarm/cluster";
 
 export async function isSwarmManager(): Promise<boolean> {
   const docker = getDocker();
   const info = await engineCall(
     "read the engine's facts",
-    withSignal<{ Swarm?: { LocalNodeState?: string; ControlAvailable?: boolean } }>(docker.info.bind(docker)),
+    withSignal<{ Swarm?: SwarmInfo }>(docker.info.bind(docker)),
   );
-  return info.Swarm?.LocalNodeState === "active" && info.Swarm?.ControlAvailable === true;
+  return isActiveManager(info.Swarm);
 }

@@ -5,10 +5,10 @@ import { engineCall } from "@/lib/engine/engine-call";
 import { known } from "@/lib/engine/system/disk-use";
 import { systemDf } from "@/lib/engine/system/layers-size";
 import { volumeOwners } from "@/lib/engine/volumes/volume-owners";
-import type { VolumeView } from "@/lib/engine/volumes/volume-view";
+import type { VolumeOwner, VolumeView } from "@/lib/engine/volumes/volume-view";
 import { getDocker } from "@/lib/runtime/docker/client";
 
-type VolumeInfo = {
+export type VolumeInfo = {
   Name: string;
   Driver: string;
   Mountpoint: string;
@@ -29,30 +29,46 @@ export async function engineVolumes(): Promise<VolumeView[]> {
   for (const container of containers)
     for (const mount of container.Mounts ?? [])
       if (mount.Type === "volume" && mount.Name) {
-        const name = (container.Names?.[0] ?? container.Id).replace(/^\//, "");
-        users.set(mount.Name, [...(users.get(mount.Name) ?? []), name]);
+        users.set(mount.Name, [...(users.get(mount.Name) ?? []), containerName(container)]);
       }
   const usage = new Map((df.Volumes ?? []).map((volume) => [volume.Name, volume.UsageData]));
   const ownerOf = await volumeOwners(volumes.map((volume) => volume.Name));
   return volumes
-    .map((volume) => {
-      const labels = volume.Labels ?? {};
-      const data = usage.get(volume.Name);
-      const names = (users.get(volume.Name) ?? []).sort();
-      return {
-        name: volume.Name,
-        driver: volume.Driver,
-        mountpoint: volume.Mountpoint,
-        scope: volume.Scope ?? "local",
-        created_at: isoOrNull(volume.CreatedAt),
-        labels,
-        size_bytes: data && (data.Size ?? -1) >= 0 ? known(data.Size) : null,
-        ref_count: Math.max(names.length, data?.RefCount ?? 0),
-        containers: names,
-        belongs_to: ownerOf(volume.Name, labels),
-      };
-    })
+    .map((volume) =>
+      volumeRow(volume, {
+        containers: users.get(volume.Name) ?? [],
+        usage: usage.get(volume.Name),
+        owner: ownerOf(volume.Name, volume.Labels ?? {}),
+      }),
+    )
     .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+type Usage = { Size?: number; RefCount?: number } | null | undefined;
+
+/** One volume's row: its engine facts, the containers mounting it, system df's measure (if any), whose it is. */
+export function volumeRow(
+  volume: VolumeInfo,
+  { containers, usage, owner }: { containers: string[]; usage?: Usage; owner: VolumeOwner | null },
+): VolumeView {
+  const names = [...containers].sort();
+  return {
+    name: volume.Name,
+    driver: volume.Driver,
+    mountpoint: volume.Mountpoint,
+    scope: volume.Scope ?? "local",
+    created_at: isoOrNull(volume.CreatedAt),
+    labels: volume.Labels ?? {},
+    size_bytes: usage && (usage.Size ?? -1) >= 0 ? known(usage.Size) : null,
+    ref_count: Math.max(names.length, usage?.RefCount ?? 0),
+    containers: names,
+    belongs_to: owner,
+  };
+}
+
+/** A listed container's name as docker ps shows it (no leading /). */
+export function containerName(container: { Id: string; Names?: string[] }): string {
+  return (container.Names?.[0] ?? container.Id).replace(/^\//, "");
 }
 
 function isoOrNull(value: string | undefined): string | null {

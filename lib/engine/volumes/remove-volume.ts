@@ -6,8 +6,8 @@ import { assertAdmin } from "@/lib/admin/assert-admin";
 import { audited } from "@/lib/audit/audited";
 import type { Actor } from "@/lib/auth/actor";
 import { engineCall } from "@/lib/engine/engine-call";
-import { engineVolumes } from "@/lib/engine/volumes/engine-volumes";
-import { protectionMessage } from "@/lib/engine/volumes/volume-owners";
+import { containerName, type VolumeInfo } from "@/lib/engine/volumes/engine-volumes";
+import { protectionMessage, volumeOwners } from "@/lib/engine/volumes/volume-owners";
 import { AppError } from "@/lib/errors";
 import { SLOW_CALL_MS } from "@/lib/runtime/docker/call";
 import { getDocker } from "@/lib/runtime/docker/client";
@@ -24,19 +24,27 @@ export async function removeVolume({
     { action: "engine.volume.remove", target: { type: "volume", id: name, name } },
     async (draft) => {
       assertAdmin(actor);
-      const volume = (await engineVolumes()).find((candidate) => candidate.name === name);
-      if (!volume) throw new AppError("ENGINE_OBJECT_NOT_FOUND", `There is no volume ${name} on the engine.`);
-      if (volume.belongs_to) {
-        draft.details = { belongs_to: volume.belongs_to.kind };
-        throw new AppError("PROTECTED", protectionMessage(volume.belongs_to));
+      const docker = getDocker();
+      const what = `volume ${name}`;
+      const [volume, users, ownerOf] = await Promise.all([
+        engineCall("look up the volume", (opts) => docker.getVolume(name).inspect(opts), { what }),
+        engineCall("list the containers", (opts) =>
+          docker.listContainers({ ...opts, all: true, filters: { volume: [name] } }),
+        ),
+        volumeOwners([name]),
+      ]);
+      const owner = ownerOf(name, (volume as VolumeInfo).Labels ?? {});
+      if (owner) {
+        draft.details = { belongs_to: owner.kind };
+        throw new AppError("PROTECTED", protectionMessage(owner));
       }
-      if (volume.containers.length > 0)
-        throw new AppError("IN_USE", `Containers use this volume: ${volume.containers.join(", ")}.`, {
-          data: { containers: volume.containers },
+      const containers = users.map(containerName).sort();
+      if (containers.length > 0)
+        throw new AppError("IN_USE", `Containers use this volume: ${containers.join(", ")}.`, {
+          data: { containers },
         });
-      draft.details = { size_bytes: volume.size_bytes };
-      await engineCall("remove the volume", (opts) => getDocker().getVolume(name).remove(opts), {
-        what: `volume ${name}`,
+      await engineCall("remove the volume", (opts) => docker.getVolume(name).remove(opts), {
+        what,
         timeoutMs: SLOW_CALL_MS,
       });
       return { name };

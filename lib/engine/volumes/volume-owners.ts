@@ -7,12 +7,11 @@ import { PROTECTED_LABEL } from "@/lib/engine/self";
 import { ownObjects } from "@/lib/engine/system/own-objects";
 import type { VolumeOwner } from "@/lib/engine/volumes/volume-view";
 import { getEnv } from "@/lib/env";
-import { labelKeys, MANAGED_BY, MANAGED_HELPER } from "@/lib/workspaces/labels";
+import { isAppManaged, labelKeys } from "@/lib/workspaces/labels";
 
 export type OwnerLookup = (name: string, labels: Record<string, string>) => VolumeOwner | null;
 
 export async function volumeOwners(names: string[]): Promise<OwnerLookup> {
-  const keys = labelKeys(getEnv().LABEL_PREFIX);
   const db = getDb();
   const [workspaces, kept, own] = await Promise.all([
     db.workspace.findMany({
@@ -40,12 +39,17 @@ export async function volumeOwners(names: string[]): Promise<OwnerLookup> {
     if (keptVolume)
       return { kind: "kept", workspace_name: keptVolume.workspaceName, owner_email: keptVolume.owner.email };
     if (own.volumes.has(name)) return { kind: "app" };
-    const managed = labels[keys.managedBy];
-    if (managed === MANAGED_BY || managed === MANAGED_HELPER)
-      return { kind: "orphan", workspace_id: labels[keys.workspaceId] ?? null };
-    if (labels[PROTECTED_LABEL]) return { kind: "label" };
-    return null;
+    return ownerByLabels(labels);
   };
+}
+
+/** Whose a volume is by its labels alone (all a volume just made has): an orphan of ours, or protected. */
+export function ownerByLabels(labels: Record<string, string>): VolumeOwner | null {
+  const prefix = getEnv().LABEL_PREFIX;
+  if (isAppManaged(prefix, labels))
+    return { kind: "orphan", workspace_id: labels[labelKeys(prefix).workspaceId] ?? null };
+  if (labels[PROTECTED_LABEL]) return { kind: "label" };
+  return null;
 }
 
 export function protectionMessage(owner: VolumeOwner): string {

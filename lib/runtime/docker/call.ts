@@ -12,12 +12,14 @@ export async function dockerCall<T>(
   timeoutMs = getEnv().DOCKER_TIMEOUT_MS,
   /** The caller's own end (a background round stopped at shutdown): the request is aborted, its socket freed. */
   signal?: AbortSignal,
+  /** How a failure reads; the engine pages keep the engine's own words (lib/engine/engine-call.ts). */
+  mapError: (error: unknown, context: string) => Error = toAppError,
 ): Promise<T> {
   const timeout = AbortSignal.timeout(timeoutMs);
   try {
     return await work({ abortSignal: signal ? AbortSignal.any([timeout, signal]) : timeout });
   } catch (error) {
-    throw toAppError(error, context);
+    throw mapError(error, context);
   }
 }
 

@@ -44,7 +44,12 @@ export async function inspectService(docker: Docker, idOrName: string): Promise<
   )) as SwarmService | null;
 }
 
-type SwarmInfo = { NodeID?: string; LocalNodeState?: string; ControlAvailable?: boolean };
+export type SwarmInfo = { NodeID?: string; LocalNodeState?: string; ControlAvailable?: boolean };
+
+/** A manager of an active Swarm: what overlays and RUNTIME=swarm need (docker info's Swarm). */
+export function isActiveManager(swarm: SwarmInfo | undefined): boolean {
+  return swarm?.LocalNodeState === "active" && swarm.ControlAvailable === true;
+}
 
 /** This engine's place in the Swarm; a clear error when it is not a manager of an active one. */
 export async function managerInfo(docker: Docker): Promise<{ nodeId: string }> {
@@ -52,7 +57,7 @@ export async function managerInfo(docker: Docker): Promise<{ nodeId: string }> {
     (docker.info as unknown as (options: object) => Promise<{ Swarm?: SwarmInfo }>).call(docker, opts),
   )) as { Swarm?: SwarmInfo };
   const swarm = info.Swarm ?? {};
-  if (swarm.LocalNodeState !== "active" || !swarm.ControlAvailable || !swarm.NodeID)
+  if (!isActiveManager(swarm) || !swarm.NodeID)
     throw new AppError(
       "CONTAINER_ENGINE_ERROR",
       "RUNTIME=swarm needs DOCKER_HOST to be a manager of an active Swarm (docker swarm init), and this engine is not one.",

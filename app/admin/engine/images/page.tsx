@@ -4,8 +4,9 @@ import { PruneImagesButton, RemoveImageButton } from "@/components/admin/engine/
 import { PullImageDialog } from "@/components/admin/engine/images/pull-image-dialog";
 import { EmptyRow } from "@/components/admin/engine/system/empty-row";
 import { EngineProblem, loadOrProblem } from "@/components/admin/engine/system/engine-problem";
-import { formatBytes, formatDate, shortId } from "@/components/admin/engine/system/format";
+import { formatDate, shortId } from "@/components/admin/engine/system/format";
 import { Badge } from "@/components/ui/badge";
+import { formatBytes } from "@/components/workspaces/format";
 import { actorFromSessionUser } from "@/lib/auth/actor";
 import { requireAdminOrNotFound } from "@/lib/auth/session";
 import { listImages } from "@/lib/engine/images/list-images";

@@ -18,13 +18,13 @@ const HEADERS = ["Network", "Id", "Driver", "Scope", "Subnets", "Containers", "C
 // Every network on the engine with what is attached; create bridges (overlays on a Swarm), remove unprotected ones.
 export default async function EngineNetworksPage() {
   const admin = await requireAdminOrNotFound("/admin/engine/networks");
-  const { data, problem } = await loadOrProblem(
-    async () => ({
-      networks: await listNetworks({ actor: actorFromSessionUser(admin) }),
-      swarm: await isSwarmManager(),
-    }),
-    "networks",
-  );
+  const { data, problem } = await loadOrProblem(async () => {
+    const [networks, swarm] = await Promise.all([
+      listNetworks({ actor: actorFromSessionUser(admin) }),
+      isSwarmManager(),
+    ]);
+    return { networks, swarm };
+  }, "networks");
   return (
     <EngineCard
       title="Networks"

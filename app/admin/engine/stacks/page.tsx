@@ -3,13 +3,13 @@ import { EngineCard, TableHead } from "@/components/admin/engine/engine-table";
 import { DeployStackDialog } from "@/components/admin/engine/stacks/deploy-stack-dialog";
 import { StackActions } from "@/components/admin/engine/stacks/stack-actions";
 import { ContainerStateBadge, StackStateBadge } from "@/components/admin/engine/stacks/stack-badges";
+import { EngineProblem, loadOrProblem } from "@/components/admin/engine/system/engine-problem";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { actorFromSessionUser } from "@/lib/auth/actor";
 import { requireAdminOrNotFound } from "@/lib/auth/session";
 import { listStacks } from "@/lib/engine/stacks/list-stacks";
-import type { StacksView, StackView } from "@/lib/engine/stacks/stack-view";
-import { AppError } from "@/lib/errors";
+import type { StackView } from "@/lib/engine/stacks/stack-view";
 
 export const metadata: Metadata = { title: "Stacks" };
 
@@ -70,21 +70,13 @@ function StackRow({ stack }: { stack: StackView }) {
 // remove one. Admins only; the tool is the one on the app's machine.
 export default async function EngineStacksPage() {
   const admin = await requireAdminOrNotFound("/admin/engine/stacks");
-  let view: StacksView | null = null;
-  let problem: string | null = null;
-  try {
-    view = await listStacks({ actor: actorFromSessionUser(admin) });
-  } catch (error) {
-    problem =
-      error instanceof AppError ? error.message : "The stacks could not be listed. Please reload the page.";
-  }
+  const { data: view, problem } = await loadOrProblem(
+    () => listStacks({ actor: actorFromSessionUser(admin) }),
+    "stacks",
+  );
   return (
     <div className="flex flex-col gap-4">
-      {problem && (
-        <Alert variant="destructive">
-          <AlertDescription>{problem}</AlertDescription>
-        </Alert>
-      )}
+      <EngineProblem problem={problem} />
       {view && !view.tool && (
         <Alert variant="destructive" data-testid="no-compose-tool">
           <AlertTitle>Stacks can't be deployed from here</AlertTitle>

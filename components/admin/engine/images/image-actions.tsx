@@ -1,7 +1,8 @@
 "use client";
 
 import { ConfirmEngineAction } from "@/components/admin/engine/system/confirm-engine-action";
-import { formatBytes, shortId } from "@/components/admin/engine/system/format";
+import { shortId } from "@/components/admin/engine/system/format";
+import { formatBytes } from "@/components/workspaces/format";
 import type { ImageView, PrunedImagesView } from "@/lib/engine/images/image-view";
 
 /** Remove one image, force optional; a template's image is refused by the server, so the button says why first. */

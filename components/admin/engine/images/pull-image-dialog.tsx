@@ -4,7 +4,7 @@ import { Download, Loader2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { readPullStream, type StreamEvent } from "@/components/admin/engine/images/read-pull-stream";
-import { formatBytes, shortId } from "@/components/admin/engine/system/format";
+import { shortId } from "@/components/admin/engine/system/format";
 import { Button } from "@/components/ui/button";
 import {
   Dialog,
@@ -16,6 +16,7 @@ import {
 } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { formatBytes } from "@/components/workspaces/format";
 import { IMAGE_REFERENCE } from "@/lib/validations/image-ref";
 
 type Layer = { status: string; current?: number; total?: number };

@@ -1,11 +1,11 @@
 "use client";
 
 import { Loader2, Plus, Upload } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition } from "react";
+import { useRef, useState } from "react";
 import { toast } from "sonner";
 import { deployStackAction } from "@/app/admin/engine/stacks/actions/deploy-stack";
 import { ComposeProblems } from "@/components/admin/engine/stacks/compose-problems";
+import { useFormDialog } from "@/components/admin/use-form-dialog";
 import { Button } from "@/components/ui/button";
 import {
   Dialog,
@@ -19,36 +19,33 @@ import {
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { Field, FormError, invalidProps } from "@/components/workspaces/field";
-import { reach } from "@/components/workspaces/reach";
 
 const MAX_FILE_BYTES = 256 * 1024;
 
 /** Deploy: a name and a compose file (pasted, or read from an uploaded .yml/.yaml); every problem by its place. */
 export function DeployStackDialog({ disabled }: { disabled: boolean }) {
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
   const [name, setName] = useState("");
   const [compose, setCompose] = useState("");
-  const [fields, setFields] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<string | null>(null);
+  // What no save said: an uploaded file too large.
+  const [fileProblem, setFileProblem] = useState<string | null>(null);
   const [output, setOutput] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
   const upload = useRef<HTMLInputElement>(null);
-
-  function onOpenChange(next: boolean) {
-    if (pending) return;
-    if (next) {
-      setFields({});
-      setMessage(null);
-      setOutput(null);
-    }
-    setOpen(next);
-  }
+  const {
+    open,
+    onOpenChange,
+    errors: fields,
+    message,
+    pending,
+    save,
+  } = useFormDialog(() => {
+    setFileProblem(null);
+    setOutput(null);
+  });
 
   async function read(file: File | undefined) {
     if (!file) return;
     if (file.size > MAX_FILE_BYTES) {
-      setMessage(`${file.name} is larger than 256 KB.`);
+      setFileProblem(`${file.name} is larger than 256 KB.`);
       return;
     }
     setCompose(await file.text());
@@ -59,27 +56,24 @@ export function DeployStackDialog({ disabled }: { disabled: boolean }) {
           .replace(/^(docker-)?compose$/, "")
           .toLowerCase(),
       );
-    setMessage(null);
+    setFileProblem(null);
   }
 
   function submit() {
-    setMessage(null);
+    setFileProblem(null);
     setOutput(null);
-    startTransition(async () => {
-      const result = await reach(() => deployStackAction({ name: name.trim(), compose }));
-      if (!result.ok) {
-        setFields(result.error.fields ?? {});
-        setMessage(result.error.fields ? null : result.error.message);
-        const shown = (result.error.details as { output?: unknown } | undefined)?.output;
+    save(
+      () => deployStackAction({ name: name.trim(), compose }),
+      (deployed) => {
+        toast.success(`Stack ${deployed.name} deployed: ${deployed.services.length} services.`);
+        setName("");
+        setCompose("");
+      },
+      (error) => {
+        const shown = (error.details as { output?: unknown } | undefined)?.output;
         setOutput(typeof shown === "string" && shown ? shown : null);
-        return;
-      }
-      toast.success(`Stack ${result.data.name} deployed: ${result.data.services.length} services.`);
-      setOpen(false);
-      setName("");
-      setCompose("");
-      router.refresh();
-    });
+      },
+    );
   }
 
   return (
@@ -106,7 +100,7 @@ export function DeployStackDialog({ disabled }: { disabled: boolean }) {
             submit();
           }}
         >
-          <FormError message={message} />
+          <FormError message={fileProblem ?? message} />
           <fieldset disabled={pending} className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
             <div className="flex flex-col gap-4">
               <Field

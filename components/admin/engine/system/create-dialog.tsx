@@ -1,8 +1,8 @@
 "use client";
 
 import { Loader2, Plus } from "lucide-react";
-import { useState } from "react";
-import { useEngineCall } from "@/components/admin/engine/system/use-engine-call";
+import { engineRequest } from "@/components/admin/engine/system/engine-request";
+import { useFormDialog } from "@/components/admin/use-form-dialog";
 import { Button } from "@/components/ui/button";
 import {
   Dialog,
@@ -12,8 +12,9 @@ import {
   DialogTitle,
   DialogTrigger,
 } from "@/components/ui/dialog";
+import { FormError } from "@/components/workspaces/field";
 
-/** A create form in a dialog: the fields come from the caller, the call and its error from here. */
+/** A create form in a dialog: the fields come from the caller (given their errors), the call and its errors from here. */
 export function CreateDialog({
   title,
   description,
@@ -29,18 +30,12 @@ export function CreateDialog({
   body: () => unknown;
   valid: boolean;
   onCreated: () => void;
-  children: React.ReactNode;
+  children: (errors: Record<string, string[]>) => React.ReactNode;
 }) {
-  const [open, setOpen] = useState(false);
-  const { pending, error, setError, call } = useEngineCall();
+  const { open, onOpenChange, errors, message, pending, save } = useFormDialog(() => {});
+  const byField = byTopField(errors);
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (next) setError(null);
-      }}
-    >
+    <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogTrigger asChild>
         <Button size="sm">
           <Plus aria-hidden /> Create
@@ -52,21 +47,17 @@ export function CreateDialog({
           <DialogDescription>{description}</DialogDescription>
         </DialogHeader>
         <form
+          noValidate
           className="flex flex-col gap-3"
           onSubmit={(event) => {
             event.preventDefault();
-            call("POST", path, body(), () => {
-              setOpen(false);
-              onCreated();
-            });
+            save(() => engineRequest("POST", path, body()), onCreated);
           }}
         >
-          {children}
-          {error && (
-            <p role="alert" className="text-sm text-destructive">
-              {error}
-            </p>
-          )}
+          <FormError message={message ?? byField.form?.join(" ") ?? null} />
+          <fieldset disabled={pending} className="flex flex-col gap-3">
+            {children(byField)}
+          </fieldset>
           <Button type="submit" disabled={!valid || pending} className="self-end">
             {pending && <Loader2 className="animate-spin" aria-hidden />}
             Create
@@ -75,4 +66,14 @@ export function CreateDialog({
       </DialogContent>
     </Dialog>
   );
+}
+
+/** "labels.team" is the labels input's error: each field shows every error under its name. */
+function byTopField(errors: Record<string, string[]>): Record<string, string[]> {
+  const grouped: Record<string, string[]> = {};
+  for (const [key, messages] of Object.entries(errors)) {
+    const field = key.split(".")[0] ?? key;
+    grouped[field] = [...(grouped[field] ?? []), ...messages];
+  }
+  return grouped;
 }

@@ -1,17 +1,4 @@
-// Sizes and times the engine pages show: binary units as docker prints them, dates in the viewer's own format.
-
-const UNITS = ["B", "KiB", "MiB", "GiB", "TiB"];
-
-export function formatBytes(bytes: number | null): string {
-  if (bytes === null) return "—";
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < UNITS.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${unit === 0 ? value : value.toFixed(1)} ${UNITS[unit]}`;
-}
+// Times and ids the engine pages show: dates in the viewer's own format, ids as docker prints them.
 
 export function formatDate(iso: string | null): string {
   if (!iso) return "—";

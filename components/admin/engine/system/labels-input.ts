@@ -6,7 +6,9 @@ export function parseLabels(text: string): Record<string, string> {
     const trimmed = line.trim();
     if (!trimmed) continue;
     const at = trimmed.indexOf("=");
-    labels[at < 0 ? trimmed : trimmed.slice(0, at)] = at < 0 ? "" : trimmed.slice(at + 1);
+    // "tier = x" is tier=x: the spaces around "=" are the typist's, not the label's.
+    if (at < 0) labels[trimmed] = "";
+    else labels[trimmed.slice(0, at).trim()] = trimmed.slice(at + 1).trim();
   }
   return labels;
 }

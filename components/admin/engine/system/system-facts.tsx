@@ -1,4 +1,4 @@
-import { formatBytes } from "@/components/admin/engine/system/format";
+import { formatBytes } from "@/components/workspaces/format";
 import type { SystemView } from "@/lib/engine/system/system-view";
 
 /** The engine's facts as label/value pairs; data-fact names each for tests and scripts reading the page. */

@@ -1,7 +1,7 @@
 "use client";
 
 import { ConfirmEngineAction } from "@/components/admin/engine/system/confirm-engine-action";
-import { formatBytes } from "@/components/admin/engine/system/format";
+import { formatBytes } from "@/components/workspaces/format";
 import type { PrunedVolumesView, VolumeView } from "@/lib/engine/volumes/volume-view";
 
 /** Remove one volume; this app's data and a volume in use are refused by the server, so the button says why first. */

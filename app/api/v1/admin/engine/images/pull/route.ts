@@ -13,7 +13,6 @@ export const POST = withAdmin(async (request, { actor }) => {
   await assertCanPull({ actor });
   return sseResponse(request.signal, (writer) => {
     const lifetime = new AbortController();
-    request.signal.addEventListener("abort", () => lifetime.abort(), { once: true });
     pullImage({
       actor,
       reference,

@@ -1,12 +1,16 @@
 "use client";
 
-import { Area, AreaChart, CartesianGrid, Line, LineChart, XAxis, YAxis } from "recharts";
+import { Area, CartesianGrid, ComposedChart, Line, XAxis, YAxis } from "recharts";
 import { type ChartConfig, ChartContainer, ChartTooltip, ChartTooltipContent } from "@/components/ui/chart";
 import { formatBytes, formatPercent } from "@/components/workspaces/format";
 import type { HistoryRange } from "@/lib/stats/history-range";
 import type { HistoryPointView } from "@/lib/stats/history-view";
 
-const cpuConfig = { cpu_percent: { label: "CPU", color: "var(--chart-1)" } } satisfies ChartConfig;
+// The peak: the highest sample of each step, a spike its average hides.
+const cpuConfig = {
+  cpu_percent: { label: "CPU", color: "var(--chart-1)" },
+  cpu_percent_max: { label: "Peak", color: "var(--chart-2)" },
+} satisfies ChartConfig;
 const memoryConfig = { memory_bytes: { label: "Memory", color: "var(--chart-2)" } } satisfies ChartConfig;
 const networkConfig = {
   net_rx_bytes_per_sec: { label: "In", color: "var(--chart-3)" },
@@ -50,40 +54,23 @@ function Chart({
     <figure className="flex min-w-0 flex-col gap-1" data-testid={testId}>
       <figcaption className="text-xs font-medium text-muted-foreground">{title}</figcaption>
       <ChartContainer config={config} className="aspect-auto h-36" aria-label={`${title} over time`}>
-        {/* An area for one series, lines for two that cross: either reads at a glance. */}
-        {keys.length === 1 ? (
-          <AreaChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
-            <CartesianGrid vertical={false} />
-            <XAxis
-              dataKey="at"
-              tickFormatter={tick(range)}
-              minTickGap={40}
-              tickLine={false}
-              axisLine={false}
-            />
-            <YAxis tickFormatter={format} width={64} tickLine={false} axisLine={false} />
-            <ChartTooltip content={<ChartTooltipContent formatValue={format} formatLabel={fullTime} />} />
-            <Area
-              dataKey={keys[0] as string}
-              stroke={`var(--color-${keys[0]})`}
-              fill={`var(--color-${keys[0]})`}
-              fillOpacity={0.2}
-              isAnimationActive={false}
-            />
-          </AreaChart>
-        ) : (
-          <LineChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
-            <CartesianGrid vertical={false} />
-            <XAxis
-              dataKey="at"
-              tickFormatter={tick(range)}
-              minTickGap={40}
-              tickLine={false}
-              axisLine={false}
-            />
-            <YAxis tickFormatter={format} width={64} tickLine={false} axisLine={false} />
-            <ChartTooltip content={<ChartTooltipContent formatValue={format} formatLabel={fullTime} />} />
-            {keys.map((key) => (
+        <ComposedChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
+          <CartesianGrid vertical={false} />
+          <XAxis dataKey="at" tickFormatter={tick(range)} minTickGap={40} tickLine={false} axisLine={false} />
+          <YAxis tickFormatter={format} width={64} tickLine={false} axisLine={false} />
+          <ChartTooltip content={<ChartTooltipContent formatValue={format} formatLabel={fullTime} />} />
+          {/* An area for one series, lines for two that cross: either reads at a glance. */}
+          {keys.map((key) =>
+            keys.length === 1 ? (
+              <Area
+                key={key}
+                dataKey={key}
+                stroke={`var(--color-${key})`}
+                fill={`var(--color-${key})`}
+                fillOpacity={0.2}
+                isAnimationActive={false}
+              />
+            ) : (
               <Line
                 key={key}
                 dataKey={key}
@@ -92,42 +79,27 @@ function Chart({
                 dot={false}
                 isAnimationActive={false}
               />
-            ))}
-          </LineChart>
-        )}
+            ),
+          )}
+        </ComposedChart>
       </ChartContainer>
     </figure>
   );
 }
 
 /** CPU %, memory and network in / out of one range, one small chart each. */
+const CHARTS = [
+  { title: "CPU", config: cpuConfig, format: formatPercent, testId: "history-cpu" },
+  { title: "Memory", config: memoryConfig, format: formatBytes, testId: "history-memory" },
+  { title: "Network in / out", config: networkConfig, format: perSecond, testId: "history-network" },
+];
+
 export function HistoryCharts({ points, range }: { points: HistoryPointView[]; range: HistoryRange }) {
   return (
     <div className="grid gap-4 lg:grid-cols-3">
-      <Chart
-        title="CPU"
-        config={cpuConfig}
-        points={points}
-        range={range}
-        format={formatPercent}
-        testId="history-cpu"
-      />
-      <Chart
-        title="Memory"
-        config={memoryConfig}
-        points={points}
-        range={range}
-        format={formatBytes}
-        testId="history-memory"
-      />
-      <Chart
-        title="Network in / out"
-        config={networkConfig}
-        points={points}
-        range={range}
-        format={perSecond}
-        testId="history-network"
-      />
+      {CHARTS.map((chart) => (
+        <Chart key={chart.testId} {...chart} points={points} range={range} />
+      ))}
     </div>
   );
 }

@@ -18,6 +18,7 @@ import { forwardAuthPhase } from "./bench/forward-auth-phase";
 import { burstOf20, hundredLaunches, launchLatency } from "./bench/launch-phases";
 import { listAt1000 } from "./bench/list-phase";
 import { logViewerPhase } from "./bench/log-viewer-phase";
+import { platformHistoryPhase } from "./bench/platform-history-phase";
 import { logMemory, treeMemory } from "./bench/proc";
 import { samplerPhase } from "./bench/sampler-phase";
 import { openDb, startApp } from "./bench/setup";
@@ -67,7 +68,8 @@ async function main(): Promise<void> {
   const idle = treeMemory(Number(app.process.pid));
   logMemory("RSS idle", idle);
   const ctx = { env, app, db: state.db };
-  // BENCH_ONLY=forward-auth, api, logs, sampler or admin-workspaces (with the culler's pass) runs that phase alone (for working on it).
+  // BENCH_ONLY=forward-auth, api, logs, sampler, platform-history or admin-workspaces (with the culler's pass) runs that
+  // phase alone (for working on it).
   if (process.env.BENCH_ONLY === "forward-auth") {
     rows.push(...(await forwardAuthPhase(ctx, appEnv)));
     return;
@@ -82,6 +84,10 @@ async function main(): Promise<void> {
   }
   if (process.env.BENCH_ONLY === "sampler") {
     rows.push(...(await samplerPhase(ctx, appEnv)));
+    return;
+  }
+  if (process.env.BENCH_ONLY === "platform-history") {
+    rows.push(...(await platformHistoryPhase(ctx, appEnv)));
     return;
   }
   if (process.env.BENCH_ONLY === "admin-workspaces") {
@@ -113,6 +119,8 @@ async function main(): Promise<void> {
   rows.push(...(await logViewerPhase(ctx)));
   // Its own servers (it stops the bench's), with 100 running containers of its own in place of the admin phase's.
   rows.push(...(await samplerPhase(ctx, appEnv)));
+  // On the sampler phase's 100 workspace rows: 30 days of their rollups, read in this process.
+  rows.push(...(await platformHistoryPhase(ctx, appEnv)));
   // Its own app on its own lab: the single-engine app is stopped first, so the two don't share the cores.
   await state.app?.stop();
   rows.push(...(await swarmPhase(swarmRounds)));

@@ -10,7 +10,6 @@ import { StatusBadge } from "@/components/workspaces/status-badge";
 import { readOverview } from "@/lib/admin/read-overview";
 import { actorFromSessionUser } from "@/lib/auth/actor";
 import { requireAdminOrNotFound } from "@/lib/auth/session";
-import { getEnv } from "@/lib/env";
 import { WORKSPACE_STATUSES } from "@/lib/workspaces/status";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -104,10 +103,7 @@ export default async function AdminOverviewPage() {
           </CardDescription>
         </CardHeader>
         <CardContent>
-          <StatsHistory
-            url="/api/v1/admin/stats/history"
-            intervalSeconds={getEnv().STATS_SAMPLE_INTERVAL_S}
-          />
+          <StatsHistory url="/api/v1/admin/stats/history" />
         </CardContent>
       </Card>
       <Card>

@@ -1,4 +1,4 @@
-// CPU and memory in use by running workloads against what the engine has, from the sampler's last reading; and the
+// CPU and memory in use by running workloads (the sampler's last reading) against what the engine has; and the
 // capacity starts are admitted against: the memory limits of running workspaces within the memory planned for.
 import { formatBytes, formatPercent, formatTime } from "@/components/workspaces/format";
 import type { Overview } from "@/lib/admin/read-overview";
@@ -23,7 +23,7 @@ export function OverviewUsage({ usage }: { usage: Overview["usage"] }) {
   if (!usage.engine)
     return (
       <p className="text-sm text-muted-foreground" data-testid="usage-pending">
-        Reading the engine's resources… the first sample arrives a few seconds after an admin page opens.
+        The engine's CPUs and memory could not be read.
       </p>
     );
   // CPU % is Docker's: 100% is one core, so the engine's total is cpus × 100%.
@@ -55,7 +55,7 @@ export function OverviewCapacity({ capacity }: { capacity: Overview["capacity"] 
   const { plannableBytes, committedBytes, leftBytes, totalBytes } = capacity;
   const planned =
     plannableBytes === null || totalBytes === null
-      ? "not known yet (the engine's memory is read in a moment)"
+      ? "not known (the engine's memory could not be read)"
       : `${formatBytes(plannableBytes)} (${formatBytes(totalBytes)} ${capacity.source === "setting" ? "set by CAPACITY_MEMORY" : "on the engine"} × ${capacity.overcommit} overcommit)`;
   return (
     <div

@@ -6,7 +6,11 @@ import { formatBytes, formatPercent } from "@/components/workspaces/format";
 import type { HistoryRange } from "@/lib/stats/history-range";
 import type { HistoryPointView } from "@/lib/stats/history-view";
 
-const cpuConfig = { cpu_percent: { label: "CPU", color: "var(--chart-1)" } } satisfies ChartConfig;
+// The peak: the highest sample of each step, a spike its average hides.
+const cpuConfig = {
+  cpu_percent: { label: "CPU", color: "var(--chart-1)" },
+  cpu_percent_max: { label: "Peak", color: "var(--chart-2)" },
+} satisfies ChartConfig;
 const memoryConfig = { memory_bytes: { label: "Memory", color: "var(--chart-2)" } } satisfies ChartConfig;
 const networkConfig = {
   net_rx_bytes_per_sec: { label: "In", color: "var(--chart-3)" },

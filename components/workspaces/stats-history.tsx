@@ -10,7 +10,7 @@ import { HISTORY_RANGES, type HistoryRange } from "@/lib/stats/history-range";
 const LABELS: Record<HistoryRange, string> = { hour: "Hour", day: "Day", month: "Month" };
 
 /** The History card's body: Hour / Day / Month tabs over the charts of what the sampler recorded at `url`. */
-export function StatsHistory({ url, intervalSeconds }: { url: string; intervalSeconds: number }) {
+export function StatsHistory({ url }: { url: string }) {
   const [range, setRange] = useState<HistoryRange>("hour");
   const state = useStatsHistory(url, range);
   return (
@@ -42,7 +42,7 @@ export function StatsHistory({ url, intervalSeconds }: { url: string; intervalSe
       )}
       {state.kind === "ready" && state.points.length === 0 && (
         <p className="text-sm text-muted-foreground" data-testid="history-empty">
-          No history yet: the sampler records every {state.intervalSeconds || intervalSeconds} s
+          No history yet: the sampler records every {state.intervalSeconds} s
           {range === "hour" ? "" : ", and averages every 5 minutes"}.
         </p>
       )}

@@ -4,39 +4,23 @@ import "server-only";
 import { flushActivity } from "@/lib/activity/activity";
 import { cullIdle } from "@/lib/activity/cull-idle";
 import { getEnv } from "@/lib/env";
+import { logOnceGuard } from "@/lib/server/log-once-guard";
+import { singleFlight } from "@/lib/server/single-flight";
 
 export function startActivityLoop(): { stop: () => Promise<void> } {
   const env = getEnv();
-  const failures = new Map<string, string>();
-  const guard = (what: string, work: () => Promise<void>) => () =>
-    work().then(
-      () => {
-        if (failures.get(what)) console.info(`[activity] ${what} works again`);
-        failures.delete(what);
-      },
-      (error: unknown) => {
-        const message = (error as Error)?.message ?? String(error);
-        if (failures.get(what) !== message)
-          console.error(`[activity] ${what} failed (will try again): ${message}`);
-        failures.set(what, message);
-      },
-    );
-  const flush = guard("writing activity", async () => void (await flushActivity()));
-  let culling = false;
-  const cull = guard("stopping idle workspaces", async () => {
-    // One pass at a time: a slow engine must not pile passes up.
-    if (culling) return;
-    culling = true;
-    try {
+  const guard = logOnceGuard("activity");
+  const flush = () => guard("writing activity", async () => void (await flushActivity()));
+  // One pass at a time: a slow engine must not pile passes up.
+  const cull = singleFlight(async () => {
+    await guard("stopping idle workspaces", async () => {
       await flushActivity();
       const { stopped } = await cullIdle();
       for (const { id, reason } of stopped) console.info(`[activity] stopped workspace ${id}: ${reason}`);
-    } finally {
-      culling = false;
-    }
+    });
   });
   const flushTimer = setInterval(flush, env.ACTIVITY_FLUSH_MS);
-  const cullTimer = setInterval(cull, env.CULL_INTERVAL_MS);
+  const cullTimer = setInterval(cull.run, env.CULL_INTERVAL_MS);
   flushTimer.unref();
   cullTimer.unref();
   return {

@@ -5,8 +5,8 @@ import { type AdminWorkspaceView, adminWorkspaceView } from "@/lib/admin/admin-w
 import { assertAdmin } from "@/lib/admin/assert-admin";
 import { findMatchingWorkspaces } from "@/lib/admin/matching-workspaces";
 import { sortWorkspaces } from "@/lib/admin/sort-workspaces";
-import { getSampledStats } from "@/lib/admin/stats-sampler";
 import type { Actor } from "@/lib/auth/actor";
+import { getSampledStats } from "@/lib/stats/latest-usage";
 import {
   type AdminWorkspaceQuery,
   type AdminWorkspaceSort,

@@ -3,12 +3,12 @@
 // background sampler. The status filter applies after (status lives in the runtime, not the database).
 import "server-only";
 import type { Prisma } from "@prisma/client";
-import { getSampledStats, type WorkloadUsage } from "@/lib/admin/stats-sampler";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { getRuntime } from "@/lib/runtime/get-runtime";
 import { listCached } from "@/lib/runtime/list-cache";
 import type { Workload } from "@/lib/runtime/runtime";
+import { getSampledStats, type WorkloadUsage } from "@/lib/stats/latest-usage";
 import type { WorkspaceFilter } from "@/lib/validations/admin-workspaces";
 import { isInFlight, launchKey } from "@/lib/workspaces/in-flight";
 import { managedSelector } from "@/lib/workspaces/labels";

@@ -1,11 +1,11 @@
-// Use case: the platform at a glance for admins — accounts, workspaces by status, what running workloads use
-// against the engine's total (the background sampler's last reading, never stats per request), the capacity starts
+// Use case: the platform at a glance for admins — accounts, workspaces by status, what running workloads use (the
+// background sampler's last reading, never stats per request) against the engine's total (its CPUs and memory, one
+// cheap question per view), the capacity starts
 // are admitted against (the memory limits of running workspaces within the memory planned for), the latest audit
 // events, and what needs attention: the engine unreachable, a template's image missing, orphans found.
 import "server-only";
 import { assertAdmin } from "@/lib/admin/assert-admin";
 import { listOrphans } from "@/lib/admin/list-orphans";
-import { getSampledStats } from "@/lib/admin/stats-sampler";
 import type { AuditEventView } from "@/lib/audit/audit-view";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
 import type { Actor } from "@/lib/auth/actor";
@@ -16,6 +16,7 @@ import { bytesOfMb, type RunningWorkspace, runningWorkspaces } from "@/lib/resou
 import { getRuntime } from "@/lib/runtime/get-runtime";
 import { listCached } from "@/lib/runtime/list-cache";
 import type { EngineResources, Workload } from "@/lib/runtime/runtime";
+import { getSampledStats } from "@/lib/stats/latest-usage";
 import { isInFlight, launchKey } from "@/lib/workspaces/in-flight";
 import { managedSelector } from "@/lib/workspaces/labels";
 import { workloadIndex } from "@/lib/workspaces/match-workloads";
@@ -41,7 +42,7 @@ export type Overview = {
 
 /** What admission plans with (lib/resources/admission.ts), in bytes; null where it is not known yet. */
 export type Capacity = {
-  /** CAPACITY_MEMORY ("setting"), else the engine's memory from the sampler's last reading ("engine"). */
+  /** CAPACITY_MEMORY ("setting"), else the engine's memory ("engine"). */
   totalBytes: number | null;
   source: "setting" | "engine";
   overcommit: number;
@@ -70,6 +71,8 @@ export async function readOverview({ actor }: { actor: Actor }): Promise<Overvie
   const warnings: OverviewWarning[] = [];
   const runtime = getRuntime();
   let workloads: Workload[] | null = null;
+  // The engine's CPUs and memory: worth no warning of their own (the list's failure says the engine is down).
+  const resources = runtime.resources().catch(() => null);
   try {
     workloads = await listCached(runtime, managedSelector(getEnv().LABEL_PREFIX));
   } catch {
@@ -96,6 +99,7 @@ export async function readOverview({ actor }: { actor: Actor }): Promise<Overvie
       });
   }
   const sampled = getSampledStats();
+  const engine = await resources;
   const holding = workloads ? await runningWorkspaces({ workloads }) : null;
   const running = workloads?.filter((workload) => workload.state === "running") ?? [];
   let cpuPercent = 0;
@@ -109,13 +113,13 @@ export async function readOverview({ actor }: { actor: Actor }): Promise<Overvie
     users: { total, admins, disabled },
     workspaces: { total: rows.length, byStatus: workloads ? countStatuses(rows, workloads) : null },
     usage: {
-      engine: sampled.engine,
+      engine,
       running: running.length,
       cpuPercent,
       memoryBytes,
       sampledAt: sampled.sampledAt,
     },
-    capacity: capacityOf(sampled.engine?.memoryBytes ?? null, holding),
+    capacity: capacityOf(engine?.memoryBytes ?? null, holding),
     recent: recent.events,
     warnings,
   };

@@ -3,6 +3,8 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { deleteInBatches } from "@/lib/server/delete-in-batches";
+import { logOnceGuard } from "@/lib/server/log-once-guard";
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -18,42 +20,30 @@ export async function pruneAudit({
   batchSize?: number;
 } = {}): Promise<number> {
   const cutoff = new Date(now.getTime() - retentionDays * DAY_MS);
-  let pruned = 0;
-  for (;;) {
-    const batch = await getDb().auditEvent.findMany({
-      where: { at: { lt: cutoff } },
-      select: { id: true },
-      orderBy: { id: "asc" },
-      take: batchSize,
-    });
-    if (batch.length === 0) return pruned;
-    const { count } = await getDb().auditEvent.deleteMany({
-      where: { id: { in: batch.map((row) => row.id) } },
-    });
-    pruned += count;
-    if (batch.length < batchSize) return pruned;
-  }
+  const db = getDb();
+  return deleteInBatches({
+    batchSize,
+    find: (take) =>
+      db.auditEvent.findMany({
+        where: { at: { lt: cutoff } },
+        select: { id: true },
+        orderBy: { id: "asc" },
+        take,
+      }),
+    remove: (ids) => db.auditEvent.deleteMany({ where: { id: { in: ids } } }),
+  });
 }
 
 /** The hourly loop; a failure is logged once until it works again (a broken database is seen, not spammed). */
 export function startAuditPruning({ intervalMs = HOUR_MS }: { intervalMs?: number } = {}): {
   stop: () => void;
 } {
-  let lastFailure = "";
+  const guard = logOnceGuard("audit");
   const run = () =>
-    pruneAudit().then(
-      (pruned) => {
-        if (pruned > 0) console.info(`[audit] pruned ${pruned} event(s) older than the retention`);
-        if (lastFailure) console.info("[audit] pruning works again");
-        lastFailure = "";
-      },
-      (error: unknown) => {
-        const message = (error as Error)?.message ?? String(error);
-        if (message !== lastFailure)
-          console.error(`[audit] pruning old events failed (will try again): ${message}`);
-        lastFailure = message;
-      },
-    );
+    guard("pruning old events", async () => {
+      const pruned = await pruneAudit();
+      if (pruned > 0) console.info(`[audit] pruned ${pruned} event(s) older than the retention`);
+    });
   const timer = setInterval(() => void run(), intervalMs);
   timer.unref();
   void run();

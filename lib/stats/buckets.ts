@@ -32,11 +32,6 @@ export function bucketStart(at: Date, sizeMs = ROLLUP_BUCKET_MS): Date {
   return new Date(Math.floor(at.getTime() / sizeMs) * sizeMs);
 }
 
-/** Buckets that start before this one are complete at `now`: nothing more will be written into them. */
-export function firstIncompleteBucket(now: Date, sizeMs = ROLLUP_BUCKET_MS): Date {
-  return bucketStart(now, sizeMs);
-}
-
 /**
  * Averages per (workspace, bucket), ordered by bucket then workspace. `weight` counts a row as that many samples
  * (a rollup row of 20 points weighs 20), so averaging averages gives the average of the points.

@@ -13,8 +13,6 @@ export type RangeQuery = {
 };
 
 const HOUR_MS = 3_600_000;
-/** About the most points a chart a few hundred pixels wide can show apart. */
-export const MAX_POINTS = 400;
 
 export function rangeQuery(range: HistoryRange, now: Date, sampleIntervalMs: number): RangeQuery {
   switch (range) {

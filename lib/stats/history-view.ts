@@ -5,14 +5,19 @@ import { getEnv } from "@/lib/env";
 import { type Averaged, averageByBucket, type StatsValues } from "@/lib/stats/buckets";
 import { type HistoryRange, rangeQuery } from "@/lib/stats/history-range";
 
-export type HistoryPointView = {
+/** What a chart draws of a point, the workspace's and the platform's alike. */
+export type SeriesPointView = {
   at: string;
   cpu_percent: number;
+  /** The highest CPU % within the step; for the hour, a step is a sample: equal to cpu_percent. */
+  cpu_percent_max: number;
   memory_bytes: number;
-  memory_limit_bytes: number;
   net_rx_bytes_per_sec: number;
   net_tx_bytes_per_sec: number;
 };
+
+/** A workspace's point: also its memory limit (a sum of them over the platform would mean nothing). */
+export type HistoryPointView = SeriesPointView & { memory_limit_bytes: number };
 
 export type HistoryView = {
   range: HistoryRange;
@@ -21,7 +26,10 @@ export type HistoryView = {
   points: HistoryPointView[];
 };
 
-/** Per (workspace, step) averages over the range: of raw points for an hour, of 5-minute rollups beyond. */
+/**
+ * Per (workspace, step) averages over the range: of raw points for an hour, of 5-minute rollups beyond. The hour's
+ * peak is its average (a step is a sample at the default interval); beyond, the highest sample of the step.
+ */
 export async function readSeries({
   range,
   workspaceId,
@@ -42,7 +50,8 @@ export async function readSeries({
       where: { ...where, at: { gte: query.since } },
       orderBy: { at: "asc" },
     });
-    return { stepMs, series: averageByBucket(points, stepMs) };
+    const series = averageByBucket(points, stepMs).map((row) => ({ ...row, cpuPercentMax: row.cpuPercent }));
+    return { stepMs, series };
   }
   const rollups = await db.statsRollup.findMany({
     where: { ...where, bucket: { gte: query.since } },
@@ -57,10 +66,11 @@ export async function readSeries({
   return { stepMs, series };
 }
 
-export function pointView(row: StatsValues & { bucket: Date }): HistoryPointView {
+export function pointView(row: StatsValues & { bucket: Date; cpuPercentMax: number }): HistoryPointView {
   return {
     at: row.bucket.toISOString(),
     cpu_percent: row.cpuPercent,
+    cpu_percent_max: row.cpuPercentMax,
     memory_bytes: row.memoryBytes,
     memory_limit_bytes: row.memoryLimitBytes,
     net_rx_bytes_per_sec: row.netRxBytesPerSec,
@@ -68,7 +78,11 @@ export function pointView(row: StatsValues & { bucket: Date }): HistoryPointView
   };
 }
 
-export function historyView(range: HistoryRange, stepMs: number, points: HistoryPointView[]): HistoryView {
+export function historyView<P extends SeriesPointView = HistoryPointView>(
+  range: HistoryRange,
+  stepMs: number,
+  points: P[],
+): Omit<HistoryView, "points"> & { points: P[] } {
   return {
     range,
     step_seconds: stepMs / 1000,

@@ -4,14 +4,14 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
 import { mapPool } from "@/lib/admin/map-pool";
-import { setSampledStats, type WorkloadUsage } from "@/lib/admin/stats-sampler";
-import { cpuPercentBetween } from "@/lib/admin/usage-math";
+import { cpuPercentBetween, networkRatesBetween } from "@/lib/admin/usage-math";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { getRuntime } from "@/lib/runtime/get-runtime";
-import type { UsageSample, Workload } from "@/lib/runtime/runtime";
-import { networkRatesBetween } from "@/lib/stats/rate-math";
-import { labelKeys, managedSelector } from "@/lib/workspaces/labels";
+import type { Runtime, UsageSample } from "@/lib/runtime/runtime";
+import { setSampledStats, type WorkloadUsage } from "@/lib/stats/latest-usage";
+import { managedSelector } from "@/lib/workspaces/labels";
+import { runningRows } from "@/lib/workspaces/running-rows";
 
 /** Readings by workload id, handed from one round to the next. */
 export type Readings = Map<string, UsageSample>;
@@ -22,22 +22,21 @@ export async function sampleRound({
   previous,
   concurrency = getEnv().STATS_SAMPLE_CONCURRENCY,
   signal,
+  runtime = getRuntime(),
 }: {
   previous: Readings;
   concurrency?: number;
+  /** The runtime seam; a test wraps it to act between the list and the write. */
+  runtime?: Runtime;
   /** Aborted when the sampler stops: readings in flight end at once and nothing of the round is written. */
   signal?: AbortSignal;
 }): Promise<RoundResult> {
-  const runtime = getRuntime();
   const prefix = getEnv().LABEL_PREFIX;
-  const [engine, workloads] = await Promise.all([
-    // The admin overview's engine figures: worth no failed round of their own.
-    runtime.resources().catch(() => null),
-    runtime.list(managedSelector(prefix), { running: true }),
-  ]);
+  const workloads = await runtime.list(managedSelector(prefix), { running: true });
   const running = workloads.filter((workload) => workload.state === "running");
-  const [owners, readings] = await Promise.all([
-    workspaceIds(running, prefix),
+  const [owned, readings] = await Promise.all([
+    // The row each workload belongs to, matched as everywhere else; an orphan (no row claims it) has no history.
+    runningRows({ id: true, ownerId: true, name: true, runtimeId: true }, { runtime, workloads: running }),
     mapPool(running, concurrency, async (workload) => ({
       id: workload.id,
       // One that stopped or went since the list is simply not running any more.
@@ -45,6 +44,7 @@ export async function sampleRound({
     })),
   ]);
   if (signal?.aborted) return { readings: previous, running: running.length, written: 0 };
+  const owners = new Map(owned.map(({ row, workload }) => [workload.id, row.id]));
   const next: Readings = new Map();
   const usage = new Map<string, WorkloadUsage>();
   const rows: Prisma.StatsPointCreateManyInput[] = [];
@@ -70,7 +70,7 @@ export async function sampleRound({
     });
   }
   const count = await writePoints(rows);
-  setSampledStats({ engine, workloads: usage, sampledAt: new Date().toISOString() });
+  setSampledStats({ workloads: usage, sampledAt: new Date().toISOString() });
   return { readings: next, running: running.length, written: count };
 }
 
@@ -91,30 +91,4 @@ async function writePoints(rows: Prisma.StatsPointCreateManyInput[]): Promise<nu
     const kept = rows.filter((row) => alive.has(row.workspaceId));
     return kept.length > 0 ? (await db.statsPoint.createMany({ data: kept })).count : 0;
   }
-}
-
-/**
- * The workspace row of each workload: its label, or (a container made before workspaces had ids in labels) the row
- * that names it. A workload no row claims (an orphan) has no history: its rows would belong to nobody.
- */
-async function workspaceIds(workloads: Workload[], prefix: string): Promise<Map<string, string>> {
-  const key = labelKeys(prefix).workspaceId;
-  const labelled = workloads.map((workload) => workload.labels[key]).filter((id): id is string => !!id);
-  const rows = await getDb().workspace.findMany({
-    where: {
-      OR: [{ id: { in: labelled } }, { runtimeId: { in: workloads.map((workload) => workload.id) } }],
-    },
-    select: { id: true, runtimeId: true },
-  });
-  const known = new Set(rows.map((row) => row.id));
-  const byRuntime = new Map(
-    rows.filter((row) => row.runtimeId).map((row) => [row.runtimeId as string, row.id]),
-  );
-  const owners = new Map<string, string>();
-  for (const workload of workloads) {
-    const labelledId = workload.labels[key];
-    const id = labelledId && known.has(labelledId) ? labelledId : byRuntime.get(workload.id);
-    if (id) owners.set(workload.id, id);
-  }
-  return owners;
 }

@@ -3,13 +3,14 @@
 // never keep the process alive; a failure (engine or database down) writes nothing and is logged once until it works.
 // One per process: a second start (a dev reload, another copy of this module) gets the running one.
 import "server-only";
-import { setSampledStats } from "@/lib/admin/stats-sampler";
 import { getEnv } from "@/lib/env";
+import { logOnceGuard } from "@/lib/server/log-once-guard";
+import { singleFlight } from "@/lib/server/single-flight";
 import { ROLLUP_BUCKET_MS } from "@/lib/stats/buckets";
+import { setSampledStats } from "@/lib/stats/latest-usage";
 import { pruneStats } from "@/lib/stats/prune-stats";
 import { rollUpStats } from "@/lib/stats/roll-up-stats";
 import { type Readings, sampleRound } from "@/lib/stats/sample-round";
-import { singleFlight } from "@/lib/stats/single-flight";
 
 /** The first round has no earlier readings to give CPU %: the second comes this soon after it. */
 const FOLLOW_UP_MS = 2_000;
@@ -51,22 +52,7 @@ function createSampler({
   maintenanceMs: number;
   work: SamplerWork;
 }): StatsSampler {
-  const failures = new Map<string, string>();
-  /** Runs one job; false when it failed (logged once per distinct failure). */
-  const guard = async (what: string, job: () => Promise<void>): Promise<boolean> => {
-    try {
-      await job();
-      if (failures.get(what)) console.info(`[stats] ${what} works again`);
-      failures.delete(what);
-      return true;
-    } catch (error) {
-      const message = (error as Error)?.message ?? String(error);
-      if (failures.get(what) !== message)
-        console.error(`[stats] ${what} failed (will try again): ${message}`);
-      failures.set(what, message);
-      return false;
-    }
-  };
+  const guard = logOnceGuard("stats");
   let previous: Readings = new Map();
   // Ends a round's engine readings when the sampler stops: waiting for the engine's next stats tick would hold its
   // connections open past SIGTERM.
@@ -78,7 +64,7 @@ function createSampler({
       } catch (error) {
         // No numbers rather than stale ones; rates start afresh once the engine answers again.
         previous = new Map();
-        setSampledStats({ engine: null, workloads: new Map(), sampledAt: null });
+        setSampledStats(null);
         throw error;
       }
     });
@@ -100,15 +86,20 @@ function createSampler({
   for (const timer of timers) timer.unref();
   sample.run();
   maintain.run();
+  let stopped: Promise<void> | undefined;
   const sampler: StatsSampler = {
     // No new round starts; the one in flight has its readings ended and writes nothing, and is waited for, so
-    // nothing of it touches the database once it closes.
-    stop: async () => {
-      if (store.spawnerStatsSampler === sampler) store.spawnerStatsSampler = undefined;
-      for (const timer of timers) clearInterval(timer);
-      stopping.abort();
-      await Promise.all([sample.stop(), maintain.stop()]);
-      setSampledStats(null);
+    // nothing of it touches the database once it closes. Idempotent: a second call (shutdown's stopWork, then
+    // release) gets the first call's promise.
+    stop: () => {
+      stopped ??= (async () => {
+        if (store.spawnerStatsSampler === sampler) store.spawnerStatsSampler = undefined;
+        for (const timer of timers) clearInterval(timer);
+        stopping.abort();
+        await Promise.all([sample.stop(), maintain.stop()]);
+        setSampledStats(null);
+      })();
+      return stopped;
     },
   };
   return sampler;

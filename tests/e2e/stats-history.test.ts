@@ -54,6 +54,10 @@ describe("the workspace page's history", () => {
     for (const chart of ["history-cpu", "history-memory", "history-network"])
       await card.getByTestId(chart).locator("svg.recharts-surface").waitFor();
     expect(await card.getByRole("tab", { name: "Hour" }).getAttribute("aria-selected")).toBe("true");
+    // CPU draws its average and its peak, two lines (their layers: a curve needs two points to be drawn).
+    const lines = card.getByTestId("history-cpu").locator("g.recharts-line");
+    await lines.nth(1).waitFor({ state: "attached" });
+    expect(await lines.count()).toBe(2);
   }, 120_000);
 
   it("charts the whole platform on the admin overview", async () => {

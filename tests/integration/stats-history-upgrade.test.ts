@@ -1,8 +1,8 @@
 // Upgrading to the stats-history version loses nothing: a database as the template-volume version left it — an
 // admin, a user with a session, an admin-edited template with a volume driver, audit history, an API token, a running
 // workspace with data on its volume, a kept volume and a sealed secret — is migrated in place. Every row keeps every
-// value, the history starts empty, the same container is opened (not re-created) with its data, and the sampler
-// starts recording it.
+// value, the history's three tables are there with their columns and indexes, the same container is opened (not
+// re-created) with its data, and the sampler starts recording it.
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppServer, startAppServer } from "../support/app-server";
@@ -42,6 +42,25 @@ afterAll(async () => {
   platform?.cleanup();
 });
 
+/** The migrated database's columns and indexes of a table, as SQLite holds them. */
+const shapeOf = (table: string) => {
+  const db = new Database(platform.database, { readonly: true });
+  try {
+    const exists = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?`).get(table);
+    const columns = (db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string }[]).map(
+      (column) => column.name,
+    );
+    const indexes = (
+      db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?`).all(table) as {
+        name: string;
+      }[]
+    ).map((index) => index.name);
+    return { exists: Boolean(exists), columns, indexes };
+  } finally {
+    db.close();
+  }
+};
+
 const historyRows = (table: "StatsPoint" | "StatsRollup", workspaceId: string) => {
   const db = new Database(platform.database, { readonly: true });
   try {
@@ -56,11 +75,40 @@ const historyRows = (table: "StatsPoint" | "StatsRollup", workspaceId: string) =
 };
 
 describe("upgrading a database made before the stats history", () => {
-  it("keeps every row and value, and the history tables start empty", () => {
+  it("keeps every row and value, and adds the history tables with their columns and indexes", () => {
     const after = migrateKeepingRows(platform.database, platform.before);
     expect(after.Workspace?.length).toBeGreaterThan(0);
-    expect(historyRows("StatsPoint", platform.workspaceId)).toBe(0);
-    expect(historyRows("StatsRollup", platform.workspaceId)).toBe(0);
+    const values = ["cpuPercent", "memoryBytes", "netRxBytesPerSec", "netTxBytesPerSec"];
+    const point = shapeOf("StatsPoint");
+    expect(point.exists).toBe(true);
+    expect(point.columns).toEqual(
+      expect.arrayContaining(["id", "workspaceId", "at", "memoryLimitBytes", ...values]),
+    );
+    expect(point.indexes).toEqual(
+      expect.arrayContaining(["StatsPoint_workspaceId_at_idx", "StatsPoint_at_idx"]),
+    );
+    const rollup = shapeOf("StatsRollup");
+    expect(rollup.exists).toBe(true);
+    expect(rollup.columns).toEqual(
+      expect.arrayContaining([
+        "id",
+        "workspaceId",
+        "bucket",
+        "samples",
+        "cpuPercentMax",
+        "memoryLimitBytes",
+        ...values,
+      ]),
+    );
+    expect(rollup.indexes).toEqual(
+      expect.arrayContaining(["StatsRollup_workspaceId_bucket_key", "StatsRollup_bucket_idx"]),
+    );
+    const platformTotals = shapeOf("StatsPlatformRollup");
+    expect(platformTotals.exists).toBe(true);
+    expect(platformTotals.columns).toEqual(expect.arrayContaining(["bucket", "workspaces", ...values]));
+    // The bucket is its primary key (SQLite's own index of it), and no per-workspace limit is summed.
+    expect(platformTotals.indexes).toEqual(["sqlite_autoindex_StatsPlatformRollup_1"]);
+    expect(platformTotals.columns).not.toContain("memoryLimitBytes");
   });
 
   it("opens the same running container with its data, and the sampler records it", async () => {

@@ -2,13 +2,23 @@
 // point about every STATS_SAMPLE_INTERVAL_S (1 s here) with real numbers; the history API answers its owner and an
 // admin and no one else; complete 5-minute buckets are averaged into rollups (even after an outage longer than the raw
 // retention) and old rows are pruned; and a deleted workspace's history goes with it.
+
+import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
+import { getRuntime } from "@/lib/runtime/get-runtime";
+import type { Runtime } from "@/lib/runtime/runtime";
 import { bucketStart } from "@/lib/stats/buckets";
+import { getSampledStats } from "@/lib/stats/latest-usage";
 import { pruneStats } from "@/lib/stats/prune-stats";
 import { rollUpStats } from "@/lib/stats/roll-up-stats";
+import { sampleRound } from "@/lib/stats/sample-round";
+import { workloadLabels } from "@/lib/workspaces/labels";
 import { type AppServer, startAppServer } from "../support/app-server";
 import { expectConforms } from "../support/conforms";
+import { createTestDatabase, withDatabase } from "../support/database";
+import { IT } from "../support/prefixes";
+import { docker } from "../support/test-image";
 import { type TestUser, uniqueEmail, userWithSession } from "../support/users";
 import { eventually } from "../support/wait";
 import { testSettings } from "./setup-env";
@@ -100,6 +110,80 @@ describe("the history API", () => {
   });
 });
 
+describe("a round run from this process", () => {
+  it("writes the rest of a round whose workspace row is deleted before the write, and nothing for an orphan", async () => {
+    const run = `${process.pid}-${Date.now()}`;
+    const template = await db.template.findFirstOrThrow({ where: { name: "dev" } });
+    const key = `${IT}-sts-doomed-${run}`;
+    const doomed = await db.workspace.create({
+      data: {
+        ownerId: ada.id,
+        name: `doomed-${run}`,
+        displayName: "Deleted during a round",
+        templateId: template.id,
+        routeKey: key,
+        workloadName: key,
+        volumeName: key,
+      },
+    });
+    const start = (name: string, labels: Record<string, string>) =>
+      docker(
+        "run",
+        "-d",
+        "--name",
+        name,
+        ...Object.entries(labels).flatMap(([label, value]) => ["--label", `${label}=${value}`]),
+        testSettings.USER_TEMPLATE_IMAGE_DEV,
+      ).trim();
+    const who = { ownerId: ada.id, template: "dev" };
+    const doomedContainer = start(
+      key,
+      workloadLabels(IT, { ...who, workspaceId: doomed.id, name: doomed.name, slug: key }),
+    );
+    await db.workspace.update({ where: { id: doomed.id }, data: { runtimeId: doomedContainer } });
+    const orphanName = `${IT}-sts-orphan-${run}`;
+    const orphanId = `gone-${run}`;
+    const orphanContainer = start(
+      orphanName,
+      workloadLabels(IT, { ...who, workspaceId: orphanId, name: `orphan-${run}`, slug: orphanName }),
+    );
+    try {
+      const first = await sampleRound({ previous: new Map() });
+      expect(first.readings.has(doomedContainer)).toBe(true);
+      expect(first.readings.has(orphanContainer)).toBe(true);
+      // The second round matched the rows before the doomed one's reading: its point fails the one statement, and
+      // the round writes the others without it.
+      const real = getRuntime();
+      const runtime: Runtime = Object.assign(Object.create(real), {
+        usage: async (id: string, options?: { signal?: AbortSignal }) => {
+          if (id === doomedContainer) {
+            await new Promise((resolve) => setTimeout(resolve, 300));
+            await db.workspace.delete({ where: { id: doomed.id } });
+          }
+          return real.usage(id, options);
+        },
+      });
+      const second = await sampleRound({ previous: first.readings, runtime });
+      expect(await db.workspace.count({ where: { id: doomed.id } })).toBe(0);
+      expect(await db.statsPoint.count({ where: { workspaceId: doomed.id } })).toBe(0);
+      expect(second.written).toBeGreaterThan(0);
+      const live = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId } });
+      const reading = second.readings.get(live.runtimeId ?? "");
+      expect(reading).toBeDefined();
+      expect(
+        await db.statsPoint.count({ where: { workspaceId, at: new Date(reading?.readAt ?? 0) } }),
+      ).toBeGreaterThanOrEqual(1);
+      // An orphan is read (the admin views' usage counts it) but no row claims it: no point.
+      expect(second.readings.has(orphanContainer)).toBe(true);
+      expect(getSampledStats().workloads.has(orphanContainer)).toBe(true);
+      expect(await db.statsPoint.count({ where: { workspaceId: orphanId } })).toBe(0);
+    } finally {
+      docker("rm", "-f", doomedContainer, orphanContainer);
+      await db.workspace.deleteMany({ where: { id: doomed.id } });
+    }
+  }, 60_000);
+});
+
 describe("downsampling and retention", () => {
   it("averages complete 5-minute buckets into rollups, and prunes raw points and rollups past their retention", async () => {
     const now = new Date();
@@ -134,7 +218,7 @@ describe("downsampling and retention", () => {
       },
     });
 
-    // Asked before the rollup: the kept platform sums must not hide the bucket rolled up next.
+    // Asked before the rollup: the platform's totals of the bucket are written by the rollup next, not before.
     expect((await get("/api/v1/admin/stats/history?range=day", boss)).status).toBe(200);
     expect(await rollUpStats({ now, since: bucket })).toBeGreaterThan(0);
     const rolled = await db.statsRollup.findUniqueOrThrow({
@@ -149,9 +233,14 @@ describe("downsampling and retention", () => {
       netRxBytesPerSec: 200,
       netTxBytesPerSec: 5,
     });
+    // The pass also wrote the bucket's platform total, summed from its per-workspace rollups.
+    const platformRow = await db.statsPlatformRollup.findUniqueOrThrow({ where: { bucket } });
+    expect(platformRow.cpuPercent).toBeGreaterThanOrEqual(20);
+    expect(platformRow.workspaces).toBeGreaterThanOrEqual(1);
     // Rolled up twice, a bucket is still one row with the same averages.
     await rollUpStats({ now, since: bucket });
     expect(await db.statsRollup.count({ where: { workspaceId, bucket } })).toBe(1);
+    expect(await db.statsPlatformRollup.findUniqueOrThrow({ where: { bucket } })).toEqual(platformRow);
 
     const pruned = await pruneStats({ now });
     expect(pruned.points).toBeGreaterThanOrEqual(1);
@@ -168,6 +257,7 @@ describe("downsampling and retention", () => {
     const day = await (await get(`/api/v1/workspaces/${workspaceId}/stats/history?range=day`, ada)).json();
     expect(day.points.find((point: { at: string }) => point.at === bucket.toISOString())).toMatchObject({
       cpu_percent: 20,
+      cpu_percent_max: 30,
       memory_bytes: 200,
     });
     const platform = await get("/api/v1/admin/stats/history?range=day", boss);
@@ -177,9 +267,17 @@ describe("downsampling and retention", () => {
     const total = platformDay.points.find((point: { at: string }) => point.at === bucket.toISOString());
     expect(total.cpu_percent).toBeGreaterThanOrEqual(20);
     expect(total.workspaces).toBeGreaterThanOrEqual(1);
+    // A 5-minute total is its own peak; the platform has no summed memory limit.
+    expect(total.cpu_percent_max).toBe(total.cpu_percent);
+    expect(total).not.toHaveProperty("memory_limit_bytes");
     const platformMonth = await (await get("/api/v1/admin/stats/history?range=month", boss)).json();
     expect(platformMonth.step_seconds).toBe(7200);
     expect(platformMonth.points.length).toBeGreaterThan(0);
+    const step = platformMonth.points.find(
+      (point: { at: string }) => point.at === bucketStart(bucket, 7_200_000).toISOString(),
+    );
+    expect(step.cpu_percent_max).toBeGreaterThanOrEqual(20);
+    expect(step.cpu_percent_max).toBeGreaterThanOrEqual(step.cpu_percent);
     const month = await (
       await get(`/api/v1/workspaces/${workspaceId}/stats/history?range=month`, ada)
     ).json();
@@ -223,20 +321,32 @@ describe("downsampling and retention", () => {
 
 describe("with the engine down", () => {
   it("writes nothing, keeps serving, and logs the failure once until it works again", async () => {
+    // A database of its own: other files' servers sample into the shared one meanwhile.
+    const own = createTestDatabase("stats-dead");
     const dead = await startAppServer({
       ...testSettings,
+      DATABASE_URL: own.url,
       DOCKER_HOST: `unix:///tmp/spawner-sts-dead-${process.pid}.sock`,
       STATS_SAMPLE_INTERVAL_S: "1",
     });
+    const pointCount = () =>
+      withDatabase(
+        own.url,
+        (file) => (file.prepare(`SELECT COUNT(*) AS n FROM "StatsPoint"`).get() as { n: number }).n,
+      );
     try {
       await dead.waitForOutput("[stats] sampling failed", 10_000);
-      // Several rounds later: still one line, and the server answers.
+      const before = pointCount();
+      // Several rounds later: still one line, no point, and the server answers.
       await new Promise((resolve) => setTimeout(resolve, 4000));
       expect(dead.output().split("[stats] sampling failed").length - 1).toBe(1);
+      expect(pointCount()).toBe(before);
+      expect(before).toBe(0);
       expect((await fetch(`${dead.url}/api/v1/health`)).status).toBe(503);
       expect(dead.process.exitCode).toBeNull();
     } finally {
       await dead.stop();
+      rmSync(own.dir, { recursive: true, force: true });
     }
   }, 30_000);
 });

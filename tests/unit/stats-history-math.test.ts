@@ -1,9 +1,9 @@
 // The stats history's pure parts: network rates between two readings, 5-minute buckets and their averages, the
 // platform's sums, and what each range reads.
 import { describe, expect, it } from "vitest";
-import { averageByBucket, bucketStart, firstIncompleteBucket, totalByBucket } from "@/lib/stats/buckets";
+import { networkRatesBetween } from "@/lib/admin/usage-math";
+import { averageByBucket, bucketStart, totalByBucket } from "@/lib/stats/buckets";
 import { rangeQuery } from "@/lib/stats/history-range";
-import { networkRatesBetween } from "@/lib/stats/rate-math";
 
 const at = (iso: string) => new Date(iso);
 const point = (workspaceId: string, iso: string, cpuPercent: number, memoryBytes = 100) => ({
@@ -45,7 +45,7 @@ describe("buckets", () => {
   it("start at 5-minute marks of the clock", () => {
     expect(bucketStart(at("2026-12-01T12:07:59.999Z")).toISOString()).toBe("2026-12-01T12:05:00.000Z");
     expect(bucketStart(at("2026-12-01T12:10:00.000Z")).toISOString()).toBe("2026-12-01T12:10:00.000Z");
-    expect(firstIncompleteBucket(at("2026-12-01T12:14:00Z")).toISOString()).toBe("2026-12-01T12:10:00.000Z");
+    expect(bucketStart(at("2026-12-01T12:14:00Z")).toISOString()).toBe("2026-12-01T12:10:00.000Z");
   });
 
   it("average the points of each workspace and bucket, keeping the CPU peak", () => {

@@ -6,9 +6,12 @@ import { dockerCall } from "@/lib/runtime/docker/call";
 import { hasStatus, orNull } from "@/lib/runtime/docker/errors";
 import type { SwarmNode, SwarmService, SwarmTask } from "@/lib/runtime/swarm/shapes";
 
-export async function listNodes(docker: Docker): Promise<Map<string, SwarmNode>> {
-  const nodes = (await dockerCall("list the Swarm's nodes", (opts) =>
-    docker.listNodes(opts),
+export async function listNodes(docker: Docker, signal?: AbortSignal): Promise<Map<string, SwarmNode>> {
+  const nodes = (await dockerCall(
+    "list the Swarm's nodes",
+    (opts) => docker.listNodes(opts),
+    undefined,
+    signal,
   )) as unknown as SwarmNode[];
   return new Map(nodes.map((node) => [node.ID, node]));
 }
@@ -17,11 +20,15 @@ export async function listNodes(docker: Docker): Promise<Map<string, SwarmNode>>
 export async function tasksByService(
   docker: Docker,
   serviceIds?: string[],
+  signal?: AbortSignal,
 ): Promise<Map<string, SwarmTask[]>> {
   const filters = serviceIds ? { service: serviceIds } : {};
   // A service named in the filter that is gone (removed a moment ago) makes the engine answer 404: it has no tasks.
-  const tasks = ((await dockerCall("list the Swarm's tasks", (opts) =>
-    orNull(docker.listTasks({ ...opts, filters }), hasStatus(404)),
+  const tasks = ((await dockerCall(
+    "list the Swarm's tasks",
+    (opts) => orNull(docker.listTasks({ ...opts, filters }), hasStatus(404)),
+    undefined,
+    signal,
   )) ?? []) as unknown as SwarmTask[];
   const grouped = new Map<string, SwarmTask[]>();
   for (const task of tasks) {
@@ -32,15 +39,23 @@ export async function tasksByService(
   return grouped;
 }
 
-export async function inspectService(docker: Docker, idOrName: string): Promise<SwarmService | null> {
-  return (await dockerCall("look up the service", (opts) =>
-    docker
-      .getService(idOrName)
-      .inspect(opts)
-      .catch((error: { statusCode?: number }) => {
-        if (error?.statusCode === 404) return null;
-        throw error;
-      }),
+export async function inspectService(
+  docker: Docker,
+  idOrName: string,
+  signal?: AbortSignal,
+): Promise<SwarmService | null> {
+  return (await dockerCall(
+    "look up the service",
+    (opts) =>
+      docker
+        .getService(idOrName)
+        .inspect(opts)
+        .catch((error: { statusCode?: number }) => {
+          if (error?.statusCode === 404) return null;
+          throw error;
+        }),
+    undefined,
+    signal,
   )) as SwarmService | null;
 }
 

@@ -18,7 +18,7 @@ export async function serviceUsage(
   id: string,
   signal?: AbortSignal,
 ): Promise<UsageSample | null> {
-  const task = await runningTaskContainer(docker, id);
+  const task = await runningTaskContainer(docker, id, signal);
   if (!task || "unavailable" in task || signal?.aborted) return null;
   return readUsage(task.engine, task.containerId, signal);
 }

@@ -9,16 +9,20 @@ import { nodeRef } from "@/lib/runtime/swarm/to-workload";
 export type TaskContainer = { engine: Docker; containerId: string } | { unavailable: string } | null;
 
 /** null: nothing runs; `unavailable`: it runs on a node whose engine the settings don't name. */
-export async function runningTaskContainer(docker: Docker, id: string): Promise<TaskContainer> {
-  const service = await inspectService(docker, id);
+export async function runningTaskContainer(
+  docker: Docker,
+  id: string,
+  signal?: AbortSignal,
+): Promise<TaskContainer> {
+  const service = await inspectService(docker, id, signal);
   if (!service) return null;
-  const tasks = (await tasksByService(docker, [service.ID])).get(service.ID) ?? [];
+  const tasks = (await tasksByService(docker, [service.ID], signal)).get(service.ID) ?? [];
   const task = tasks.find(
     (candidate) => candidate.Status.State === "running" && candidate.DesiredState === "running",
   );
   const containerId = task?.Status.ContainerStatus?.ContainerID;
   if (!task?.NodeID || !containerId) return null;
-  const nodes = await listNodes(docker);
+  const nodes = await listNodes(docker, signal);
   const node = nodeRef(nodes.get(task.NodeID), task.NodeID);
   const engine = nodeEngine(task.NodeID, nodes);
   if (!engine)

@@ -1,4 +1,5 @@
--- Stats history: two new tables; nothing that exists changes. Rows go with their workspace (ON DELETE CASCADE).
+-- Stats history: three new tables; nothing that exists changes. Per-workspace rows go with their workspace (ON DELETE
+-- CASCADE); the platform totals do not (a deleted workspace's share of a past total stays).
 CREATE TABLE "StatsPoint" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "workspaceId" TEXT NOT NULL,
@@ -28,3 +29,12 @@ CREATE TABLE "StatsRollup" (
 );
 CREATE UNIQUE INDEX "StatsRollup_workspaceId_bucket_key" ON "StatsRollup"("workspaceId", "bucket");
 CREATE INDEX "StatsRollup_bucket_idx" ON "StatsRollup"("bucket");
+
+CREATE TABLE "StatsPlatformRollup" (
+    "bucket" DATETIME NOT NULL PRIMARY KEY,
+    "cpuPercent" REAL NOT NULL,
+    "memoryBytes" REAL NOT NULL,
+    "netRxBytesPerSec" REAL NOT NULL DEFAULT 0,
+    "netTxBytesPerSec" REAL NOT NULL DEFAULT 0,
+    "workspaces" INTEGER NOT NULL
+);

@@ -20,7 +20,6 @@ import { pendingNote, workspaceNote } from "@/components/workspaces/workspace-no
 import { WorkspacePageControls } from "@/components/workspaces/workspace-page-controls";
 import { actorFromSessionUser } from "@/lib/auth/actor";
 import { currentUser, requireUserOrRedirect } from "@/lib/auth/session";
-import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { listTemplateViews } from "@/lib/templates/list-template-views";
 import { getWorkspace } from "@/lib/workspaces/get-workspace";
@@ -143,14 +142,11 @@ export default async function WorkspacePage({ params }: Props) {
               <CardTitle>Resource history</CardTitle>
               <CardDescription>
                 CPU, memory and network, recorded in the background while it runs: every sample for the last
-                hour, 5-minute averages for the last day and month.
+                hour, 5-minute averages for the last day, 2-hour averages for the last month.
               </CardDescription>
             </CardHeader>
             <CardContent>
-              <StatsHistory
-                url={`/api/workspaces/${encodeURIComponent(workspace.id)}/stats/history`}
-                intervalSeconds={getEnv().STATS_SAMPLE_INTERVAL_S}
-              />
+              <StatsHistory url={`/api/workspaces/${encodeURIComponent(workspace.id)}/stats/history`} />
             </CardContent>
           </Card>
           <Card className="min-w-0">

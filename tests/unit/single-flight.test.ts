@@ -1,7 +1,7 @@
 // The sampler's rounds never overlap: a run while one is in flight is skipped, none starts after stop, and stop waits
 // for the one in flight.
 import { describe, expect, it } from "vitest";
-import { singleFlight } from "@/lib/stats/single-flight";
+import { singleFlight } from "@/lib/server/single-flight";
 
 function gate() {
   let open: () => void = () => {};

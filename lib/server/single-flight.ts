@@ -1,5 +1,6 @@
-// One run at a time of a background job: a call while the last is still running is skipped, not queued (a slow
-// engine must not pile rounds up), none starts once stopped, and stop waits for the one in flight.
+// One run at a time of a background job (the stats sampler's rounds, the culler's passes): a call while the last is
+// still running is skipped, not queued (a slow engine must not pile runs up), none starts once stopped, and stop waits
+// for the one in flight.
 export function singleFlight(work: () => Promise<void>): { run: () => void; stop: () => Promise<void> } {
   let current: Promise<void> | undefined;
   let stopped = false;

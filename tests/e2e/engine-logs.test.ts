@@ -169,13 +169,20 @@ describe("a container's log in the browser", () => {
 describe("tail loads that overtake each other", () => {
   it("shows the one asked for last, even when an earlier one answers later", async () => {
     const slow = /\/logs\?tail=1000$/;
+    let asked: () => void = () => {};
+    const firstLoadAsked = new Promise<void>((resolve) => {
+      asked = resolve;
+    });
     // The first load (the default 1,000 lines) answers only after the admin asked for 100.
     await page.route(slow, async (route) => {
+      asked();
       await new Promise((resolve) => setTimeout(resolve, 3000));
       await route.continue().catch(() => {});
     });
     try {
       await page.goto(`${baseUrl}/admin/engine/containers/${chatty}`);
+      // The viewer has mounted (its first load is out): a choice made before would change an inert select.
+      await firstLoadAsked;
       await page.getByLabel("Last lines").selectOption("100");
       await expect.poll(lineCount, { timeout: 20_000 }).toBe("100 lines loaded");
       await new Promise((resolve) => setTimeout(resolve, 3500));
